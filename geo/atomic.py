@@ -1,0 +1,53 @@
+"""Atomic output: write beside the target, then rename over it.
+
+A crash, Ctrl-C or full disk mid-write leaves the previous file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import ExportError
+
+__all__ = ["atomic_path", "atomic_write"]
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path | str) -> Iterator[Path]:
+    """Yield a temporary path beside ``target`` (same suffix); rename it over ``target`` on success."""
+    target = Path(target)
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".tmp{target.suffix}",
+                                   dir=folder)
+        os.close(fd)
+        os.unlink(tmp)  # writers such as GDAL want to create the file themselves
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write here: {exc.strerror or exc}") from exc
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        if not tmp_path.exists():
+            raise ExportError(f"{target}: nothing was written")
+        os.chmod(tmp_path, 0o644)
+        os.replace(tmp_path, target)
+    except OSError as exc:
+        raise ExportError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def atomic_write(target: Path | str, data: str | bytes) -> Path:
+    """Write ``data`` (text is UTF-8) to ``target`` atomically and return the path."""
+    target = Path(target)
+    with atomic_path(target) as tmp:
+        with open(tmp, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+            f.flush()
+            os.fsync(f.fileno())
+    return target

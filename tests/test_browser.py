@@ -1,0 +1,94 @@
+"""The demo map in a real headless Chromium: it renders, layers toggle, nothing hostile runs."""
+
+import base64
+
+import pytest
+
+from maps.cli import main
+from tests.conftest import chromium_or_skip
+from tests.hostile import PAYLOADS, hostile_table
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("cache_env")]
+
+BLANK_TILE = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    exe = chromium_or_skip()
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=ARGS)
+        yield b
+        b.close()
+
+
+def open_map(browser, path):
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.errors, page.external, page.dialogs = [], [], []
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+
+    def route(r):
+        if r.request.url.startswith(("http://", "https://")):
+            page.external.append(r.request.url)  # tiles: answered locally, never fetched
+            r.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+        else:
+            r.continue_()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_selector(".folium-map[data-im-ready='1']", timeout=15000)
+    return page
+
+
+def visible_markers(page) -> int:
+    return page.evaluate("""() => { const m = window[document.querySelector('.folium-map').id];
+        let n = 0; m.eachLayer(l => { if (l instanceof L.CircleMarker) n++; }); return n; }""")
+
+
+def test_demo_map_renders_and_layers_toggle(browser, tmp_path, capsys):
+    assert main(["demo", "-o", str(tmp_path)]) == 0
+    page = open_map(browser, tmp_path / "map.html")
+    assert page.errors == []
+    total = visible_markers(page)
+    assert total == int(page.get_attribute(".folium-map", "data-im-markers")) > 20
+    assert all(u.startswith("https://tile.openstreetmap.org/") for u in page.external)
+    # one checkbox per layer; unticking Attacks hides exactly the attack markers
+    attacks = page.locator(".leaflet-control-layers-overlays label", has_text="Attacks")
+    n_attacks = int(attacks.inner_text().split("(")[1].rstrip(") \n"))
+    attacks.locator("input").uncheck()
+    assert visible_markers(page) == total - n_attacks
+    attacks.locator("input").check()
+    assert visible_markers(page) == total
+    page.screenshot(path=str(tmp_path / "demo.png"))
+    assert page.errors == []
+
+
+def test_hostile_table_shows_text_and_runs_nothing(browser, tmp_path, capsys):
+    table = hostile_table(tmp_path / "hostile.csv")
+    out = tmp_path / "hostile.html"
+    main(["map", str(table), "-o", str(out), "--title", PAYLOADS[0], "--tiles", "none"])
+    page = open_map(browser, out)
+    texts = []
+    n = visible_markers(page)
+    assert n == len(PAYLOADS)
+    for i in range(n):
+        text, hrefs = page.evaluate("""(i) => { const m = window[document.querySelector('.folium-map').id];
+            const ls = []; m.eachLayer(l => { if (l instanceof L.CircleMarker) ls.push(l); });
+            ls[i].openPopup();
+            const box = ls[i].getPopup().getElement().querySelector('.leaflet-popup-content');
+            return [box.innerText, Array.from(box.querySelectorAll('a')).map(a => a.href)]; }""", i)
+        texts.append(text)
+        assert all(h.startswith("https://") for h in hrefs)
+    assert page.evaluate("window.__pwned") is None
+    assert page.dialogs == [] and page.errors == []
+    assert page.locator(".im-title").inner_text() == PAYLOADS[0]
+    joined = "\n".join(texts)
+    for p in PAYLOADS:
+        visible = " ".join(p.replace("\u2028", " ").replace("\u2029", " ").split())
+        assert visible.split()[0] in joined

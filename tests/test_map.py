@@ -1,0 +1,84 @@
+"""The map as objects first, then as HTML."""
+
+import re
+
+import folium
+import pytest
+
+from geo import read_events
+from maps import build_map, render_html, save_html
+from maps.build import script_json
+from tests.conftest import DATA
+from tests.hostile import PAYLOADS, hostile_table
+
+
+@pytest.fixture()
+def events(tiny):
+    return read_events(DATA / "events_mixed.csv", geocoder=tiny)
+
+
+def test_one_layer_per_event_type(events):
+    m = build_map(events)
+    groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
+    names = [g.layer_name for g in groups]
+    assert names[:4] == ["Attacks (2)", "Agreements (1)", "Meetings (1)", "Visits (0)"]
+    assert any(isinstance(c, folium.LayerControl) for c in m._children.values())
+
+
+def test_build_map_composes_with_a_users_map(events):
+    mine = folium.Map(location=(0, 0), zoom_start=2, tiles=None)
+    folium.CircleMarker((1, 1), radius=3).add_to(mine)
+    assert build_map(events, m=mine) is mine
+    html = render_html(mine)
+    assert "incidentmap.addEvents(" in html
+
+
+def test_same_input_same_bytes(events, tmp_path):
+    a = save_html(build_map(events, title="T"), tmp_path / "a.html").read_bytes()
+    b = save_html(build_map(events, title="T"), tmp_path / "b.html").read_bytes()
+    assert a == b
+    assert not re.search(rb"[0-9a-f]{32}", a), "random ids leaked into the page"
+
+
+def test_self_contained_by_default(events):
+    html = render_html(build_map(events, tiles=None))
+    assert not re.search(r"<script[^>]+src=", html)
+    assert not re.search(r"<link[^>]+href=\"http", html)
+    assert "L.Map" in html or "L.map" in html  # Leaflet itself is inlined
+    cdn = render_html(build_map(events, tiles=None), cdn=True)
+    assert re.search(r'<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3', cdn)
+    assert len(cdn) < len(html) - 100_000
+
+
+def test_geonames_credit_on_the_map(events):
+    assert "GeoNames" in render_html(build_map(events))
+
+
+def test_bounds_fit_the_data(events):
+    html = render_html(build_map(events))
+    bounds = re.search(r"fitBounds\(\s*\[\[([-\d.]+),\s*([-\d.]+)\],\s*\[([-\d.]+),\s*([-\d.]+)\]\]", html)
+    south, west, north, east = map(float, bounds.groups())
+    lats = [e.places[0].place.lat for e in events if e.places[0].place]
+    assert south <= min(lats) and north >= max(lats)
+
+
+def test_script_json_cannot_close_the_script():
+    text = script_json({"a": "</script><script>x</script>", "b": "\u2028", "c": "&<>"})
+    assert "<" not in text and ">" not in text and "\u2028" not in text and "&" not in text
+
+
+def test_hostile_text_never_reaches_html_raw(tmp_path, tiny):
+    events = read_events(hostile_table(tmp_path / "h.csv"), geocoder=tiny)
+    assert len(events) == len(PAYLOADS)
+    html = render_html(build_map(events, title=PAYLOADS[1]))
+    for p in PAYLOADS:
+        if any(ch in p for ch in "<>&"):
+            assert p not in html
+    # Jinja syntax in data is never evaluated (branca compiles rendered macros as templates)
+    assert "{{ 7*7 }}" not in html and "49" not in re.findall(r"\{\{[^}]*\}\}", html)
+    assert "\\u007b{ 7*7 }}" in html
+    # outside the one JSON call, no payload fragment appears
+    body = re.sub(r"incidentmap\.addEvents\(.*?\);", "", html, flags=re.S)
+    assert "__pwned" not in body
+    # links that are not http(s) were dropped when the table was read
+    assert "javascript:window" not in html and "data:text/html" not in html

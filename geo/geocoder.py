@@ -116,9 +116,11 @@ class LocalGeocoder:
 
     Examples
     --------
-    >>> g = LocalGeocoder()                                      # doctest: +SKIP
-    >>> g.geocode("Bisham, Shangla").raw["gazetteer_id"]          # doctest: +SKIP
+    >>> g = LocalGeocoder()
+    >>> g.geocode("Bisham, Shangla").raw["gazetteer_id"]
     'incidentmap:pk-besham'
+    >>> g.geocode("Paris, Texas").address
+    'Paris, Lamar County, Texas, United States'
     """
 
     def __init__(self, *, gazetteer: Iterable[Path | str] = (), index: Path | str | None = None,

@@ -4,6 +4,7 @@ import base64
 
 import pytest
 
+from maps.build import EVENT_STYLES
 from maps.cli import main
 from tests.conftest import chromium_or_skip
 from tests.hostile import PAYLOADS, hostile_table
@@ -46,9 +47,10 @@ def open_map(browser, path):
     return page
 
 
-def visible_markers(page) -> int:
-    return page.evaluate("""() => { const m = window[document.querySelector('.folium-map').id];
-        let n = 0; m.eachLayer(l => { if (l instanceof L.CircleMarker) n++; }); return n; }""")
+def visible_markers(page, color=None) -> int:
+    return page.evaluate("""(color) => { const m = window[document.querySelector('.folium-map').id];
+        let n = 0; m.eachLayer(l => { if (l instanceof L.CircleMarker
+            && (!color || l.options.fillColor === color)) n++; }); return n; }""", color)
 
 
 def test_demo_map_renders_and_layers_toggle(browser, tmp_path, capsys):
@@ -59,13 +61,33 @@ def test_demo_map_renders_and_layers_toggle(browser, tmp_path, capsys):
     assert total == int(page.get_attribute(".folium-map", "data-im-markers")) > 20
     assert all(u.startswith("https://tile.openstreetmap.org/") for u in page.external)
     # one checkbox per layer; unticking Attacks hides exactly the attack markers
+    attack_markers = visible_markers(page, EVENT_STYLES["attack"].color)
+    assert attack_markers > 0
     attacks = page.locator(".leaflet-control-layers-overlays label", has_text="Attacks")
-    n_attacks = int(attacks.inner_text().split("(")[1].rstrip(") \n"))
     attacks.locator("input").uncheck()
-    assert visible_markers(page) == total - n_attacks
+    assert visible_markers(page) == total - attack_markers
+    assert visible_markers(page, EVENT_STYLES["attack"].color) == 0
     attacks.locator("input").check()
     assert visible_markers(page) == total
     page.screenshot(path=str(tmp_path / "demo.png"))
+    assert page.errors == []
+
+
+def test_events_at_one_place_share_a_marker_that_lists_them(browser, tmp_path, tiny_index):
+    table = tmp_path / "same.csv"
+    table.write_text("date,type,place,lat,lon,summary\n" + "".join(
+        f"2024-01-{d:02d},meeting,Somewhere,33.7,73.0,Meeting number {d}\n" for d in range(1, 6))
+        + "2024-02-01,attack,Somewhere,33.7,73.0,An attack there\n", encoding="utf-8")
+    out = tmp_path / "same.html"
+    assert main(["map", str(table), "-o", str(out), "--tiles", "none"]) == 0
+    page = open_map(browser, out)
+    assert visible_markers(page) == 2
+    text = page.evaluate("""(color) => { const m = window[document.querySelector('.folium-map').id];
+        let big = null; m.eachLayer(l => { if (l instanceof L.CircleMarker
+            && l.options.fillColor === color) big = l; });
+        big.openPopup(); return big.getPopup().getElement().innerText; }""", EVENT_STYLES["meeting"].color)
+    assert "5 meetings at Somewhere" in text
+    assert all(f"Meeting number {d}" in text for d in range(1, 6))
     assert page.errors == []
 
 

@@ -72,21 +72,44 @@
     return box;
   }
 
-  function tooltipContent(e, types) {
-    var parts = [(types[e.type] || {}).label || e.type, e.date || "date unknown", e.place || e.written];
+  function groupPopup(events, types) {
+    if (events.length === 1) { return popupContent(events[0], types); }
+    var box = el("div", "im-popup-group");
+    var first = events[0];
+    box.appendChild(el("div", "im-group-head", events.length + " " +
+      ((types[first.type] || {}).label || first.type).toLowerCase() + " at " + (first.place || first.written)));
+    events.forEach(function (e) { box.appendChild(popupContent(e, types)); });
+    return box;
+  }
+
+  function tooltipContent(events, types) {
+    var e = events[0];
+    var label = (types[e.type] || {}).label || e.type;
+    if (events.length > 1) {
+      var dates = events.map(function (x) { return x.date; }).filter(Boolean).sort();
+      var span = dates.length ? " (" + dates[0] + (dates.length > 1 ? " \u2013 " + dates[dates.length - 1] : "") + ")" : "";
+      return el("div", "im-tooltip", events.length + " " + label.toLowerCase() + " at " + (e.place || e.written) + span);
+    }
+    var parts = [label, e.date || "date unknown", e.place || e.written];
     var text = parts.filter(Boolean).join(" \u00b7 ");
     if (e.summary) { text += " \u2014 " + (e.summary.length > 120 ? e.summary.slice(0, 117) + "\u2026" : e.summary); }
     return el("div", "im-tooltip", text);
   }
 
-  function markerStyle(e, type) {
-    var radius = 7;
-    if (e.type === "attack" && typeof e.killed === "number") { radius = 6 + 2.2 * Math.sqrt(e.killed); }
+  function markerStyle(events, type) {
+    var e = events[0];
+    var radius = events.length > 1 ? 7 + 2 * Math.sqrt(events.length - 1) : 7;
+    if (e.type === "attack") {
+      var killed = events.reduce(function (n, x) { return n + (typeof x.killed === "number" ? x.killed : 0); }, 0);
+      if (killed > 0) { radius = Math.max(radius, 6 + 2.2 * Math.sqrt(killed)); }
+    }
+    var planned = events.every(function (x) { return x.status === "planned"; });
     var style = {
       radius: Math.min(radius, 30), color: type.color, weight: 2, opacity: 0.95,
       fillColor: type.color, fillOpacity: 0.55
     };
-    if (e.status === "planned") { style.fillOpacity = 0.1; style.dashArray = "3 3"; }
+    if (planned) { style.fillOpacity = 0.1; style.dashArray = "3 3"; }
+    if (events.length > 1) { style.weight = 3; style.color = "#222"; }
     if (e.area) { style.radius = Math.max(style.radius, 14); style.fillOpacity = 0.12; style.dashArray = "6 4"; }
     return style;
   }
@@ -102,9 +125,11 @@
         sw.style.background = item.color;
         line.appendChild(sw);
         line.appendChild(el("span", null, item.label + " (" + item.count + ")"));
+        line.title = item.count + " event(s)";
         box.appendChild(line);
       });
-      box.appendChild(el("div", "im-legend-note", "Dashed ring: a district, region or country (approximate point). Attack size: killed."));
+      box.appendChild(el("div", "im-legend-note", "Dark outline: several events at one place (click to list them). " +
+        "Dashed ring: a district, region or country (approximate point). Attack size: killed."));
       if (options.unmapped) {
         box.appendChild(el("div", "im-legend-note", options.unmapped + " event(s) without a resolved place are not drawn."));
       }
@@ -125,14 +150,22 @@
     addEvents: function (map, groups, data, options) {
       var types = options.types;
       var markers = 0;
+      // Events of one type at the same point share a marker: its popup lists them all.
+      var byPlace = {};
+      var order = [];
       data.forEach(function (e) {
-        var group = groups[e.type];
-        var type = types[e.type];
-        if (!group || !type || typeof e.lat !== "number" || typeof e.lon !== "number") { return; }
-        var marker = L.circleMarker([e.lat, e.lon], markerStyle(e, type));
-        marker.bindPopup(function () { return popupContent(e, types); }, { maxWidth: 360 });
-        marker.bindTooltip(function () { return tooltipContent(e, types); }, { sticky: true, direction: "top" });
-        marker.addTo(group);
+        if (!groups[e.type] || !types[e.type] || typeof e.lat !== "number" || typeof e.lon !== "number") { return; }
+        var key = e.type + "|" + e.lat + "|" + e.lon;
+        if (!byPlace[key]) { byPlace[key] = []; order.push(key); }
+        byPlace[key].push(e);
+      });
+      order.forEach(function (key) {
+        var events = byPlace[key];
+        var e = events[0];
+        var marker = L.circleMarker([e.lat, e.lon], markerStyle(events, types[e.type]));
+        marker.bindPopup(function () { return groupPopup(events, types); }, { maxWidth: 360, maxHeight: 360 });
+        marker.bindTooltip(function () { return tooltipContent(events, types); }, { sticky: true, direction: "top" });
+        marker.addTo(groups[e.type]);
         markers += 1;
       });
       addLegend(map, options);
@@ -142,6 +175,7 @@
           'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0) via incidentmap');
       }
       map.getContainer().setAttribute("data-im-markers", String(markers));
+      map.getContainer().setAttribute("data-im-events", String(data.length));
       map.getContainer().setAttribute("data-im-ready", "1");
       return markers;
     }

@@ -1,0 +1,91 @@
+"""Regression cases for the hard names, on the real world + curated index."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def best(world, query, **kw):
+    loc = world.geocode(query, **kw)
+    assert loc is not None, query
+    return loc.raw
+
+
+@pytest.mark.parametrize("query", ["Bisham", "Besham", "Basham", "Bisham, Shangla",
+                                   "Bisham, Shangla district", "Besham, Khyber Pakhtunkhwa"])
+def test_besham_with_and_without_context(world, query):
+    r = best(world, query)
+    assert (r["country"], r["admin2"]) == ("PK", "Shangla")
+    assert r["lat"] == pytest.approx(34.93, abs=0.05) and r["lon"] == pytest.approx(72.87, abs=0.05)
+
+
+def test_the_english_bisham_is_still_reachable(world):
+    assert best(world, "Bisham", country_codes="GB")["country"] == "GB"
+    assert best(world, "Bisham, England")["country"] == "GB"
+
+
+@pytest.mark.parametrize("query", ["Gilgit-Baltistan", "Gilgit Baltistan", "gilgit-baltistan",
+                                   "Northern Areas"])
+def test_gilgit_baltistan_is_a_region(world, query):
+    r = best(world, query)
+    assert (r["country"], r["kind"]) == ("PK", "region")
+    assert 34.5 < r["lat"] < 37.1 and 72.5 < r["lon"] < 77.9
+
+
+def test_islamabad_is_the_capital_not_its_namesakes(world):
+    r = best(world, "Islamabad")
+    assert (r["country"], r["kind"]) == ("PK", "city")
+    ranked = world.geocode("Islamabad", exactly_one=False)
+    others = {loc.raw["name"]: loc.raw["score"] for loc in ranked[1:]}
+    assert "Chattogram" in others and others["Chattogram"] < r["score"] / 4
+
+
+def test_xinjiang_is_a_region(world):
+    r = best(world, "Xinjiang")
+    assert (r["country"], r["kind"]) == ("CN", "region")
+    assert best(world, "Sinkiang")["gazetteer_id"] == r["gazetteer_id"]
+
+
+@pytest.mark.parametrize("query, country, admin2_like", [
+    ("Dasu", "PK", "Kohistan"), ("Dasu, Kohistan", "PK", "Kohistan"),
+    ("Dasu, Upper Kohistan", "PK", "Kohistan"),
+])
+def test_dasu(world, query, country, admin2_like):
+    r = best(world, query)
+    assert r["country"] == country and admin2_like in (r["admin2"] or "")
+
+
+@pytest.mark.parametrize("query, name, country", [
+    ("Gawdar", "Gwadar", "PK"), ("Peshawer", "Peshawar", "PK"), ("Paris, Texas", "Paris", "US"),
+    ("Hyderabad, Pakistan", "Hyderabad", "PK"), ("Kashgar", "Kashgar", "CN"),
+    ("Gilgit", "Gilgit", "PK"), ("Kabul", "Kabul", "AF"),
+])
+def test_names_resolve(world, query, name, country):
+    r = best(world, query)
+    assert (r["name"], r["country"]) == (name, country)
+
+
+def test_cities_win_over_their_namesake_areas(world):
+    for name in ("Islamabad", "Peshawar", "Quetta", "Kabul", "Gilgit", "Kashgar", "Gwadar"):
+        assert best(world, name)["kind"] == "city", name
+
+
+def test_kohistan_means_the_pakistani_district(world):
+    r = best(world, "Kohistan")
+    assert (r["country"], r["kind"]) == ("PK", "district")
+
+
+def test_sub_place_falls_back_to_the_place_it_is_in(world):
+    r = best(world, "Clifton, Karachi")
+    assert r["name"] == "Karachi" and "approximate" in r and r["score"] <= 0.5
+
+
+def test_every_kind_is_reported(world):
+    kinds = {best(world, q)["kind"] for q in ("Pakistan", "Punjab", "Shangla", "Karachi",
+                                               "Gwadar Port", "Karakoram Highway")}
+    assert kinds == {"country", "region", "district", "city", "site", "other"}
+
+
+def test_reverse_finds_besham(world):
+    loc = world.reverse((34.93, 72.87))
+    assert loc.raw["country"] == "PK" and loc.raw["admin2"] == "Shangla"

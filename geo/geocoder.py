@@ -32,7 +32,7 @@ from .records import Place
 
 __all__ = ["Geocoder", "LocalGeocoder", "Candidate", "place_from_location"]
 
-QUALIFIER_BONUS = 6.0
+QUALIFIER_BONUS = 8.0
 KIND_HINT_BONUS = 3.0
 MAX_CANDIDATES = 50
 # how far (km) a candidate may lie from a qualifier place of each kind and still be "in" it
@@ -132,6 +132,7 @@ class LocalGeocoder:
         self._fuzzy_keys: dict[int, list[str]] = {}
         self._country_names: dict[str, str] | None = None
         self._cache: dict[tuple[str, tuple[str, ...]], Candidate | None] = {}
+        self._has: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ index access
 
@@ -342,6 +343,16 @@ class LocalGeocoder:
         if len(self._cache) < 200_000:
             self._cache[cache_key] = result
         return result
+
+    def has_name(self, key: str) -> bool:
+        """Whether a normalised name is any place's name (cached)."""
+        found = self._has.get(key)
+        if found is None:
+            found = any(db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone()
+                        for db in self.dbs.values())
+            if len(self._has) < 500_000:
+                self._has[key] = found
+        return found
 
     def geocode_many(self, queries: Sequence[str], *,
                      country_codes: str | Iterable[str] | None = None

@@ -79,7 +79,7 @@ def world_index(*, rebuild: bool = False, progress: Callable[[str], None] | None
         print("incidentmap: building the gazetteer index (once, about 30 s)...", file=sys.stderr)
         try:
             build_index(path, fingerprint=fingerprint,
-                        progress=progress or _progress_bar(9, "gazetteer"))
+                        progress=progress or _progress_bar(8, "gazetteer"))
         except ValueError as exc:
             raise GazetteerError(str(exc)) from None
         except OSError as exc:

@@ -11,8 +11,10 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["Place", "Source", "PlaceRef", "Event", "EVENT_TYPES", "STATUSES", "DATE_PRECISIONS",
-           "PLACE_KINDS"]
+__all__ = ["Place", "Source", "PlaceRef", "Mention", "Event", "EVENT_TYPES", "STATUSES",
+           "DATE_PRECISIONS", "PLACE_KINDS", "USAGES"]
+
+USAGES = ("literal", "metonymic", "in_name")
 
 EVENT_TYPES = ("attack", "agreement", "meeting", "visit", "other")
 STATUSES = ("occurred", "agreed", "planned")
@@ -69,6 +71,27 @@ class PlaceRef:
     text: str
     role: str = "location"
     place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name in a text: its span, how it is used, and what it resolves to."""
+
+    text: str
+    start: int
+    end: int
+    usage: str = "literal"
+    place: Place | None = None
+    confidence: float = 0.0
+
+    def to_json(self) -> dict:
+        p = self.place
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "name": p.name if p else None, "country": p.country if p else None,
+                "admin1": (p.admin1 or None) if p else None, "kind": p.kind if p else None,
+                "lat": p.lat if p else None, "lon": p.lon if p else None,
+                "gazetteer_id": p.gazetteer_id if p else None, "usage": self.usage,
+                "confidence": round(self.confidence, 3)}
 
 
 @dataclass(frozen=True)

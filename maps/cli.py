@@ -121,6 +121,36 @@ def _line(r: dict) -> str:
             f"{r['gazetteer_id']}")
 
 
+# ----------------------------------------------------------------------------- reports
+
+
+def _cmd_geoparse(args: argparse.Namespace) -> int:
+    from geo.geoparse import Geoparser
+    from geo.reports import read_reports
+
+    parser = Geoparser(_geocoder(args))
+    failed: list[str] = []
+    out = []
+    for report in read_reports(args.reports, published=args.published,
+                               errors=None if args.strict else failed):
+        mentions = parser.parse(report.text)
+        source = report.path if report.line is None else f"{report.path}:{report.line}"
+        if args.json:
+            out.append({"source": source, "published": report.published,
+                        "places": [m.to_json() for m in mentions]})
+        else:
+            print(f"{source}" + (f"  (published {report.published})" if report.published else ""))
+            for m in mentions:
+                p = m.place
+                where = f"{p.name}, {p.country} [{p.kind}]" if p else "unresolved"
+                print(f"  {m.start:>6}-{m.end:<6} {m.text!r:32} {m.usage:9} {where}  {m.confidence:.2f}")
+    if args.json:
+        sys.stdout.write(_dumps(out) + "\n")
+    for message in failed:
+        _err(f"error: {message}")
+    return 1 if failed else 0
+
+
 # ----------------------------------------------------------------------------- events
 
 
@@ -246,6 +276,15 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="one JSON value per line")
     gazetteer_opts(sp)
     sp.set_defaults(func=_cmd_geocode)
+
+    sp = sub.add_parser("geoparse", help="list the place mentions in news reports")
+    sp.add_argument("reports", nargs="+", metavar="REPORT",
+                    help="report files (.txt, .md, .html, .jsonl) or folders")
+    sp.add_argument("--json", action="store_true", help="a JSON array, one object per report")
+    sp.add_argument("--published", help="publication date (YYYY-MM-DD) for reports that lack one")
+    sp.add_argument("--strict", action="store_true", help="stop at the first unreadable report")
+    gazetteer_opts(sp)
+    sp.set_defaults(func=_cmd_geoparse)
 
     for name, func, help_text in (("map", _cmd_map, "draw event tables as an HTML map"),
                                   ("extract", _cmd_extract, "write event tables as GeoJSON/GPKG/CSV")):

@@ -1,0 +1,474 @@
+"""Finding place mentions in text and resolving them in the document's context.
+
+Recognition goes through the gazetteer: every capitalised phrase (and its sub-phrases, longest
+first) whose normalised form is a place name is a candidate mention. General cues then
+reject what only looks like a place (a common English word without locative context, a
+person's name after a title or inside a longer name, a month, a demonym) and classify the
+usage: ``in_name`` inside an organisation or facility name ("Xinjiang Police Academy"),
+``metonymic`` for a capital or country that speaks ("Beijing urged"), ``literal`` otherwise.
+
+Resolution uses the document: qualifiers written next to a name ("Besham, Shangla
+district", "Dasu in Upper Kohistan"), abbreviations defined in the text ("Gilgit-Baltistan
+(GB)"), the countries the text is about (country names, demonyms, the dateline), and the
+distance to the other places it names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from gazetteer.names import normalize, split_generic
+
+from .geocoder import Candidate, LocalGeocoder, _haversine_km
+from .lexicon import (
+    CONNECTORS,
+    DEMONYMS,
+    LOCATIVES,
+    MODIFIERS,
+    NEVER_PLACES,
+    ORG_WORDS,
+    PLACE_TYPE_WORDS,
+    SPEECH_VERBS,
+    TALK_VERBS,
+    TITLES,
+)
+from .records import Mention, Place
+
+__all__ = ["Geoparser", "Token"]
+
+_LOWER_WORDS: frozenset[str] | None = None
+
+
+def _PROPER_CACHE(key: str) -> frozenset[str]:  # noqa: N802 - a set-valued helper
+    """Capitalised words of Webster's 2nd (proper nouns), loaded once."""
+    global _PROPER_WORDS
+    if _PROPER_WORDS is None:
+        from english_words import get_english_words_set
+
+        _PROPER_WORDS = frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True)
+                                  if w[:1].isupper())
+    return _PROPER_WORDS
+
+
+_PROPER_WORDS: frozenset[str] | None = None
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"                      # U.S., U.A.E.
+    r"|(?:St|Ste|Ft|Mt|Pt)\.(?=\s+[A-Z])"    # St. Louis
+    r"|[^\W\d_]+(?:['’](?![sS]\b|m\b|re\b|ve\b|ll\b|d\b|t\b)[^\W\d_]+)*"
+    r"|\d+|[^\w\s]", re.UNICODE)
+# country abbreviations news writes in capitals; any other acronym must be defined in the text
+COUNTRY_ABBREVIATIONS = {"us", "usa", "uk", "uae", "eu", "prc", "drc", "rok", "dprk", "ksa", "ussr"}
+MAX_SPAN_TOKENS = 6
+SMALL_PLACE = 10_000       # a GeoNames village this small needs "in", "X district" or the like
+COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a name, unless context says place
+COMMON_WORD_ZIPF_AREA = 4.2
+BIG_POPULATION = 1_000_000
+METONYMY_POPULATION = 100_000
+COUNTRY_CONTEXT_BONUS = 2.5
+NEAR_CONTEXT_BONUS = 1.5
+NEAR_KM = 250.0
+AREA_CONTEXT_BONUS = 1.5
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    lower: str
+    cap: bool          # starts with an upper-case letter
+    word: bool         # a word (letters), not punctuation or a number
+    sent_start: bool = False
+
+
+@dataclass
+class _Span:
+    i: int             # first token
+    j: int             # one past the last token
+    start: int
+    end: int
+    text: str
+    key: str
+    usage: str = "literal"
+    context: bool = False   # locative or place-type context
+    qualifier: _Span | None = None
+    abbrev_of: _Span | None = None
+    ranked: list[tuple[Candidate, float]] = field(default_factory=list)
+    chosen: tuple[Candidate, float] | None = None
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    prev_end, prev_text = 0, "."
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        word = t[0].isalpha()
+        if "'" in t or "’" in t:
+            word = word and not re.search(r"['’](?:m|re|ve|ll|d|t)$", t, re.I)
+        gap = text[prev_end:m.start()]
+        sent = (prev_text in ".!?" and (" " in gap or "\n" in gap)) or "\n\n" in gap or not tokens
+        tokens.append(Token(t, m.start(), m.end(), t.lower(), word and t[0].isupper(), word, sent))
+        prev_end, prev_text = m.end(), t
+    return tokens
+
+
+class Geoparser:
+    """Find and resolve the places a text names.
+
+    Parameters
+    ----------
+    geocoder : the gazetteer to resolve against (a :class:`LocalGeocoder`).
+    """
+
+    def __init__(self, geocoder: LocalGeocoder | None = None, *, include_demonyms: bool = False):
+        self.geocoder = geocoder or LocalGeocoder()
+        self.include_demonyms = include_demonyms
+        self._ranked: dict[str, list[tuple[Candidate, float]]] = {}
+        self._zipf: dict[str, float] = {}
+
+    # ------------------------------------------------------------------ public
+
+    def parse(self, text: str, *, dateline: bool = True) -> list[Mention]:
+        """Every place mention in ``text``, in order, resolved in context."""
+        tokens = tokenize(text)
+        self._defined = set(re.findall(r"\(\s*([A-Z][A-Za-z]{1,5})\s*\)", text))
+        spans, demonyms = self._recognise(text, tokens)
+        self._link(text, tokens, spans)
+        self._resolve(spans, demonyms, dateline_first=dateline)
+        out = []
+        for s in spans:
+            place, conf = None, 0.0
+            if s.chosen is not None:
+                c, share = s.chosen
+                place = Place(name=c.name, lat=c.lat, lon=c.lon, country=c.country,
+                              admin1=c.admin1, admin2=c.admin2, kind=c.kind, gazetteer_id=c.gid,
+                              population=c.population or None, score=round(share, 3))
+                conf = share
+            out.append(Mention(s.text, s.start, s.end, s.usage, place, conf))
+        if self.include_demonyms:
+            for t in self._demonym_spans:
+                value = DEMONYMS[t.lower]
+                ranked = (self.geocoder.candidates(value, kinds=["country"]) if len(value) == 2
+                          else self._rank(value))
+                if ranked:
+                    c, share = ranked[0]
+                    place = Place(name=c.name, lat=c.lat, lon=c.lon, country=c.country, kind=c.kind,
+                                  gazetteer_id=c.gid, score=round(share, 3))
+                    out.append(Mention(t.text, t.start, t.end, "demonym", place, share))
+            out.sort(key=lambda m: m.start)
+        return out
+
+    # ------------------------------------------------------------------ recognition
+
+    def _is_name(self, key: str) -> bool:
+        return bool(key) and key not in NEVER_PLACES and self.geocoder.has_name(key)
+
+    def _recognise(self, text: str, tokens: list[Token]) -> tuple[list[_Span], Counter]:
+        spans: list[_Span] = []
+        demonyms: Counter = Counter()
+        self._demonym_spans: list[Token] = []
+        self._persons: set[str] = set()
+        n = len(tokens)
+        i = 0
+        while i < n:
+            t = tokens[i]
+            if not (t.word and t.cap):
+                i += 1
+                continue
+            if t.lower in DEMONYMS:
+                if len(DEMONYMS[t.lower]) == 2:
+                    demonyms[DEMONYMS[t.lower]] += 1
+                if self.include_demonyms:
+                    self._demonym_spans.append(t)
+            # the capitalised chunk starting here (connectors allowed inside, hyphens join)
+            j = i + 1
+            while j < n and self._joins(text, tokens, j):
+                j += 1
+            while j > i + 1 and not tokens[j - 1].cap:
+                j -= 1
+            found = self._match_chunk(text, tokens, i, j)
+            if not found:
+                i = j
+                continue
+            # "Police", "Academy" are places somewhere, but inside a chunk they make it a name
+            if len(found) > 1 or (found and found[0].j - found[0].i < j - i):
+                found = [s for s in found if not (s.j - s.i == 1 and s.key in ORG_WORDS)]
+            covered = {k for s in found for k in range(s.i, s.j)}
+            for s in found:
+                if self._keep(text, tokens, s, i, j, covered):
+                    spans.append(s)
+            i = j
+        return spans, demonyms
+
+    def _joins(self, text: str, tokens: list[Token], j: int) -> bool:
+        """Whether token ``j`` continues the capitalised chunk before it."""
+        t, prev = tokens[j], tokens[j - 1]
+        gap = text[prev.end:t.start]
+        if t.text in ("-", "‐", "‑") and not gap:  # a hyphen inside "Gilgit-Baltistan"
+            return j + 1 < len(tokens) and tokens[j + 1].word and tokens[j + 1].start == t.end
+        if prev.text in ("-", "‐", "‑") and not gap:
+            return t.word
+        if gap != " " or not t.word:
+            return False
+        if t.cap:
+            return True
+        return t.lower in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap \
+            and text[t.end:tokens[j + 1].start] == " "
+
+    def _match_chunk(self, text: str, tokens: list[Token], i: int, j: int) -> list[_Span]:
+        """Longest gazetteer matches inside tokens[i:j], left to right."""
+        out: list[_Span] = []
+        a = i
+        while a < j:
+            if not tokens[a].cap:
+                a += 1
+                continue
+            best = None
+            for b in range(min(j, a + MAX_SPAN_TOKENS), a, -1):
+                if not tokens[b - 1].cap:
+                    continue
+                key = normalize(text[tokens[a].start:tokens[b - 1].end])
+                if self._is_name(key):
+                    best = b
+                    break
+            if best is None:
+                a += 1
+                continue
+            b = best
+            # "Shangla district": take a following place-type word into the span if that is a name
+            if b < len(tokens) and tokens[b].lower in PLACE_TYPE_WORDS \
+                    and text[tokens[b - 1].end:tokens[b].start] == " ":
+                longer = normalize(text[tokens[a].start:tokens[b].end])
+                if self._is_name(longer):
+                    b += 1
+            start, end = tokens[a].start, tokens[b - 1].end
+            out.append(_Span(a, b, start, end, text[start:end], normalize(text[start:end])))
+            a = b
+        return out
+
+    def _keep(self, text: str, tokens: list[Token], s: _Span, ci: int, cj: int,
+              covered: set[int]) -> bool:
+        """Decide whether a gazetteer match is a place mention, and how it is used."""
+        first = tokens[s.i]
+        prev = tokens[s.i - 1] if s.i > 0 else None
+        nxt = tokens[s.j] if s.j < len(tokens) else None
+        nxt2 = tokens[s.j + 1] if s.j + 1 < len(tokens) else None
+        # the chunk's other capitalised words: not matched, not ordinary words or months
+        rest = [t for k, t in enumerate(tokens[ci:cj], start=ci)
+                if k not in covered and t.word and t.cap and t.lower not in NEVER_PLACES
+                and not (t.sent_start and self._common_word(t.lower))]
+        rest_lower = {t.lower for t in rest}
+        ranked = self._rank(s.key)
+        if not ranked:
+            return False
+        top = ranked[0][0]
+        big = top.kind in ("country", "region") or top.population >= BIG_POPULATION
+        letters = s.text.replace(".", "").replace(" ", "")
+        if s.j - s.i == 1 and first.lower in MODIFIERS:
+            return False  # "South", "Central" alone
+        if len(letters) <= 3 and not letters.isupper():
+            return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
+        if letters.isupper() and len(letters) <= 5 and not (
+                s.start < 3 or s.key.replace(" ", "") in COUNTRY_ABBREVIATIONS
+                or top.layer in ("curated", "user")):
+            return False  # an acronym: a place only if known, or defined after a place (see _link)
+        talk = s.i >= 2 and prev is not None and prev.lower == "to" and tokens[s.i - 2].lower in TALK_VERBS
+        s.context = bool(
+            (prev and prev.lower in LOCATIVES and text[prev.end:first.start] == " " and not talk)
+            or (nxt and nxt.lower in PLACE_TYPE_WORDS)
+            or (nxt and nxt.text == "," and nxt2 is not None and nxt2.cap)
+            or (prev and prev.text == "," and s.i >= 2 and tokens[s.i - 2].cap))
+        # a title right before the chunk: a person ("Minister Naqvi", "Gen. Jordan")
+        chunk_prev = tokens[ci - 1] if ci > 0 else None
+        if chunk_prev is not None and chunk_prev.lower in TITLES:
+            self._persons.update(t.lower for t in tokens[ci:cj] if t.cap and t.lower != s.key
+                                 or (t.cap and top.kind not in ("country", "region")))
+            return False
+        if chunk_prev is not None and chunk_prev.text == "." and ci > 1 and tokens[ci - 2].lower in TITLES:
+            return False
+        if rest:
+            if rest_lower & ORG_WORDS:
+                s.usage = "in_name"
+            elif rest_lower <= MODIFIERS:
+                pass
+            elif all(self._is_name(t.lower) for t in rest):
+                pass  # several places in one chunk ("Karachi Lahore"), rare
+            else:
+                self._persons.update(t.lower for t in rest)
+                if top.kind not in ("country", "region"):
+                    self._persons.add(s.key)
+                return False  # part of a person's name ("Shehbaz Sharif", "Jiang Zaidong")
+        # a following "-based"/"-born" etc. is still literal; a possessive or speech verb makes metonymy
+        verb = nxt.lower if nxt is not None else ""
+        if verb in {"has", "had", "have", "will", "would", "also", "is", "was"} and nxt2 is not None:
+            verb = nxt2.lower
+        if s.usage == "literal" and verb in SPEECH_VERBS and (prev is None or prev.lower not in LOCATIVES):
+            known = big or top.population >= METONYMY_POPULATION or top.feature == "capital"
+            if not known:
+                return False  # "Chen said": a person
+            s.usage = "metonymic"
+        # an ordinary English word needs locative context ("in Reading"), unless it names a
+        # country, a capital or a continent ("Turkey", "Chad")
+        famous = top.kind == "country" or top.feature in ("capital", "continent", "union")
+        if not letters.isupper() and self._common_word(s.key) and not s.context and not famous:
+            return False
+        # only an alternate name of a GeoNames place ("Chen" for Chenzhou): needs context
+        if not famous and not s.context and top.layer == "geonames" and normalize(top.name) != s.key \
+                and split_generic(normalize(top.name))[0] != s.key and s.j - s.i == 1:
+            return False
+        # a rare word that is also a small place, with nothing saying "place": a surname
+        zipf = self._word_zipf(s.key)
+        if not big and not s.context and top.kind == "city" and top.layer == "geonames" \
+                and top.population < SMALL_PLACE and s.usage == "literal":
+            return False
+        if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF:
+            return False
+        if s.j - s.i == 1 and first.lower in self._persons:
+            return False  # "Bautista" after "Jose Bautista"
+        if prev is not None and prev.lower in SPEECH_VERBS and not famous and not big:
+            return False  # "said Salah"
+        s.ranked = ranked
+        return True
+
+    def _common_word(self, key: str) -> bool:
+        """Whether ``key`` is an ordinary English word ("police", "reading", "orange").
+
+        A word written lowercase in Webster's 2nd (which capitalises proper nouns) and not
+        rare in today's English, or a very frequent word no dictionary knows as a name.
+        """
+        global _LOWER_WORDS
+        if _LOWER_WORDS is None:
+            from english_words import get_english_words_set
+
+            _LOWER_WORDS = frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True)
+                                     if w.islower())
+        if " " in key:
+            return False
+        zipf = self._word_zipf(key)
+        singular = key[:-1] if key.endswith("s") else key
+        if (key in _LOWER_WORDS or singular in _LOWER_WORDS) and zipf >= 3.0:
+            return True
+        return zipf >= 4.6 and key.capitalize() not in _PROPER_CACHE(key)
+
+    def _word_zipf(self, key: str) -> float:
+        z = self._zipf.get(key)
+        if z is None:
+            from wordfreq import zipf_frequency
+
+            z = self._zipf[key] = zipf_frequency(key, "en")
+        return z
+
+    def _rank(self, query: str) -> list[tuple[Candidate, float]]:
+        r = self._ranked.get(query)
+        if r is None:
+            r = self._ranked[query] = self.geocoder.candidates(query)
+        return r
+
+    # ------------------------------------------------------------------ linking
+
+    def _link(self, text: str, tokens: list[Token], spans: list[_Span]) -> None:
+        """Qualifiers ("A, B district", "A in B") and abbreviations ("Gilgit-Baltistan (GB)")."""
+        by_start = {s.i: s for s in spans}
+        for k, s in enumerate(spans):
+            # "A, B" / "A in B" / "A area of B" with B the next mention
+            if k + 1 < len(spans):
+                b = spans[k + 1]
+                between = text[s.end:b.start].strip().lower()
+                if between in (",", "in", "of", "area of", "district of", "near", "district,",
+                               "city of", "town of", "in the", "area in", "district in") or \
+                        between.rstrip(",").strip() in ("district", "province", "region"):
+                    bq = b.ranked[0][0] if b.ranked else None
+                    aq = s.ranked[0][0] if s.ranked else None
+                    if bq is not None and aq is not None and aq.kind != "country" \
+                            and bq.kind in ("district", "region", "country", "city"):
+                        s.qualifier = b
+            # abbreviation defined right after the name
+            m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*\)", text[s.end:s.end + 12])
+            if m:
+                abbr = m.group(1)
+                for t_index, t in enumerate(tokens):
+                    if t.text == abbr and t.start > s.end and t_index not in by_start:
+                        alias = _Span(t_index, t_index + 1, t.start, t.end, t.text, s.key,
+                                      usage="literal", context=True, abbrev_of=s, ranked=s.ranked)
+                        spans.append(alias)
+                        by_start[t_index] = alias
+                for other in spans:
+                    if other.text == abbr and other is not s and other.abbrev_of is None:
+                        other.abbrev_of = s
+        spans.sort(key=lambda sp: sp.start)
+
+    # ------------------------------------------------------------------ resolution
+
+    def _resolve(self, spans: list[_Span], demonyms: Counter, *, dateline_first: bool) -> None:
+        # qualified names are re-ranked with their qualifier written out
+        for s in spans:
+            if s.qualifier is not None:
+                ranked = self._rank(f"{s.text}, {s.qualifier.text}")
+                if ranked and ranked[0][0].via != "qualifier":
+                    s.ranked = ranked
+        countries: Counter = Counter()
+        for code, n in demonyms.items():
+            countries[code] += n
+        anchors: list[Candidate] = []
+        for s in spans:
+            if s.ranked and s.abbrev_of is None:
+                c, share = s.ranked[0]
+                if share >= 0.8 or c.kind == "country":
+                    countries[c.country] += 2 if c.kind == "country" else 1
+                    if c.kind in ("city", "site", "district"):
+                        anchors.append(c)
+        if dateline_first and spans and spans[0].start < 40 and spans[0].ranked:
+            c = spans[0].ranked[0][0]
+            countries[c.country] += 3
+            anchors.append(c)
+        areas = {(c.db, c.id) for s in spans for c, share in s.ranked[:1]
+                 if c.kind in ("region", "district") and share >= 0.5}
+        for _ in range(2):
+            total = sum(countries.values()) or 1
+            for s in spans:
+                if s.abbrev_of is not None:
+                    continue
+                s.chosen = self._choose(s.ranked, countries, total, anchors, areas)
+            countries = Counter(demonyms)
+            anchors = []
+            areas = set()
+            for s in spans:
+                if s.chosen is not None and s.abbrev_of is None:
+                    c = s.chosen[0]
+                    countries[c.country] += 2 if c.kind == "country" else 1
+                    if c.kind in ("city", "site", "district") and s.chosen[1] >= 0.5:
+                        anchors.append(c)
+                    if c.kind in ("region", "district"):
+                        areas.add((c.db, c.id))
+                    for parent in (c.admin1_id, c.admin2_id):
+                        if parent is not None:
+                            areas.add((c.db, parent))
+        for s in spans:
+            if s.abbrev_of is not None:
+                s.chosen = s.abbrev_of.chosen
+
+    @staticmethod
+    def _choose(ranked: list[tuple[Candidate, float]], countries: Counter, total: int,
+                anchors: list[Candidate], areas: set | frozenset = frozenset()
+                ) -> tuple[Candidate, float] | None:
+        if not ranked:
+            return None
+        values = []
+        for c, share in ranked:
+            v = math.log(max(share, 1e-9))
+            v += COUNTRY_CONTEXT_BONUS * countries.get(c.country, 0) / total
+            if anchors and c.kind in ("city", "site", "district", "other") and any(
+                    a.id != c.id and _haversine_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM
+                    for a in anchors[:30]):
+                v += NEAR_CONTEXT_BONUS
+            if (c.db, c.admin1_id) in areas or (c.db, c.admin2_id) in areas:
+                v += AREA_CONTEXT_BONUS
+            values.append(v)
+        top = max(values)
+        weights = [math.exp(v - top) for v in values]
+        k = max(range(len(values)), key=lambda idx: (values[idx], -idx))
+        return ranked[k][0], weights[k] / sum(weights)

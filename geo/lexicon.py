@@ -1,0 +1,122 @@
+"""Word lists that tell a place mention from what only looks like one, and events from text.
+
+General English and news-style cues only: titles before person names, verbs of speech after
+metonymic capitals, words that make a capitalised phrase an organisation or facility,
+generic place-type words, demonyms, and event trigger words. No article's own names.
+"""
+
+from __future__ import annotations
+
+# a capitalised word right after one of these is a person's name, not a place
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain",
+    "sgt", "sergeant", "cpl", "brig", "brigadier", "adm", "admiral", "cmdr", "commander",
+    "president", "premier", "minister", "ambassador", "secretary", "senator", "sen", "rep",
+    "representative", "chairman", "chairwoman", "chairperson", "chief", "commissioner",
+    "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "imam", "maulana", "mufti",
+    "sheikh", "shaikh", "judge", "justice", "king", "queen", "prince", "princess", "pope",
+    "father", "reverend", "rev", "cardinal", "bishop", "superintendent", "inspector", "officer",
+    "envoy", "counsellor", "councillor", "deputy", "vice", "mullah", "hafiz", "syed", "sayed",
+    "agha", "allama", "qari", "haji", "hajji", "mian", "begum", "chaudhry", "sardar", "nawab",
+    "khawaja", "raja", "malik", "makhdoom", "pir", "comrade", "mister", "madam",
+}
+# after a place name these make it a speaker ("Beijing urged"): metonymy, or a person
+SPEECH_VERBS = {
+    "said", "says", "say", "told", "tells", "added", "urged", "urges", "warned", "warns",
+    "asked", "asks", "called", "calls", "accused", "accuses", "denied", "denies", "condemned",
+    "condemns", "claimed", "claims", "insisted", "insists", "stressed", "stresses", "noted",
+    "announced", "announces", "rejected", "rejects", "demanded", "demands", "welcomed",
+    "welcomes", "pledged", "pledges", "vowed", "vows", "hopes", "hoped", "wants", "wanted",
+    "believes", "believed", "expressed", "expresses", "reiterated", "reaffirmed", "responded",
+    "agreed", "agrees", "signed", "signs", "offered", "offers", "promised", "promises",
+    "praised", "praises", "protested", "summoned", "sanctioned", "criticised", "criticized",
+    "retaliated", "reacted", "blamed", "blames", "considers", "considered",
+}
+# "spoke to X", "wrote to X": X is a person, not a destination
+TALK_VERBS = {"spoke", "speak", "speaking", "talked", "talk", "talking", "wrote", "write",
+              "writing", "listened", "replied", "reply", "explained", "said", "told", "according",
+              "introduced", "married", "belongs", "belonged", "went", "sent", "letter", "message",
+              "reported", "report", "apologised", "apologized", "next", "close", "due", "thanks"}
+AUXILIARIES = {"has", "have", "had", "will", "would", "is", "was", "could", "should", "may",
+               "might", "must", "also", "has also", "did", "does", "quickly", "strongly"}
+# a capitalised phrase holding one of these is a name of an organisation or facility
+ORG_WORDS = {
+    "police", "academy", "university", "college", "school", "institute", "institution",
+    "corridor", "ministry", "department", "army", "navy", "force", "forces", "corps",
+    "company", "corporation", "corp", "inc", "ltd", "limited", "group", "bank", "council",
+    "committee", "commission", "party", "front", "movement", "league", "government",
+    "authority", "project", "hotel", "hospital", "airport", "airlines", "airways", "port",
+    "station", "times", "post", "news", "tribune", "herald", "daily", "agency", "radio",
+    "television", "tv", "office", "embassy", "consulate", "assembly", "parliament", "senate",
+    "court", "board", "bureau", "association", "federation", "union", "organisation",
+    "organization", "foundation", "club", "united", "fc", "stadium", "center", "centre",
+    "museum", "library", "church", "mosque", "temple", "cathedral", "prison", "jail",
+    "brigade", "regiment", "division", "battalion", "rangers", "constabulary", "guard",
+    "guards", "taliban", "tehreek", "lashkar", "jaish", "jamaat", "jamiat", "liberation",
+    "conference", "forum", "summit", "initiative", "programme", "program", "fund", "exchange",
+    "market", "zone", "highway", "motorway", "expressway", "road", "street", "avenue", "bridge",
+    "dam", "mine", "plant", "power", "energy", "oil", "gas", "petroleum", "railway", "railways",
+    "express", "journal", "review", "observer", "standard", "press", "media", "network",
+    "international", "national", "federal", "provincial", "state", "municipal", "district",
+    "mission", "cooperation", "development", "economic", "relations", "affairs", "services",
+    "service", "secretariat", "cell", "squad", "unit", "command", "headquarters", "hq",
+}
+# directions and the like may stand before a place name without making it a person
+MODIFIERS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+             "upper", "lower", "central", "greater", "new", "old", "inner", "outer", "mid",
+             "northeast", "northwest", "southeast", "southwest", "north-west", "north-east",
+             "south-west", "south-east", "rural", "urban", "downtown", "metropolitan"}
+# lowercase words after a name that say "this is a place"
+PLACE_TYPE_WORDS = {"district", "province", "city", "town", "village", "area", "region",
+                    "valley", "tehsil", "division", "county", "prefecture", "agency", "border",
+                    "state", "capital", "port", "suburb", "neighbourhood", "neighborhood",
+                    "township", "sector", "municipality", "governorate", "oblast", "river"}
+# prepositions before a place
+LOCATIVES = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around",
+             "towards", "toward", "through", "via", "between", "within", "throughout", "reached",
+             "visited", "visit", "visiting", "entered", "left", "leaving", "returned", "headed",
+             "based", "northwest", "northeast", "southwest", "southeast", "north", "south",
+             "east", "west", "bordering"}
+CONNECTORS = {"of", "de", "del", "della", "des", "di", "da", "do", "dos", "du", "al", "el",
+              "ul", "e", "la", "le", "les", "van", "von", "der", "den", "bin", "ibn", "and"}
+# words that are capitalised for other reasons and never places on their own
+NEVER_PLACES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "i", "a", "an", "the", "he", "she", "it", "we", "they", "you",
+    "this", "that", "these", "those", "his", "her", "its", "our", "their", "mr", "mrs", "ms",
+    "god", "allah", "islam", "muslim", "muslims", "christian", "eid", "ramadan", "christmas",
+    "easter", "internet", "covid", "reuters", "ap", "afp", "xinhua", "app", "bbc", "cnn",
+    "english", "urdu", "arabic", "pashto", "dari", "farsi", "persian", "hindi",
+}
+DEMONYMS = {
+    "pakistani": "PK", "pakistanis": "PK", "chinese": "CN", "afghan": "AF", "afghans": "AF",
+    "afghanistani": "AF", "indian": "IN", "indians": "IN", "iranian": "IR", "iranians": "IR",
+    "american": "US", "americans": "US", "british": "GB", "briton": "GB", "britons": "GB",
+    "english": "GB", "russian": "RU", "russians": "RU", "ukrainian": "UA", "ukrainians": "UA",
+    "turkish": "TR", "turk": "TR", "turks": "TR", "saudi": "SA", "saudis": "SA", "emirati": "AE",
+    "qatari": "QA", "iraqi": "IQ", "iraqis": "IQ", "syrian": "SY", "syrians": "SY",
+    "israeli": "IL", "israelis": "IL", "palestinian": "PS", "palestinians": "PS",
+    "egyptian": "EG", "egyptians": "EG", "lebanese": "LB", "jordanian": "JO", "yemeni": "YE",
+    "french": "FR", "german": "DE", "germans": "DE", "italian": "IT", "spanish": "ES",
+    "japanese": "JP", "korean": "KR", "koreans": "KR", "north korean": "KP",
+    "bangladeshi": "BD", "nepali": "NP", "nepalese": "NP", "sri lankan": "LK", "tajik": "TJ",
+    "uzbek": "UZ", "kazakh": "KZ", "kyrgyz": "KG", "turkmen": "TM", "nigerian": "NG",
+    "nigerians": "NG", "somali": "SO", "somalis": "SO", "kenyan": "KE", "ethiopian": "ET",
+    "sudanese": "SD", "malian": "ML", "burkinabe": "BF", "nigerien": "NE", "colombian": "CO",
+    "colombians": "CO", "mexican": "MX", "brazilian": "BR", "venezuelan": "VE",
+    "canadian": "CA", "australian": "AU", "indonesian": "ID", "filipino": "PH",
+    "vietnamese": "VN", "thai": "TH", "burmese": "MM", "malaysian": "MY", "polish": "PL",
+    "dutch": "NL", "belgian": "BE", "swiss": "CH", "swedish": "SE", "norwegian": "NO",
+    "danish": "DK", "finnish": "FI", "greek": "GR", "irish": "IE", "scottish": "GB",
+    "libyan": "LY", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA", "congolese": "CD",
+    "mozambican": "MZ", "south african": "ZA", "chadian": "TD", "cameroonian": "CM",
+    "european": "Europe", "africans": "Africa", "african": "Africa", "asian": "Asia",
+    "arab": "Middle East", "latin american": "Latin America",
+}
+# plurals of the -an/-ian/-i/-ese forms ("Mexicans", "Pakistanis", "Canadians")
+DEMONYMS.update({f"{k}s": v for k, v in list(DEMONYMS.items())
+                 if k.endswith(("an", "i")) and not k.endswith("s") and f"{k}s" not in DEMONYMS})
+DEMONYMS.update({"mexican": "MX", "mexicans": "MX", "canadians": "CA", "europeans": "Europe"})

@@ -1,0 +1,221 @@
+"""Reading news reports: plain text and Markdown (optional header block), HTML, JSON Lines.
+
+A report file may open with a header block of ``key: value`` lines (``url``, ``title``,
+``publisher``, ``published``) ended by a blank line. Without one, the publication date is
+read from a "Published September 21, 2024" / "date 2024-09-21" line or a dated dateline
+near the top; ``published=`` overrides everything. Character offsets of mentions and
+evidence refer to :attr:`Report.text`, the body without the header block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dates import MONTHS, parse_date
+from .errors import InputError
+
+__all__ = ["Report", "read_reports", "read_report", "parse_report_text", "REPORT_SUFFIXES",
+           "find_published"]
+
+REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
+HEADER_KEYS = {"url": "url", "link": "url", "source_url": "url", "title": "title",
+               "headline": "title", "publisher": "publisher", "source": "publisher",
+               "outlet": "publisher", "published": "published", "date": "published",
+               "pubdate": "published", "published_at": "published", "author": None, "byline": None,
+               "tags": None, "section": None, "language": None}
+_HEADER_LINE = re.compile(r"^([A-Za-z_][A-Za-z_ ]{0,30}):\s*(.*)$")
+MAX_REPORT_BYTES = 20_000_000
+
+
+@dataclass(frozen=True)
+class Report:
+    """One news report: its body text and what is known of its source."""
+
+    text: str
+    path: str | None = None
+    url: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO date (day precision) or None
+    line: int | None = None  # for JSON Lines: the line the report came from
+
+
+def parse_report_text(raw: str, *, path: str | None = None,
+                      published: str | None = None) -> Report:
+    """Split a header block off ``raw`` and find the publication date."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    meta: dict[str, str] = {}
+    lines = raw.split("\n")
+    body = raw
+    if lines and _HEADER_LINE.match(lines[0]) and lines[0].split(":")[0].strip().lower() in HEADER_KEYS:
+        header: dict[str, str] = {}
+        for i, line in enumerate(lines):
+            if not line.strip():
+                body = "\n".join(lines[i + 1:])
+                meta = header
+                break
+            m = _HEADER_LINE.match(line)
+            if not m:
+                break  # not a header block after all: keep the whole text as the body
+            key = HEADER_KEYS.get(m.group(1).strip().lower())
+            if key:
+                header[key] = m.group(2).strip()
+    date = published or _iso_day(meta.get("published")) or find_published(body)
+    url = meta.get("url") or None
+    return Report(text=body, path=path, url=url, title=meta.get("title") or None,
+                  publisher=meta.get("publisher") or None, published=date)
+
+
+def _iso_day(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        iso, precision = parse_date(text[:10] if re.match(r"\d{4}-\d\d-\d\dT", text) else text)
+    except ValueError:
+        return None
+    return iso if precision == "day" else None
+
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_PUBLISHED_LINE = re.compile(
+    r"(?im)^\W*(?:published|posted|updated|last updated|date|dated)\s*(?:on|:)?\s*[:\-]?\s*(.+?)\s*$")
+_DAY_TEXT = re.compile(
+    rf"(?i)\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})"
+    rf"|({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{4}})-(\d\d)-(\d\d))\b")
+
+
+def _first_day(text: str) -> str | None:
+    m = _DAY_TEXT.search(text)
+    if not m:
+        return None
+    g = m.groups()
+    try:
+        if g[0]:
+            d = dt.date(int(g[2]), MONTHS[g[1].lower()], int(g[0]))
+        elif g[3]:
+            d = dt.date(int(g[5]), MONTHS[g[3].lower()], int(g[4]))
+        else:
+            d = dt.date(int(g[6]), int(g[7]), int(g[8]))
+    except (ValueError, KeyError):
+        return None
+    return d.isoformat()
+
+
+def find_published(body: str) -> str | None:
+    """The publication date stated near the top of a report body, if any."""
+    top = body[:600]
+    for m in _PUBLISHED_LINE.finditer(top):
+        day = _first_day(m.group(1))
+        if day:
+            return day
+    # a dateline with a full date: "KARACHI, March 27, 2024 (AP) -" or "26 March 2024 —"
+    first = top.split("\n\n")[0][:200]
+    m = re.match(r"^[^\n]{0,80}?(?:[-—–]{1,2}|\(\w[\w ]*\))", first)
+    if m:
+        return _first_day(m.group(0))
+    return None
+
+
+# --------------------------------------------------------------------------- files
+
+
+def read_report(path: Path | str, *, published: str | None = None) -> list[Report]:
+    """Reports in one file (a JSON Lines file holds many). Raises InputError naming the file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder")
+    if size > MAX_REPORT_BYTES:
+        raise InputError(f"{path}: {size / 1e6:.0f} MB is larger than a report can be "
+                         f"({MAX_REPORT_BYTES / 1e6:.0f} MB)")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    text = _decode(data, path)
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return list(_jsonl_reports(text, path, published))
+    if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        return [_html_report(text, path, published)]
+    return [parse_report_text(text, path=str(path), published=published)]
+
+
+def _decode(data: bytes, path: Path) -> str:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: binary file, not a report")
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                continue
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1252 text "
+                         f"(byte {exc.start}); convert it to UTF-8") from None
+
+
+def _jsonl_reports(text: str, path: Path, published: str | None) -> Iterator[Report]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{n}: not valid JSON: {exc.msg}") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise InputError(f"{path}:{n}: each line must be an object with a 'text' string")
+        body = obj["text"]
+        date = published or _iso_day(str(obj.get("published") or "")) or find_published(body)
+        yield Report(text=body, path=str(path), line=n,
+                     url=_str(obj.get("url")), title=_str(obj.get("title")),
+                     publisher=_str(obj.get("publisher")), published=date)
+
+
+def _str(value) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _html_report(html: str, path: Path, published: str | None) -> Report:
+    import trafilatura
+
+    body = trafilatura.extract(html, include_comments=False, include_tables=False,
+                               favor_precision=True, deduplicate=True) or ""
+    meta = trafilatura.extract_metadata(html)
+    if not body.strip():
+        raise InputError(f"{path}: no article text found in this HTML page")
+    date = published or _iso_day(getattr(meta, "date", None)) or find_published(body)
+    return Report(text=body, path=str(path), url=getattr(meta, "url", None) or None,
+                  title=getattr(meta, "title", None) or None,
+                  publisher=getattr(meta, "sitename", None) or None, published=date)
+
+
+def read_reports(inputs: Iterable[Path | str], *, published: str | None = None,
+                 errors: list[str] | None = None) -> Iterator[Report]:
+    """Stream reports from files and folders (recursively, in sorted order).
+
+    A file that cannot be read raises :class:`InputError`, unless ``errors`` is given:
+    then its message is appended there and reading goes on.
+    """
+    for item in inputs:
+        item = Path(item)
+        files = (sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+                 if item.is_dir() else [item])
+        for f in files:
+            try:
+                yield from read_report(f, published=published)
+            except InputError as exc:
+                if errors is None:
+                    raise
+                errors.append(str(exc))

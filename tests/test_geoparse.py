@@ -1,0 +1,71 @@
+"""Place mentions in report text, on the real gazetteer: general behaviour, our own sentences."""
+
+import pytest
+
+from geo.geoparse import Geoparser
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def parser(world):
+    return Geoparser(world)
+
+
+def found(parser, text):
+    return {(m.text, m.usage): m for m in parser.parse(text)}
+
+
+def test_spans_match_the_text(parser):
+    text = "ISLAMABAD, March 27 (Reuters) - Officials from Gilgit-Baltistan met in Karachi."
+    for m in parser.parse(text):
+        assert text[m.start:m.end] == m.text
+    assert [m.text for m in parser.parse(text)] == ["ISLAMABAD", "Gilgit-Baltistan", "Karachi"]
+
+
+def test_words_that_only_look_like_places(parser):
+    text = ("Police said on Saturday that Interior Minister Mohsin Naqvi spoke to Chen, "
+            "while Agha Khan and Mr. Jordan Smith listened in March.")
+    names = {m.text for m in parser.parse(text)}
+    assert not names & {"Police", "Saturday", "Interior", "Chen", "Agha", "Jordan", "March", "Naqvi"}
+
+
+def test_demonyms_inform_but_are_not_places(parser):
+    ms = parser.parse("Chinese engineers and a Pakistani driver were travelling to Dasu.")
+    assert [m.text for m in ms] == ["Dasu"] and ms[0].place.country == "PK"
+    with_demonyms = Geoparser(parser.geocoder, include_demonyms=True).parse("Chinese engineers arrived.")
+    assert [(m.text, m.usage, m.place.country) for m in with_demonyms] == [("Chinese", "demonym", "CN")]
+
+
+def test_usage(parser):
+    ms = found(parser, "Beijing urged Islamabad to protect workers of the China-Pakistan Economic "
+                       "Corridor, and officers of the Xinjiang Police Academy flew to Kashgar.")
+    assert ("Beijing", "metonymic") in ms
+    assert ("Xinjiang", "in_name") in ms and ("China", "in_name") in ms and ("Pakistan", "in_name") in ms
+    assert ("Kashgar", "literal") in ms
+
+
+def test_qualifier_next_to_a_name(parser):
+    (besham, shangla) = parser.parse("A convoy was attacked near Bisham, Shangla district, on Tuesday.")
+    assert besham.place.country == "PK" and besham.place.admin2 == "Shangla"
+    assert shangla.place.kind == "district"
+
+
+def test_abbreviation_defined_in_text(parser):
+    ms = parser.parse("Troops in Gilgit-Baltistan (GB) were put on alert. Later, GB officials met.")
+    gb = [m for m in ms if m.text == "GB"]
+    assert len(gb) == 2 and all(m.place.name == "Gilgit-Baltistan" for m in gb)
+    # without the definition, GB is the United Kingdom's code
+    assert parser.parse("GB officials met.")[0].place.country == "GB"
+
+
+def test_document_context_picks_the_namesake(parser):
+    us = parser.parse("Parkland is in Broward County, Florida. Students in Parkland marched.")
+    assert {m.place.admin1 for m in us if m.text == "Parkland"} == {"Florida"}
+    pk = parser.parse("Pakistani officials said the blast hit Hyderabad in Sindh.")
+    assert pk[0].place.country == "PK"
+
+
+def test_common_words_need_context(parser):
+    assert [m.text for m in parser.parse("Reading the report, she smiled.")] == []
+    assert [m.place.country for m in parser.parse("He grew up in Reading, England.")][:1] == ["GB"]

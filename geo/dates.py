@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-__all__ = ["parse_date", "MONTHS"]
+__all__ = ["parse_date", "find_dates", "DateMention", "MONTHS"]
 
 MONTHS = {
     name: i
@@ -68,3 +69,134 @@ def parse_date(text: str) -> tuple[str | None, str]:
     if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", text):
         raise ValueError(f"{text!r} is ambiguous or not a date; write it as YYYY-MM-DD")
     raise ValueError(f"{text!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+# --------------------------------------------------------------------------- dates in prose
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_NUM_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_PROSE = [
+    ("full_dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
+                            + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("full_mdy", re.compile(r"\b" + _NUM_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+                            r"(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")),
+    ("month_year", re.compile(r"\b" + _NUM_MONTH + r",?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("month_this_year", re.compile(r"\b(?:in|since|during|last|this|early|late|mid-?)\s+" + _NUM_MONTH
+                                   + r"\s+(?:this|last)\s+year\b|\bthis\s+" + _NUM_MONTH.replace("mon", "mon2")
+                                   + r"\b", re.I)),
+    ("day_month", re.compile(r"\b(?:on\s+)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
+                             + r"|" + _NUM_MONTH.replace("mon", "mon2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
+                             r"(?![\d,]*\s*(?:19|20)\d\d)\b", re.I)),
+    ("in_month", re.compile(r"\b(?:in|since|during|early|late|mid-?|by)\s+" + _NUM_MONTH + r"\b(?!\s+\d)", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|of|by)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
+                           r"friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"
+                            r"this afternoon|earlier today|earlier this (?:week|month|year)|last (?:week|month|"
+                            r"year)|next (?:week|month|year)|this (?:week|month|year)|the day before)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in prose, resolved at its precision (or not resolvable)."""
+
+    start: int
+    end: int
+    text: str
+    date: str | None
+    precision: str
+
+
+def find_dates(text: str, published: str | None, *, future: bool = False) -> list[DateMention]:
+    """Date expressions in ``text`` resolved against the publication date.
+
+    Relative expressions ("on Saturday", "last night", "in March this year") need
+    ``published``; without it they are returned unresolved (``date`` None). ``future``
+    turns weekdays and "next ..." towards dates after publication.
+    """
+    pub = dt.date.fromisoformat(published) if published else None
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, pattern in _PROSE:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            date, precision = _resolve(kind, m, pub, future)
+            if kind in ("weekday", "in_month", "day_month") and date is None and pub is None:
+                precision = "unknown"
+            taken.append((m.start(), m.end()))
+            out.append(DateMention(m.start(), m.end(), m.group(0), date, precision))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _month_of(g: dict) -> int:
+    return MONTHS[(g.get("mon") or g.get("mon2") or "").lower().rstrip(".")]
+
+
+def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple[str | None, str]:
+    g = m.groupdict()
+    try:
+        if kind in ("full_dmy", "full_mdy"):
+            return dt.date(int(g["year"]), _month_of(g), int(g["day"])).isoformat(), "day"
+        if kind == "iso":
+            return dt.date(int(g["year"]), int(g["m"]), int(g["day"])).isoformat(), "day"
+        if kind == "month_year":
+            return f"{int(g['year']):04d}-{_month_of(g):02d}", "month"
+        if kind == "year":
+            return f"{int(g['year']):04d}", "year"
+        if pub is None:
+            return None, "unknown"
+        if kind == "month_this_year":
+            last = "last year" in m.group(0).lower()
+            return f"{pub.year - last:04d}-{_month_of(g):02d}", "month"
+        if kind == "in_month":
+            month = _month_of(g)
+            year = pub.year + (1 if future and month < pub.month else 0) - (
+                1 if not future and month > pub.month else 0)
+            return f"{year:04d}-{month:02d}", "month"
+        if kind == "day_month":
+            month, day = _month_of(g), int(g.get("day") or g.get("day2"))
+            year = pub.year
+            if not future and (month, day) > (pub.month, pub.day):
+                year -= 1
+            if future and (month, day) < (pub.month, pub.day):
+                year += 1
+            return dt.date(year, month, day).isoformat(), "day"
+        if kind == "weekday":
+            target = _WEEKDAYS[g["wd"].lower()]
+            text = m.group(0).lower()
+            if future or text.startswith("next"):
+                delta = (target - pub.weekday()) % 7 or 7
+                return (pub + dt.timedelta(days=delta)).isoformat(), "day"
+            delta = (pub.weekday() - target) % 7
+            if text.startswith("last") and delta == 0:
+                delta = 7
+            return (pub - dt.timedelta(days=delta)).isoformat(), "day"
+        rel = g["rel"].lower()
+        if rel in ("yesterday", "last night", "the day before"):
+            return (pub - dt.timedelta(days=1)).isoformat(), "day"
+        if rel in ("today", "tonight", "this morning", "this evening", "this afternoon", "earlier today"):
+            return pub.isoformat(), "day"
+        if rel in ("earlier this month", "this month", "earlier this week", "this week"):
+            return f"{pub.year:04d}-{pub.month:02d}", "month"
+        if rel == "last week":
+            d = pub - dt.timedelta(days=7)
+            return f"{d.year:04d}-{d.month:02d}", "month"
+        if rel == "last month":
+            d = pub.replace(day=1) - dt.timedelta(days=1)
+            return f"{d.year:04d}-{d.month:02d}", "month"
+        if rel in ("next week", "next month"):
+            d = pub + dt.timedelta(days=7) if rel == "next week" else (pub.replace(day=28) + dt.timedelta(days=4))
+            return f"{d.year:04d}-{d.month:02d}", "month"
+        if rel in ("last year",):
+            return f"{pub.year - 1:04d}", "year"
+        if rel in ("earlier this year", "this year"):
+            return f"{pub.year:04d}", "year"
+        if rel == "next year":
+            return f"{pub.year + 1:04d}", "year"
+    except (ValueError, KeyError, TypeError):
+        return None, "unknown"
+    return None, "unknown"

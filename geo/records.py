@@ -111,6 +111,8 @@ class Event:
     evidence: str = ""
     sources: tuple[Source, ...] = ()
     event_id: str = field(default="")
+    evidence_spans: tuple[tuple[int, int], ...] = ()  # character spans in the (first) source's text
+    independent_sources: int | None = None  # sources that are not near-copies of each other
 
     def __post_init__(self) -> None:
         if not self.event_id:
@@ -145,6 +147,8 @@ class Event:
                 "summary": self.summary, "evidence": self.evidence,
                 "sources": [{k: v for k, v in asdict(s).items() if k != "line"} for s in self.sources],
                 "source_count": self.source_count,
+                "independent_sources": self.independent_sources or self.source_count,
+                "evidence_spans": [list(s) for s in self.evidence_spans],
             }
             out.append({"type": "Feature", "properties": props,
                         "geometry": p.__geo_interface__ if p else None})

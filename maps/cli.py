@@ -155,9 +155,10 @@ def _cmd_geoparse(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace):
-    from geo.tables import read_events
+    from geo.pipeline import load_events
 
-    return read_events(args.inputs, geocoder=_geocoder(args), strict=args.strict)
+    return load_events(args.inputs, geocoder=_geocoder(args), strict=args.strict,
+                       published=args.published)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -286,10 +287,14 @@ def _parser() -> argparse.ArgumentParser:
     gazetteer_opts(sp)
     sp.set_defaults(func=_cmd_geoparse)
 
-    for name, func, help_text in (("map", _cmd_map, "draw event tables as an HTML map"),
-                                  ("extract", _cmd_extract, "write event tables as GeoJSON/GPKG/CSV")):
+    for name, func, help_text in (("map", _cmd_map, "draw events from reports and tables as an HTML map"),
+                                  ("extract", _cmd_extract,
+                                   "write events from reports and tables as GeoJSON/GPKG/CSV")):
         sp = sub.add_parser(name, help=help_text)
-        sp.add_argument("inputs", nargs="+", metavar="INPUT", help="event tables (.csv, .geojson)")
+        sp.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="event tables (.csv, .geojson) and news reports (.txt, .md, .html, .jsonl, "
+                             "or folders of them)")
+        sp.add_argument("--published", help="publication date (YYYY-MM-DD) for reports that lack one")
         sp.add_argument("-o", "--output", required=True,
                         help="output file" + (" (.html)" if name == "map" else " (.geojson, .gpkg, .csv)"))
         sp.add_argument("--strict", action="store_true",

@@ -1,0 +1,440 @@
+"""Events from news reports: type, status, date, places with roles, casualties, actors, evidence.
+
+Rules over sentences, general to news prose (no article's own words):
+
+* a sentence with a trigger word (``attack``, ``bombing``, ``signed``, ``MoU``, ``talks``,
+  ``visit`` …) states an event of that type; the subtype comes from the trigger;
+* status is ``planned`` when the sentence speaks of the future (``will``, ``is to``,
+  ``next month`` …), ``agreed`` for agreements, else ``occurred``;
+* the date is the date expression nearest the trigger in the sentence, resolved against the
+  publication date; unknown stays null;
+* places are the literal mentions of the sentence, with roles from their prepositions
+  (``from A to B``: origin and destination; ``A or B``: alternatives); a qualifier written
+  next to a name ("Besham, Shangla district") is not a second place;
+* casualties are the lowest total the text states for the event (``at least six people,
+  including five …`` is 6), null when none is stated;
+* a later sentence about the same event (same type, compatible date and place, or a
+  definite "the attack") adds evidence and facts to it instead of making a new event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .dates import DateMention, find_dates
+from .geoparse import Geoparser
+from .records import Event, Mention, PlaceRef, Source
+from .reports import Report
+
+__all__ = ["extract_events", "Extractor", "split_sentences"]
+
+# --------------------------------------------------------------------------- lexicons
+
+_TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
+    "attack": [
+        (r"suicide (?:bomb(?:ing|er|ers)?|attack(?:er|ers)?|blast|car bomb(?:ing)?)", "suicide bombing"),
+        (r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|vehicle-borne", "car bombing"),
+        (r"bomb(?:ing|ings|ed|er|ers|s)?|blasts?|explosions?|exploded|explosives?-laden|IEDs?|"
+         r"improvised explosive", "bombing"),
+        (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack",
+         "shooting"),
+        (r"ambush(?:ed|es)?", "ambush"),
+        (r"kidnap(?:ped|ping|pers)?|abduct(?:ed|ion|ions)?|hostages?", "kidnapping"),
+        (r"rockets? (?:attack|fired|hit|struck)|mortar|shelling|drone strike|air ?strikes?", "strike"),
+        (r"grenade(?: attack)?s?", "grenade attack"),
+        (r"attack(?:s|ed|ing|ers)?|assault(?:ed)?|stormed|raid(?:ed)? on|massacre|militants? struck|"
+         r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
+    ],
+    "agreement": [
+        (r"memorand(?:um|a) of understanding|MoUs?|MOUs?", "MoU"),
+        (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
+        (r"agreements?|agreed (?:to|on|that)|signed|signing|accords?|pacts?|treaty|deals?|"
+         r"protocol", None),
+    ],
+    "meeting": [
+        (r"summit", "summit"),
+        (r"telephone (?:call|conversation)|phone call|spoke by phone|video call", "call"),
+        (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|called on|conference|dialogue|"
+         r"consultations|session", None),
+    ],
+    "visit": [
+        (r"state visit|official visit", "official visit"),
+        (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived in|travel(?:l)?ed to|will travel|landed in|"
+         r"flew to|to travel to", None),
+    ],
+}
+_TRIGGER_WORDS = {"attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting",
+                  "meeting": r"meeting|talks", "visit": r"visit|trip", "agreement": r"agreement|deal"}
+_TRIGGER_RE = {t: [(re.compile(rf"\b(?:{p})\b", re.I), sub) for p, sub in pats]
+               for t, pats in _TRIGGERS.items()}
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her|their) "
+                         r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
+                         r"signed (?:off|up|in)|trip(?:ped)? over|visitors?)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|is due to|are due to|plans? to|planned|"
+                     r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
+                     r"upcoming|forthcoming|later this (?:week|month|year)|soon|is slated|invited)\b", re.I)
+_PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|today's|yesterday's|saturday's|sunday's|monday's|"
+                       r"tuesday's|wednesday's|thursday's|friday's) (?:attack|blast|bombing|explosion|"
+                       r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip)\b", re.I)
+
+_NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "two dozen": 24, "a hundred": 100,
+    "a": 1,
+}
+_NUM = (r"(?P<num>\d{1,5}(?:,\d{3})*|" + "|".join(sorted((w for w in _NUMBER_WORDS if w != "a"),
+                                                         key=len, reverse=True))
+        + r")(?:-(?P<num2>one|two|three|four|five|six|seven|eight|nine))?")
+_VICTIMS = (r"(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|personnel|policemen|"
+            r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
+            r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
+            r"staff|members|militants|men|women|others|of them|were|was|have|had)?")
+_KILL_AFTER = re.compile(
+    r"\b" + _NUM + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
+    r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|"
+    r"injured|wounded|hurt)\b", re.I)
+_KILL_BEFORE = re.compile(
+    r"\b(?P<what>kill(?:ing|ed)|left|leaving|claimed the lives of|death toll (?:rose|climbed|reached|"
+    r"jumped|stood|increased|has risen)(?: to| at)?|injur(?:ing|ed)|wound(?:ing|ed))\s+"
+    r"(?:at least |some |about |nearly |around |more than |over |another |a total of )?" + _NUM
+    + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?", re.I)
+_NONE_HURT = re.compile(r"\bno (?:one|body|casualties|deaths|lives were lost)\b[^.]{0,30}?"
+                        r"(?P<what>killed|hurt|injured|harmed|reported)?|\bno (?:one|body) was "
+                        r"(?P<what2>killed|injured|hurt|harmed)\b", re.I)
+_GROUPS = re.compile(
+    r"\b((?:[A-Z][\w'-]+\s+){0,4}(?:Army|Front|Taliban|Lashkar[\w-]*|Jaish[\w-]*|Tehreek[\w-]*|"
+    r"Movement|Brigades?|Organi[sz]ation|Group|State|Party|Liberation \w+)(?:\s+[A-Z][\w-]+){0,2}|"
+    r"(?:TTP|BLA|BLF|ISIS-K|ISKP|IS-K|ETIM|TIP|al-Qaeda|al-Shabaab|Boko Haram|Hamas|Hezbollah|"
+    r"ISIS|ISIL|Islamic State))\b")
+_CLAIM = re.compile(r"(?:claimed responsibility|claimed the attack|blamed|accused|suspected)", re.I)
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}|\n(?=[A-Z\"“])")
+_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|"
+                         r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|Inc|Ltd|Co|Corp|vs|approx|est)\.$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` covering ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if _ABBREV_END.search(text[max(0, m.start() - 8):m.start()].rstrip("\"'”’) ")):
+            continue
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
+
+
+# --------------------------------------------------------------------------- building
+
+
+@dataclass
+class _Draft:
+    kind: str
+    subtype: str | None
+    status: str
+    date: str | None
+    precision: str
+    places: list[tuple[Mention, str]]
+    killed: list[int] = field(default_factory=list)
+    injured: list[int] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    sentence: int = 0
+
+
+def _count(m: re.Match) -> int | None:
+    raw = (m.group("num") or "").lower().replace(",", "")
+    value = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    if value is None:
+        return None
+    if m.groupdict().get("num2"):
+        value += _NUMBER_WORDS[m.group("num2").lower()]
+    return value
+
+
+def _casualties(sentence: str) -> tuple[list[int], list[int]]:
+    killed: list[int] = []
+    injured: list[int] = []
+    for pattern in (_KILL_AFTER, _KILL_BEFORE):
+        for m in pattern.finditer(sentence):
+            before = sentence[max(0, m.start() - 12):m.start()].lower()
+            if "including" in before or "among them" in before or "of whom" in before:
+                continue  # a subset of a total stated elsewhere
+            n = _count(m)
+            what = ((m.groupdict().get("what2") or "") + (m.group("what") or "")).lower()
+            if n is None or n > 100_000:
+                continue
+            if any(w in what for w in ("injur", "wound", "hurt")):
+                injured.append(n)
+            elif what:
+                killed.append(n)
+    for m in _NONE_HURT.finditer(sentence):
+        what = ((m.group("what") or "") + (m.group("what2") or "")).lower()
+        if "injur" in what or "hurt" in what:
+            injured.append(0)
+        elif what or "casualties" in m.group(0).lower():
+            killed.append(0)
+    return killed, injured
+
+
+def _roles(text: str, sentence_start: int, mentions: list[Mention], kind: str) -> list[tuple[Mention, str]]:
+    """The event's places and their roles; qualifiers and countries behind finer places dropped."""
+    literal = [m for m in mentions if m.usage == "literal" and m.place is not None]
+    # the dateline names where the story was filed: an event place only if there is no other
+    body = [m for m in literal if not _is_dateline(text, m)]
+    literal = body or literal
+    # one place once: "Gilgit-Baltistan (GB)" is one place
+    seen: set[str | None] = set()
+    literal = [m for m in literal if not (m.place.gazetteer_id in seen or seen.add(m.place.gazetteer_id))]
+    if not literal:
+        return []
+    # "Besham, Shangla district": Shangla qualifies Besham
+    keep: list[Mention] = []
+    for i, m in enumerate(literal):
+        prev = literal[i - 1] if i else None
+        if prev is not None and text[prev.end:m.start].strip() in (",", "in", "of", "district,") \
+                and m.place.kind in ("district", "region", "country") and prev.place.kind in ("city", "site", "district", "other"):
+            continue
+        keep.append(m)
+    finer = [m for m in keep if m.place.kind != "country"]
+    if finer:
+        keep = finer
+    out: list[tuple[Mention, str]] = []
+    for i, m in enumerate(keep):
+        before = text[max(sentence_start, m.start - 25):m.start].lower()
+        role = "venue" if kind in ("meeting", "agreement") else "location"
+        if re.search(r"\bfrom\s+(?:the\s+)?$", before):
+            role = "origin"
+        elif re.search(r"\b(?:to|towards|for|visit|visited|visiting|arrived in|landed in)\s+(?:the\s+)?$", before):
+            role = "destination" if kind in ("visit", "attack") or "travel" in before or "to" in before else role
+        prev = keep[i - 1] if i else None
+        nxt = keep[i + 1] if i + 1 < len(keep) else None
+        between_or = r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?"
+        if (prev is not None and re.fullmatch(between_or, text[prev.end:m.start])) or \
+                (nxt is not None and re.fullmatch(between_or, text[m.end:nxt.start])):
+            role = "alternative"
+        if kind == "attack" and role == "destination" and not re.search(r"travel|way|route|heading|going", before):
+            role = "location"
+        out.append((m, role))
+    if kind == "attack":
+        # an attack happens at one place: the first located one, unless it was "from A to B"
+        located = [p for p in out if p[1] == "location"]
+        if located:
+            return located[:1]
+    return out
+
+
+def _is_dateline(text: str, m: Mention) -> bool:
+    """A place name that opens the story, followed by a date, an agency or a dash."""
+    return m.start < 3 and bool(re.match(r"\s*(?:,|\(|-|—|–|:)", text[m.end:m.end + 3]))
+
+
+def _actors(sentence: str, mentions: list[Mention], kind: str) -> list[str]:
+    actors: list[str] = []
+    if kind == "attack":
+        for m in _GROUPS.finditer(sentence):
+            name = m.group(1).strip()
+            if name and name not in actors:
+                actors.append(name + (" (claimed)" if re.search(r"claimed responsibility", sentence, re.I)
+                                      else ""))
+    else:
+        for m in mentions:
+            p = m.place
+            if p is not None and p.kind == "country" and m.usage in ("metonymic", "literal", "in_name"):
+                if p.name not in actors:
+                    actors.append(p.name)
+    return actors[:6]
+
+
+class Extractor:
+    """Extract events from reports with one geoparser (and its caches)."""
+
+    def __init__(self, geoparser: Geoparser | None = None):
+        self.geoparser = geoparser or Geoparser()
+
+    def extract(self, report: Report) -> list[Event]:
+        text = report.text
+        mentions = self.geoparser.parse(text)
+        sentences = split_sentences(text)
+        drafts: list[_Draft] = []
+        mi = 0
+        for si, (s0, s1) in enumerate(sentences):
+            sentence = text[s0:s1]
+            while mi < len(mentions) and mentions[mi].end <= s0:
+                mi += 1
+            in_sentence = [m for m in mentions[mi:] if m.start >= s0 and m.end <= s1]
+            if _NOT_EVENTS.search(sentence) and not any(
+                    p.search(_NOT_EVENTS.sub("", sentence)) for pats in _TRIGGER_RE.values() for p, _ in pats):
+                continue
+            future = bool(_FUTURE.search(sentence))
+            dates = find_dates(sentence, report.published, future=future)
+            killed, injured = _casualties(sentence)
+            for kind, patterns in _TRIGGER_RE.items():
+                hit = None
+                for pattern, subtype in patterns:
+                    m = pattern.search(_NOT_EVENTS.sub(" ", sentence))
+                    if m:
+                        hit = (m, subtype)
+                        break
+                if hit is None:
+                    continue
+                trigger, subtype = hit
+                if kind == "visit" and re.search(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|"
+                                                 r"injured|wounded)", sentence, re.I):
+                    continue  # a visit to the scene is part of the attack story
+                status = "planned" if future and not _PAST_HINT.search(sentence[: trigger.start()]) else (
+                    "agreed" if kind == "agreement" else "occurred")
+                date, precision = _nearest_date(dates, trigger.start())
+                if date is None:
+                    date, precision = _relative_to_event(sentence, drafts, kind)
+                places = _roles(text, s0, in_sentence, kind)
+                draft = _Draft(kind, subtype, status, date, precision, places,
+                               killed=list(killed) if kind == "attack" else [],
+                               injured=list(injured) if kind == "attack" else [],
+                               actors=_actors(sentence, in_sentence, kind),
+                               evidence=[(s0, s1)], sentence=si)
+                self._add(drafts, draft, sentence)
+        return [self._event(d, report) for d in drafts if d.places or d.date]
+
+    @staticmethod
+    def _add(drafts: list[_Draft], new: _Draft, sentence: str) -> None:
+        # "The talks came a day after ...": the talks already told of; this sentence's places
+        # belong to whatever else it tells
+        ref = _DEFINITE.search(sentence)
+        if ref and any(old.kind == new.kind for old in drafts) and re.search(
+                _TRIGGER_WORDS[new.kind], ref.group(0), re.I):
+            old = next(o for o in reversed(drafts) if o.kind == new.kind)
+            old.evidence += [e for e in new.evidence if e not in old.evidence]
+            old.killed += new.killed
+            old.injured += new.injured
+            old.actors += [a for a in new.actors if a not in old.actors]
+            if old.date is None and new.date is not None:
+                old.date, old.precision = new.date, new.precision
+            return
+        for old in reversed(drafts):
+            if old.kind != new.kind:
+                continue
+            if _compatible(old, new, definite=bool(_DEFINITE.search(sentence)) or new.sentence - old.sentence <= 1):
+                old.evidence += new.evidence
+                old.killed += new.killed
+                old.injured += new.injured
+                if old.date is None or (_rank(new.precision) > _rank(old.precision) and new.date
+                                        and new.date.startswith(old.date)):
+                    old.date, old.precision = new.date, new.precision
+                known = {m.start for m, _ in old.places}
+                if not old.places:
+                    old.places = new.places
+                elif new.places and old.kind != "attack":
+                    old.places += [p for p in new.places if p[0].start not in known
+                                   and all(p[0].place.gazetteer_id != q.place.gazetteer_id for q, _ in old.places)]
+                old.actors += [a for a in new.actors if a not in old.actors]
+                if old.subtype is None:
+                    old.subtype = new.subtype
+                return
+        drafts.append(new)
+
+    @staticmethod
+    def _event(d: _Draft, report: Report) -> Event:
+        text = report.text
+        evidence = " ".join(text[s:e].strip() for s, e in d.evidence[:3])
+        source = Source(path=report.path, url=report.url, title=report.title,
+                        publisher=report.publisher, published=report.published, line=report.line)
+        refs = tuple(PlaceRef(text=m.text, role=role, place=m.place) for m, role in d.places)
+        return Event(
+            event_type=d.kind, subtype=d.subtype, status=d.status, date=d.date,
+            date_precision=d.precision if d.date else "unknown", places=refs,
+            killed=min(d.killed) if d.killed else None, injured=min(d.injured) if d.injured else None,
+            actors=tuple(d.actors), summary=text[d.evidence[0][0]:d.evidence[0][1]].strip()[:300],
+            evidence=evidence, evidence_spans=tuple(d.evidence), sources=(source,),
+        )
+
+
+_DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? (?P<dir>after|before)\b"
+                         r"|\b(?P<dir2>the day after|the day before|the next day|the previous day)\b", re.I)
+
+
+def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str) -> tuple[str | None, str]:
+    """ "The talks came a day after a suicide bomber struck": a date from the talks' date."""
+    import datetime as dt
+
+    m = _DAYS_APART.search(sentence)
+    ref = _DEFINITE.search(sentence)
+    if not m or not ref:
+        return None, "unknown"
+    anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
+                   and re.search(_TRIGGER_WORDS[d.kind], ref.group(0), re.I)), None)
+    if anchor is None:
+        return None, "unknown"
+    if m.group("dir2"):
+        n = 1
+        sign = 1 if m.group("dir2").lower() in ("the day before", "the previous day") else -1
+    else:
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+        # "the talks came a day after the attack": the attack is n days before the talks
+        sign = 1 if m.group("dir").lower() == "before" else -1
+    day = dt.date.fromisoformat(anchor.date) + dt.timedelta(days=sign * n)
+    return day.isoformat(), "day"
+
+
+def _rank(precision: str) -> int:
+    return {"day": 3, "month": 2, "year": 1}.get(precision, 0)
+
+
+def _nearest_date(dates: list[DateMention], at: int) -> tuple[str | None, str]:
+    resolved = [d for d in dates if d.date]
+    if not resolved:
+        return None, "unknown"
+    best = min(resolved, key=lambda d: (abs(d.start - at), -_rank(d.precision)))
+    return best.date, best.precision
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _places_compatible(a: list[tuple[Mention, str]], b: list[tuple[Mention, str]]) -> bool:
+    if not a or not b:
+        return True
+    from .geocoder import _haversine_km
+
+    for m, _ in a:
+        for n, _ in b:
+            p, q = m.place, n.place
+            if p.gazetteer_id == q.gazetteer_id or _haversine_km(p.point, q.point) <= 60:
+                return True
+            if p.is_area and (q.admin1 == p.name or q.admin2 == p.name or p.country == q.country and p.kind == "country"):
+                return True
+            if q.is_area and (p.admin1 == q.name or p.admin2 == q.name or p.country == q.country and q.kind == "country"):
+                return True
+    return False
+
+
+def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
+    if old.status != new.status and "planned" in (old.status, new.status):
+        return False
+    if not _dates_compatible(old.date, new.date):
+        return False
+    if not _places_compatible(old.places, new.places):
+        return False
+    # with nothing new to tell them apart, a nearby or definite mention is the same event
+    return definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)
+
+
+def extract_events(reports: Iterable[Report] | Report, *, geoparser: Geoparser | None = None) -> list[Event]:
+    """Events of one report or many, in report order (not merged across reports)."""
+    extractor = Extractor(geoparser)
+    if isinstance(reports, Report):
+        reports = [reports]
+    return [e for r in reports for e in extractor.extract(r)]
+

@@ -202,8 +202,9 @@ def _roles(text: str, sentence_start: int, mentions: list[Mention], kind: str) -
     keep: list[Mention] = []
     for i, m in enumerate(literal):
         prev = literal[i - 1] if i else None
-        if prev is not None and text[prev.end:m.start].strip() in (",", "in", "of", "district,") \
-                and m.place.kind in ("district", "region", "country") and prev.place.kind in ("city", "site", "district", "other"):
+        qualifies = prev is not None and text[prev.end:m.start].strip() in (",", "in", "of", "district,")
+        if qualifies and m.place.kind in ("district", "region", "country") \
+                and prev.place.kind in ("city", "site", "district", "other"):
             continue
         keep.append(m)
     finer = [m for m in keep if m.place.kind != "country"]

@@ -99,6 +99,10 @@ _PROSE = [
 ]
 
 
+_MAYBE_DATE = re.compile(r"\d|day\b|night|morning|evening|afternoon|week|month|year|tonight|"
+                         + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)), re.I)
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression in prose, resolved at its precision (or not resolvable)."""
@@ -117,6 +121,8 @@ def find_dates(text: str, published: str | None, *, future: bool = False) -> lis
     ``published``; without it they are returned unresolved (``date`` None). ``future``
     turns weekdays and "next ..." towards dates after publication.
     """
+    if not _MAYBE_DATE.search(text):
+        return []
     pub = dt.date.fromisoformat(published) if published else None
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []

@@ -19,9 +19,10 @@ Rules over sentences, general to news prose (no article's own words):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import DateMention, find_dates
 from .geoparse import Geoparser
@@ -38,6 +39,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|vehicle-borne", "car bombing"),
         (r"bomb(?:ing|ings|ed|er|ers|s)?|blasts?|explosions?|exploded|explosives?-laden|IEDs?|"
          r"improvised explosive", "bombing"),
+        (r"blown up|blew up|blew (?:himself|herself|themselves) up|detonated",
+         "bombing"),
         (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack",
          "shooting"),
         (r"ambush(?:ed|es)?", "ambush"),
@@ -59,6 +62,13 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|called on|conference|dialogue|"
          r"consultations|session", None),
     ],
+    "other": [
+        (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
+        (r"re-?open(?:ed|ing|s)?", "reopening"),
+        (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
+        (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
+        (r"arrest(?:ed|s)|detained", "arrest"),
+    ],
     "visit": [
         (r"state visit|official visit", "official visit"),
         (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived in|travel(?:l)?ed to|will travel|landed in|"
@@ -66,13 +76,17 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
 }
 _TRIGGER_WORDS = {"attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting",
-                  "meeting": r"meeting|talks", "visit": r"visit|trip", "agreement": r"agreement|deal"}
-_TRIGGER_RE = {t: [(re.compile(rf"\b(?:{p})\b", re.I), sub) for p, sub in pats]
+                  "meeting": r"meeting|talks", "visit": r"visit|trip", "agreement": r"agreement|deal",
+                  "other": r"inauguration|reopening|protest|arrest"}
+# one regex per type; the first alternative that matches gives the subtype
+_TRIGGER_RE = {t: re.compile("|".join(rf"(?P<g{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(pats)), re.I)
                for t, pats in _TRIGGERS.items()}
+_SUBTYPES = {t: {f"g{i}": sub for i, (_, sub) in enumerate(pats)} for t, pats in _TRIGGERS.items()}
 _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
                          r"signed (?:off|up|in)|trip(?:ped)? over|visitors?)\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|is due to|are due to|plans? to|planned|"
+_FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) due to|was to|were to|"
+                     r"(?:was|were) (?:set|scheduled|expected) to|plans? to|planned|"
                      r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
                      r"upcoming|forthcoming|later this (?:week|month|year)|soon|is slated|invited)\b", re.I)
 _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
@@ -104,6 +118,16 @@ _KILL_BEFORE = re.compile(
     r"jumped|stood|increased|has risen)(?: to| at)?|injur(?:ing|ed)|wound(?:ing|ed))\s+"
     r"(?:at least |some |about |nearly |around |more than |over |another |a total of )?" + _NUM
     + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?", re.I)
+# "five engineers and their driver were killed" (6), "two soldiers and eight attackers were killed" (10)
+_KILL_PLUS = re.compile(
+    r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:were|was|have been)\s+"
+    r"(?:also\s+)?(?P<what>killed|injured|wounded|dead)\b", re.I)
+_KILL_BEFORE_PLUS = re.compile(
+    r"\b(?P<what>kill(?:ing|ed)|injur(?:ing|ed)|wound(?:ing|ed))\s+(?:at least |some |about )?" + _NUM
+    + r"\s+(?:[\w-]+\s+){0,3}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)|"
+    r"their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:driver|guard|colleague|translator|interpreter|"
+    r"companion|escort|policeman|officer|soldier|child|son|daughter|wife|husband|[a-z]+s)\b", re.I)
 _NONE_HURT = re.compile(r"\bno (?:one|body|casualties|deaths|lives were lost)\b[^.]{0,30}?"
                         r"(?P<what>killed|hurt|injured|harmed|reported)?|\bno (?:one|body) was "
                         r"(?P<what2>killed|injured|hurt|harmed)\b", re.I)
@@ -162,6 +186,11 @@ def _count(m: re.Match) -> int | None:
     return value
 
 
+def _count_group(raw: str) -> int | None:
+    raw = raw.lower().replace(",", "")
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+
+
 def _casualties(sentence: str) -> tuple[list[int], list[int]]:
     killed: list[int] = []
     injured: list[int] = []
@@ -178,6 +207,12 @@ def _casualties(sentence: str) -> tuple[list[int], list[int]]:
                 injured.append(n)
             elif what:
                 killed.append(n)
+    for m in [*_KILL_PLUS.finditer(sentence), *_KILL_BEFORE_PLUS.finditer(sentence)]:
+        first = _count(m)
+        second = _count_group(m.group("n2")) if m.group("n2") else 1
+        if first is not None and second is not None:
+            what = m.group("what").lower()
+            (injured if any(w in what for w in ("injur", "wound", "hurt")) else killed).append(first + second)
     for m in _NONE_HURT.finditer(sentence):
         what = ((m.group("what") or "") + (m.group("what2") or "")).lower()
         if "injur" in what or "hurt" in what:
@@ -228,11 +263,54 @@ def _roles(text: str, sentence_start: int, mentions: list[Mention], kind: str) -
             role = "location"
         out.append((m, role))
     if kind == "attack":
-        # an attack happens at one place: the first located one, unless it was "from A to B"
+        # an attack happens at one place: the most specific located one, unless "from A to B"
         located = [p for p in out if p[1] == "location"]
         if located:
-            return located[:1]
+            return [min(located, key=lambda p: (_SPECIFIC[p[0].place.kind], p[0].start))]
     return out
+
+
+_SPECIFIC = {"site": 0, "city": 1, "other": 2, "district": 3, "region": 4, "country": 5}
+
+
+def _previous_place(text: str, span: tuple[int, int], mentions: list[Mention],
+                    kind: str) -> list[tuple[Mention, str]]:
+    """The last finer literal place of the previous sentence, for a sentence that names none."""
+    before = [m for m in mentions if span[0] <= m.start < span[1] and m.usage == "literal"
+              and m.place is not None and not m.place.is_area and not _is_dateline(text, m)]
+    if not before:
+        return []
+    return [(before[-1], "venue" if kind in ("meeting", "agreement") else "location")]
+
+
+def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
+    """An event placed only at a country or region takes the first finer place inside it that
+    the next two sentences name ("... in northwest Pakistan." "The convoy was hit near Besham")."""
+    if not d.places or not all(m.place.is_area for m, _ in d.places):
+        return
+    last = max(e for _, e in d.evidence)
+    following = [s for s in sentences if s[0] >= last][:2]
+    if not following:
+        return
+    areas = [m.place for m, _ in d.places]
+    for m in mentions:
+        if m.start < following[0][0] or m.end > following[-1][1] or m.usage != "literal" or m.place is None:
+            continue
+        p = m.place
+        if p.is_area:
+            continue
+        if any(a.country == p.country and (a.kind == "country" or a.name in (p.admin1, p.admin2)) for a in areas):
+            d.places = [(m, d.places[0][1])]
+            return
+
+
+def _coarser(old: list[tuple[Mention, str]], new: list[tuple[Mention, str]]) -> bool:
+    """Whether every old place is an area that a new, finer place lies in."""
+    def inside(area, p) -> bool:
+        return area.country == p.country and (area.kind == "country" or area.name in (p.admin1, p.admin2))
+
+    return all(m.place.is_area for m, _ in old) and any(
+        not n.place.is_area and all(inside(m.place, n.place) for m, _ in old) for n, _ in new)
 
 
 def _is_dateline(text: str, m: Mention) -> bool:
@@ -268,43 +346,67 @@ class Extractor:
         mentions = self.geoparser.parse(text)
         sentences = split_sentences(text)
         drafts: list[_Draft] = []
+        all_dates: dict[bool, list[DateMention]] = {}
+        dateline = next((m for m in mentions[:1] if m.place is not None and _is_dateline(text, m)
+                         and m.place.kind in ("city", "site")), None)
         mi = 0
         for si, (s0, s1) in enumerate(sentences):
             sentence = text[s0:s1]
             while mi < len(mentions) and mentions[mi].end <= s0:
                 mi += 1
             in_sentence = [m for m in mentions[mi:] if m.start >= s0 and m.end <= s1]
-            if _NOT_EVENTS.search(sentence) and not any(
-                    p.search(_NOT_EVENTS.sub("", sentence)) for pats in _TRIGGER_RE.values() for p, _ in pats):
+            clean = _NOT_EVENTS.sub(lambda m: " " * len(m.group(0)), sentence)
+            hits = []
+            for kind, pattern in _TRIGGER_RE.items():
+                m = pattern.search(clean)
+                if m:
+                    hits.append((kind, m, _SUBTYPES[kind][m.lastgroup]))
+            hits = [h for h in hits if not _generic(h[1].group(0), sentence, hits)]
+            if not hits:
                 continue
-            future = bool(_FUTURE.search(sentence))
-            dates = find_dates(sentence, report.published, future=future)
+            future = any(_future_near(sentence, trigger.start()) for _, trigger, _ in hits)
+            if future not in all_dates:
+                all_dates[future] = find_dates(text, report.published, future=future)
+            dates = [replace(d, start=d.start - s0, end=d.end - s0) for d in all_dates[future]
+                     if d.start >= s0 and d.end <= s1]
             killed, injured = _casualties(sentence)
-            for kind, patterns in _TRIGGER_RE.items():
-                hit = None
-                for pattern, subtype in patterns:
-                    m = pattern.search(_NOT_EVENTS.sub(" ", sentence))
-                    if m:
-                        hit = (m, subtype)
-                        break
-                if hit is None:
-                    continue
-                trigger, subtype = hit
+            for kind, trigger, subtype in hits:
                 if kind == "visit" and re.search(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|"
                                                  r"injured|wounded)", sentence, re.I):
                     continue  # a visit to the scene is part of the attack story
-                status = "planned" if future and not _PAST_HINT.search(sentence[: trigger.start()]) else (
-                    "agreed" if kind == "agreement" else "occurred")
+                planned = _future_near(sentence, trigger.start())
+                status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
                 date, precision = _nearest_date(dates, trigger.start())
+                after_other = re.search(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
+                                        r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$",
+                                        sentence[max(0, trigger.start() - 45):trigger.start()], re.I)
+                if after_other and date and precision == "day":
+                    raw = after_other.group("n").lower()
+                    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+                    date = (dt.date.fromisoformat(date) - dt.timedelta(days=n)).isoformat()
                 if date is None:
                     date, precision = _relative_to_event(sentence, drafts, kind)
                 places = _roles(text, s0, in_sentence, kind)
+                if kind == "attack" and all(m.place.is_area for m, _ in places):
+                    # "stormed the Gwadar Port Authority complex": the facility's name places it
+                    named = [m for m in in_sentence if m.usage == "in_name" and m.place is not None
+                             and not m.place.is_area]
+                    if named:
+                        places = [(named[0], "location")]
+                if not places and si > 0:
+                    places = _previous_place(text, sentences[si - 1], mentions, kind)
+                if dateline is not None and kind != "attack" and all(m.place.kind == "country" for m, _ in places) and (
+                        not places or any(m.place.country == dateline.place.country for m, _ in places)):
+                    # no finer place in the sentence: the story's dateline tells where it is
+                    places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
                 draft = _Draft(kind, subtype, status, date, precision, places,
                                killed=list(killed) if kind == "attack" else [],
                                injured=list(injured) if kind == "attack" else [],
                                actors=_actors(sentence, in_sentence, kind),
                                evidence=[(s0, s1)], sentence=si)
                 self._add(drafts, draft, sentence)
+        for d in drafts:
+            _complete_place(d, text, sentences, mentions)
         return [self._event(d, report) for d in drafts if d.places or d.date]
 
     @staticmethod
@@ -333,7 +435,7 @@ class Extractor:
                                         and new.date.startswith(old.date)):
                     old.date, old.precision = new.date, new.precision
                 known = {m.start for m, _ in old.places}
-                if not old.places:
+                if not old.places or (new.places and _coarser(old.places, new.places)):
                     old.places = new.places
                 elif new.places and old.kind != "attack":
                     old.places += [p for p in new.places if p[0].start not in known
@@ -386,6 +488,31 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str) -> tuple[
         sign = 1 if m.group("dir").lower() == "before" else -1
     day = dt.date.fromisoformat(anchor.date) + dt.timedelta(days=sign * n)
     return day.isoformat(), "day"
+
+
+_PLURAL_TRIGGER = re.compile(r"(?:attacks|bombings|blasts|explosions|agreements|deals|visits|meetings|"
+                             r"protests|arrests)$", re.I)
+_STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
+
+
+def _generic(trigger: str, sentence: str, hits: list) -> bool:
+    """A trigger that states no particular event: "a series of attacks", or the convoy's
+    journey inside an attack story."""
+    if _PLURAL_TRIGGER.search(trigger) and not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
+        return True
+    if _STORY_TRAVEL.match(trigger) and any(kind == "attack" for kind, _, _ in hits):
+        return True
+    return False
+
+
+def _future_near(sentence: str, at: int) -> bool:
+    """A future marker in the clause that holds the trigger (up to 60 characters before it)."""
+    clause_start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 60, 0)
+    before = sentence[clause_start:at]
+    after = sentence[at:at + 40]
+    future_in_past = re.search(r"\b(?:was|were) (?:due|set|scheduled|expected|to)\b", before)
+    return bool(_FUTURE.search(before) or re.match(r"\w*\s+(?:is|are) (?:due|expected|scheduled|planned)",
+                                                   after)) and (bool(future_in_past) or not _PAST_HINT.search(before))
 
 
 def _rank(precision: str) -> int:

@@ -20,7 +20,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from gazetteer.names import normalize, split_generic
+from functools import lru_cache
+
+from gazetteer.names import normalize as _normalize
+from gazetteer.names import split_generic
+
+normalize = lru_cache(maxsize=200_000)(_normalize)
 
 from .geocoder import Candidate, LocalGeocoder, _haversine_km
 from .lexicon import (
@@ -31,6 +36,7 @@ from .lexicon import (
     NEVER_PLACES,
     ORG_WORDS,
     PLACE_TYPE_WORDS,
+    AUXILIARIES,
     SPEECH_VERBS,
     TALK_VERBS,
     TITLES,
@@ -74,7 +80,18 @@ NEAR_KM = 250.0
 AREA_CONTEXT_BONUS = 1.5
 
 
-@dataclass
+def _near_any(c: Candidate, anchors: list[Candidate]) -> bool:
+    """Whether ``c`` lies within NEAR_KM of another anchor (a cheap box test first)."""
+    box = NEAR_KM / 111.0
+    for a in anchors[:30]:
+        if a.id == c.id or abs(a.lat - c.lat) > box:
+            continue
+        if _haversine_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM:
+            return True
+    return False
+
+
+@dataclass(slots=True)
 class Token:
     text: str
     start: int
@@ -239,12 +256,10 @@ class Geoparser:
                 a += 1
                 continue
             b = best
-            # "Shangla district": take a following place-type word into the span if that is a name
-            if b < len(tokens) and tokens[b].lower in PLACE_TYPE_WORDS \
-                    and text[tokens[b - 1].end:tokens[b].start] == " ":
-                longer = normalize(text[tokens[a].start:tokens[b].end])
-                if self._is_name(longer):
-                    b += 1
+            # a trailing "Province"/"District" written as part of the name stays outside the span
+            if b - a > 1 and tokens[b - 1].lower in PLACE_TYPE_WORDS and self._is_name(
+                    normalize(text[tokens[a].start:tokens[b - 2].end])):
+                b -= 1
             start, end = tokens[a].start, tokens[b - 1].end
             out.append(_Span(a, b, start, end, text[start:end], normalize(text[start:end])))
             a = b
@@ -303,9 +318,12 @@ class Geoparser:
                     self._persons.add(s.key)
                 return False  # part of a person's name ("Shehbaz Sharif", "Jiang Zaidong")
         # a following "-based"/"-born" etc. is still literal; a possessive or speech verb makes metonymy
-        verb = nxt.lower if nxt is not None else ""
-        if verb in {"has", "had", "have", "will", "would", "also", "is", "was"} and nxt2 is not None:
-            verb = nxt2.lower
+        verb = ""
+        for t in tokens[s.j:s.j + 4]:
+            if t.lower in AUXILIARIES or (t.lower.endswith("ly") and len(t.lower) > 4):
+                continue
+            verb = t.lower
+            break
         if s.usage == "literal" and verb in SPEECH_VERBS and (prev is None or prev.lower not in LOCATIVES):
             known = big or top.population >= METONYMY_POPULATION or top.feature == "capital"
             if not known:
@@ -425,6 +443,7 @@ class Geoparser:
             c = spans[0].ranked[0][0]
             countries[c.country] += 3
             anchors.append(c)
+        near_cache: dict = {}
         areas = {(c.db, c.id) for s in spans for c, share in s.ranked[:1]
                  if c.kind in ("region", "district") and share >= 0.5}
         for _ in range(2):
@@ -432,7 +451,7 @@ class Geoparser:
             for s in spans:
                 if s.abbrev_of is not None:
                     continue
-                s.chosen = self._choose(s.ranked, countries, total, anchors, areas)
+                s.chosen = self._choose(s.ranked, countries, total, anchors, areas, near_cache)
             countries = Counter(demonyms)
             anchors = []
             areas = set()
@@ -453,18 +472,24 @@ class Geoparser:
 
     @staticmethod
     def _choose(ranked: list[tuple[Candidate, float]], countries: Counter, total: int,
-                anchors: list[Candidate], areas: set | frozenset = frozenset()
-                ) -> tuple[Candidate, float] | None:
+                anchors: list[Candidate], areas: set | frozenset = frozenset(),
+                near_cache: dict | None = None) -> tuple[Candidate, float] | None:
         if not ranked:
             return None
+        if len(ranked) == 1:
+            return ranked[0]
+        near_cache = {} if near_cache is None else near_cache
         values = []
         for c, share in ranked:
             v = math.log(max(share, 1e-9))
             v += COUNTRY_CONTEXT_BONUS * countries.get(c.country, 0) / total
-            if anchors and c.kind in ("city", "site", "district", "other") and any(
-                    a.id != c.id and _haversine_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM
-                    for a in anchors[:30]):
-                v += NEAR_CONTEXT_BONUS
+            if anchors and c.kind in ("city", "site", "district", "other"):
+                key = (c.db, c.id, id(anchors))
+                near = near_cache.get(key)
+                if near is None:
+                    near = near_cache[key] = _near_any(c, anchors)
+                if near:
+                    v += NEAR_CONTEXT_BONUS
             if (c.db, c.admin1_id) in areas or (c.db, c.admin2_id) in areas:
                 v += AREA_CONTEXT_BONUS
             values.append(v)

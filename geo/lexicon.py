@@ -31,15 +31,19 @@ SPEECH_VERBS = {
     "believes", "believed", "expressed", "expresses", "reiterated", "reaffirmed", "responded",
     "agreed", "agrees", "signed", "signs", "offered", "offers", "promised", "promises",
     "praised", "praises", "protested", "summoned", "sanctioned", "criticised", "criticized",
-    "retaliated", "reacted", "blamed", "blames", "considers", "considered",
+    "retaliated", "reacted", "blamed", "blames", "considers", "considered", "pressed", "presses",
+    "pushed", "pushes", "sought", "seeks", "insisted", "maintains", "maintained", "sent",
+    "hosted", "hosts", "announced", "approved", "approves", "backed", "backs", "supports",
+    "supported", "opposed", "opposes", "threatened", "threatens", "expects", "expected",
+    "described", "describes", "called", "termed", "dubbed", "labelled", "labeled",
 }
 # "spoke to X", "wrote to X": X is a person, not a destination
 TALK_VERBS = {"spoke", "speak", "speaking", "talked", "talk", "talking", "wrote", "write",
               "writing", "listened", "replied", "reply", "explained", "said", "told", "according",
               "introduced", "married", "belongs", "belonged", "went", "sent", "letter", "message",
               "reported", "report", "apologised", "apologized", "next", "close", "due", "thanks"}
-AUXILIARIES = {"has", "have", "had", "will", "would", "is", "was", "could", "should", "may",
-               "might", "must", "also", "has also", "did", "does", "quickly", "strongly"}
+AUXILIARIES = {"has", "have", "had", "will", "would", "is", "was", "are", "were", "could", "should",
+               "may", "might", "must", "also", "did", "does", "not", "never", "already", "again"}
 # a capitalised phrase holding one of these is a name of an organisation or facility
 ORG_WORDS = {
     "police", "academy", "university", "college", "school", "institute", "institution",

@@ -151,6 +151,25 @@ def _cmd_geoparse(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from geo.evaluate import evaluate_folder
+    from geo.extract import Extractor
+    from geo.geoparse import Geoparser
+
+    scores = evaluate_folder(args.gold_dir, extractor=Extractor(Geoparser(_geocoder(args))))
+    summary = scores.summary()
+    if args.json:
+        sys.stdout.write(_dumps({**summary, "misses": scores.misses}) + "\n")
+    else:
+        for key, value in summary.items():
+            print(f"{key:20} {value}")
+        if scores.misses and args.misses:
+            print("\nmisses:")
+            for m in scores.misses:
+                print(f"  {m}")
+    return 0
+
+
 # ----------------------------------------------------------------------------- events
 
 
@@ -186,12 +205,14 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from geo.frame import write_events
-    from geo.tables import example_path, read_events
+    from geo.tables import example_path
     from maps.build import build_map
     from maps.export import save_html
 
+    from geo.pipeline import load_events
+
     out = Path(args.output)
-    events = read_events(example_path(), geocoder=_geocoder(args))
+    events = load_events([example_path(), example_path("reports")], geocoder=_geocoder(args))
     status = _report_problems(events.problems)
     m = build_map(events, title="incidentmap demo: Pakistan–China security and diplomacy, 2013–2025",
                   tiles=None if args.tiles == "none" else args.tiles)
@@ -304,6 +325,13 @@ def _parser() -> argparse.ArgumentParser:
             map_opts(sp)
         gazetteer_opts(sp)
         sp.set_defaults(func=func)
+
+    sp = sub.add_parser("evaluate", help="score extraction against gold annotations")
+    sp.add_argument("gold_dir", help="a folder of reports, each with a NAME.gold.json beside it")
+    sp.add_argument("--json", action="store_true", help="scores and misses as one JSON object")
+    sp.add_argument("--misses", action="store_true", help="list what was missed or wrong")
+    gazetteer_opts(sp)
+    sp.set_defaults(func=_cmd_evaluate)
 
     sp = sub.add_parser("gazetteer", help="build, describe or check the gazetteer")
     sp.add_argument("action", choices=["build", "info", "check"])

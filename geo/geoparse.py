@@ -19,16 +19,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-
 from functools import lru_cache
 
 from gazetteer.names import normalize as _normalize
 from gazetteer.names import split_generic
 
-normalize = lru_cache(maxsize=200_000)(_normalize)
-
 from .geocoder import Candidate, LocalGeocoder, _haversine_km
 from .lexicon import (
+    AUXILIARIES,
     CONNECTORS,
     DEMONYMS,
     LOCATIVES,
@@ -36,7 +34,6 @@ from .lexicon import (
     NEVER_PLACES,
     ORG_WORDS,
     PLACE_TYPE_WORDS,
-    AUXILIARIES,
     SPEECH_VERBS,
     TALK_VERBS,
     TITLES,
@@ -44,6 +41,8 @@ from .lexicon import (
 from .records import Mention, Place
 
 __all__ = ["Geoparser", "Token"]
+
+normalize = lru_cache(maxsize=200_000)(_normalize)
 
 _LOWER_WORDS: frozenset[str] | None = None
 

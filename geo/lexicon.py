@@ -32,10 +32,10 @@ SPEECH_VERBS = {
     "agreed", "agrees", "signed", "signs", "offered", "offers", "promised", "promises",
     "praised", "praises", "protested", "summoned", "sanctioned", "criticised", "criticized",
     "retaliated", "reacted", "blamed", "blames", "considers", "considered", "pressed", "presses",
-    "pushed", "pushes", "sought", "seeks", "insisted", "maintains", "maintained", "sent",
-    "hosted", "hosts", "announced", "approved", "approves", "backed", "backs", "supports",
+    "pushed", "pushes", "sought", "seeks", "maintains", "maintained", "sent",
+    "hosted", "hosts", "approved", "approves", "backed", "backs", "supports",
     "supported", "opposed", "opposes", "threatened", "threatens", "expects", "expected",
-    "described", "describes", "called", "termed", "dubbed", "labelled", "labeled",
+    "described", "describes", "termed", "dubbed", "labelled", "labeled",
 }
 # "spoke to X", "wrote to X": X is a person, not a destination
 TALK_VERBS = {"spoke", "speak", "speaking", "talked", "talk", "talking", "wrote", "write",

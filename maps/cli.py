@@ -205,11 +205,10 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from geo.frame import write_events
+    from geo.pipeline import load_events
     from geo.tables import example_path
     from maps.build import build_map
     from maps.export import save_html
-
-    from geo.pipeline import load_events
 
     out = Path(args.output)
     events = load_events([example_path(), example_path("reports")], geocoder=_geocoder(args))

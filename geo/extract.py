@@ -71,7 +71,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "visit": [
         (r"state visit|official visit", "official visit"),
-        (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived in|travel(?:l)?ed to|will travel|landed in|"
+        (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|landed (?:in|at)|"
          r"flew to|to travel to", None),
     ],
 }
@@ -91,7 +91,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) du
                      r"upcoming|forthcoming|later this (?:week|month|year)|soon|is slated|invited)\b", re.I)
 _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|today's|yesterday's|saturday's|sunday's|monday's|"
-                       r"tuesday's|wednesday's|thursday's|friday's) (?:attack|blast|bombing|explosion|"
+                       r"tuesday's|wednesday's|thursday's|friday's) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
                        r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip)\b", re.I)
 
 _NUMBER_WORDS: dict[str, int] = {
@@ -120,7 +120,7 @@ _KILL_BEFORE = re.compile(
     + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?", re.I)
 # "five engineers and their driver were killed" (6), "two soldiers and eight attackers were killed" (10)
 _KILL_PLUS = re.compile(
-    r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,3}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|"
+    r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,8}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve)|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:were|was|have been)\s+"
     r"(?:also\s+)?(?P<what>killed|injured|wounded|dead)\b", re.I)
 _KILL_BEFORE_PLUS = re.compile(
@@ -194,8 +194,11 @@ def _count_group(raw: str) -> int | None:
 def _casualties(sentence: str) -> tuple[list[int], list[int]]:
     killed: list[int] = []
     injured: list[int] = []
+    conjoined = [(m.start(), m.end()) for p in (_KILL_PLUS, _KILL_BEFORE_PLUS) for m in p.finditer(sentence)]
     for pattern in (_KILL_AFTER, _KILL_BEFORE):
         for m in pattern.finditer(sentence):
+            if any(s <= m.start() < e for s, e in conjoined):
+                continue
             before = sentence[max(0, m.start() - 12):m.start()].lower()
             if "including" in before or "among them" in before or "of whom" in before:
                 continue  # a subset of a total stated elsewhere
@@ -293,15 +296,14 @@ def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], ment
     if not following:
         return
     areas = [m.place for m, _ in d.places]
-    for m in mentions:
-        if m.start < following[0][0] or m.end > following[-1][1] or m.usage != "literal" or m.place is None:
-            continue
-        p = m.place
-        if p.is_area:
-            continue
-        if any(a.country == p.country and (a.kind == "country" or a.name in (p.admin1, p.admin2)) for a in areas):
-            d.places = [(m, d.places[0][1])]
-            return
+    inside = [m for m in mentions
+              if following[0][0] <= m.start and m.end <= following[-1][1] and m.usage == "literal"
+              and m.place is not None and not m.place.is_area
+              and any(a.country == m.place.country and (a.kind == "country" or a.name in (m.place.admin1, m.place.admin2))
+                      for a in areas)]
+    if inside:
+        best = min(inside, key=lambda m: (_SPECIFIC[m.place.kind], m.start))
+        d.places = [(best, d.places[0][1])]
 
 
 def _coarser(old: list[tuple[Mention, str]], new: list[tuple[Mention, str]]) -> bool:
@@ -311,6 +313,9 @@ def _coarser(old: list[tuple[Mention, str]], new: list[tuple[Mention, str]]) -> 
 
     return all(m.place.is_area for m, _ in old) and any(
         not n.place.is_area and all(inside(m.place, n.place) for m, _ in old) for n, _ in new)
+
+
+_DATELINE_END = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)]{1,30}\))?\s*(?:-|—|–|:)")
 
 
 def _is_dateline(text: str, m: Mention) -> bool:
@@ -363,12 +368,24 @@ class Extractor:
                     hits.append((kind, m, _SUBTYPES[kind][m.lastgroup]))
             hits = [h for h in hits if not _generic(h[1].group(0), sentence, hits)]
             if not hits:
+                recent = drafts[-1] if drafts and drafts[-1].kind == "attack" else None
+                if recent is not None and si - recent.sentence <= 2:
+                    killed, injured = _casualties(sentence)
+                    if killed or injured:
+                        recent.killed += killed
+                        recent.injured += injured
+                        recent.evidence.append((s0, s1))
+                        recent.sentence = si
                 continue
-            future = any(_future_near(sentence, trigger.start()) for _, trigger, _ in hits)
-            if future not in all_dates:
-                all_dates[future] = find_dates(text, report.published, future=future)
-            dates = [replace(d, start=d.start - s0, end=d.end - s0) for d in all_dates[future]
-                     if d.start >= s0 and d.end <= s1]
+
+            def dates_for(future: bool, s0: int = s0, s1: int = s1) -> list[DateMention]:
+                if future not in all_dates:
+                    # the dateline's date says when the story was filed, not when anything happened
+                    all_dates[future] = [d for d in find_dates(text, report.published, future=future)
+                                         if not (d.start < 60 and _DATELINE_END.match(text, d.end))]
+                return [replace(d, start=d.start - s0, end=d.end - s0) for d in all_dates[future]
+                        if d.start >= s0 and d.end <= s1]
+
             killed, injured = _casualties(sentence)
             for kind, trigger, subtype in hits:
                 if kind == "visit" and re.search(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|"
@@ -376,7 +393,10 @@ class Extractor:
                     continue  # a visit to the scene is part of the attack story
                 planned = _future_near(sentence, trigger.start())
                 status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
-                date, precision = _nearest_date(dates, trigger.start())
+                candidates = dates_for(planned)
+                if planned:  # a plan's date is stated with it, not before it ("on Thursday ... will visit")
+                    candidates = [d for d in candidates if d.start >= trigger.start() - 3]
+                date, precision = _nearest_date(candidates, trigger.start())
                 after_other = re.search(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
                                         r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$",
                                         sentence[max(0, trigger.start() - 45):trigger.start()], re.I)
@@ -395,7 +415,8 @@ class Extractor:
                         places = [(named[0], "location")]
                 if not places and si > 0:
                     places = _previous_place(text, sentences[si - 1], mentions, kind)
-                if dateline is not None and kind != "attack" and all(m.place.kind == "country" for m, _ in places) and (
+                only_countries = all(m.place.kind == "country" for m, _ in places)
+                if dateline is not None and kind in ("meeting", "agreement") and only_countries and (
                         not places or any(m.place.country == dateline.place.country for m, _ in places)):
                     # no finer place in the sentence: the story's dateline tells where it is
                     places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
@@ -428,6 +449,7 @@ class Extractor:
             if old.kind != new.kind:
                 continue
             if _compatible(old, new, definite=bool(_DEFINITE.search(sentence)) or new.sentence - old.sentence <= 1):
+                old.sentence = new.sentence
                 old.evidence += new.evidence
                 old.killed += new.killed
                 old.injured += new.injured
@@ -472,6 +494,12 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str) -> tuple[
 
     m = _DAYS_APART.search(sentence)
     ref = _DEFINITE.search(sentence)
+    same_day = re.search(r"\b(?:on )?the (?:same )?day of the (\w+)", sentence, re.I)
+    if same_day:
+        anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
+                       and re.search(_TRIGGER_WORDS[d.kind], same_day.group(1), re.I)), None)
+        if anchor is not None:
+            return anchor.date, "day"
     if not m or not ref:
         return None, "unknown"
     anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
@@ -523,7 +551,7 @@ def _nearest_date(dates: list[DateMention], at: int) -> tuple[str | None, str]:
     resolved = [d for d in dates if d.date]
     if not resolved:
         return None, "unknown"
-    best = min(resolved, key=lambda d: (abs(d.start - at), -_rank(d.precision)))
+    best = min(resolved, key=lambda d: abs(d.start - at) + 40 * (3 - _rank(d.precision)))
     return best.date, best.precision
 
 
@@ -555,8 +583,10 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
         return False
     if not _places_compatible(old.places, new.places):
         return False
-    # with nothing new to tell them apart, a nearby or definite mention is the same event
-    return definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)
+    # with nothing new to tell them apart, a nearby or definite mention is the same event; an
+    # undated attack story told again at the same place is the same attack
+    return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)
+            or (new.date is None and old.kind == "attack" and bool(old.places) and bool(new.places)))
 
 
 def extract_events(reports: Iterable[Report] | Report, *, geoparser: Geoparser | None = None) -> list[Event]:

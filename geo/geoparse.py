@@ -254,11 +254,7 @@ class Geoparser:
             if best is None:
                 a += 1
                 continue
-            b = best
-            # a trailing "Province"/"District" written as part of the name stays outside the span
-            if b - a > 1 and tokens[b - 1].lower in PLACE_TYPE_WORDS and self._is_name(
-                    normalize(text[tokens[a].start:tokens[b - 2].end])):
-                b -= 1
+            b = best  # a capitalised "County" or "Province" is part of the name; "district" is not
             start, end = tokens[a].start, tokens[b - 1].end
             out.append(_Span(a, b, start, end, text[start:end], normalize(text[start:end])))
             a = b

@@ -127,3 +127,66 @@ def test_console_script_installed():
     cmd = [exe] if exe else [sys.executable, "-m", "maps.cli"]
     result = subprocess.run([*cmd, "--help"], capture_output=True, text=True, check=False)
     assert result.returncode == 0 and "geocode" in result.stdout
+
+
+REPORT = ("title: Blast near Besham\nurl: https://example.com/besham\npublisher: Example Wire\n"
+          "published: 2024-03-27\n\nISLAMABAD, March 27 - A suicide bomber struck a convoy near "
+          "Besham, Shangla district, on Tuesday, killing at least six people, including five Chinese "
+          "nationals. In July 2021, 13 people were killed when a bus was attacked near Dasu.\n")
+
+
+def test_geoparse_json_format(capsys, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    code, out, _ = run(capsys, "geoparse", str(report), "--json")
+    assert code == 0
+    (doc,) = json.loads(out)
+    assert doc["source"] == str(report) and doc["published"] == "2024-03-27"
+    body = REPORT.split("\n\n", 1)[1]
+    for p in doc["places"]:
+        assert set(p) == {"text", "start", "end", "name", "country", "admin1", "kind", "lat", "lon",
+                          "gazetteer_id", "usage", "confidence"}
+        assert body[p["start"]:p["end"]] == p["text"]
+    assert [p["text"] for p in doc["places"]][:3] == ["ISLAMABAD", "Besham", "Shangla"]
+
+
+def test_extract_from_reports_and_tables_mixed(capsys, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(REPORT.replace("Example Wire", "Other Wire"), encoding="utf-8")
+    out_file = tmp_path / "events.geojson"
+    code, _, err = run(capsys, "extract", str(report), str(tmp_path / "copy.txt"),
+                       str(DATA / "events_mixed.csv"), "-o", str(out_file))
+    doc = json.loads(out_file.read_text(encoding="utf-8"))
+    from_reports = [f["properties"] for f in doc["features"]
+                    if f["properties"]["sources"][0]["path"].endswith(".txt")]
+    besham = [p for p in from_reports if p["place"] == "Besham"]
+    assert len(besham) == 1
+    b = besham[0]
+    assert (b["event_type"], b["date"], b["killed"], b["source_count"], b["independent_sources"]) == \
+        ("attack", "2024-03-26", 6, 2, 1)
+    assert "killing at least six people" in b["evidence"]
+    dasu = [p for p in from_reports if p["place"] == "Dasu"]
+    assert dasu and dasu[0]["date"] == "2021-07" and dasu[0]["killed"] == 13
+    assert code == 1  # the table's bad rows are still reported
+
+
+def test_evaluate_scores_a_gold_folder(capsys, tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    body = REPORT.split("\n\n", 1)[1]
+    start = body.index("Besham")
+    gold = {"published": "2024-03-27",
+            "toponyms": [{"text": "Besham", "start": start, "end": start + 6, "usage": "literal",
+                          "name": "Besham", "country": "PK", "kind": "city", "lat": 34.93, "lon": 72.87}],
+            "events": [{"type": "attack", "subtype": None, "status": "occurred", "date": "2024-03-26",
+                        "date_precision": "day", "places": [{"name": "Besham", "country": "PK",
+                                                              "role": "location", "lat": 34.93, "lon": 72.87}],
+                        "killed": 6, "injured": None, "actors": [], "evidence": ""}]}
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    code, out, _ = run(capsys, "evaluate", str(tmp_path), "--json")
+    scores = json.loads(out)
+    assert code == 0
+    assert scores["toponym_recall"] == 1.0 and scores["event_recall"] == 1.0
+    assert scores["date_accuracy"] == 1.0 and scores["casualty_accuracy"] == 1.0
+    assert scores["event_precision"] < 1.0  # the recalled Dasu attack is not in this gold
+    assert any("spurious attack 2021-07" in m for m in scores["misses"])

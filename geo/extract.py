@@ -315,6 +315,8 @@ def _coarser(old: list[tuple[Mention, str]], new: list[tuple[Mention, str]]) -> 
         not n.place.is_area and all(inside(m.place, n.place) for m, _ in old) for n, _ in new)
 
 
+_OTHER_VERB = re.compile(r"\b(?:were|was|are|is|have been|has been)\s+\w+ing\b|\b(?:said|says|told|reported|"
+                         r"announced|confirmed|examined|investigated|searched|visited|met|briefed)\b", re.I)
 _DATELINE_END = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)]{1,30}\))?\s*(?:-|—|–|:)")
 
 
@@ -396,6 +398,10 @@ class Extractor:
                 candidates = dates_for(planned)
                 if planned:  # a plan's date is stated with it, not before it ("on Thursday ... will visit")
                     candidates = [d for d in candidates if d.start >= trigger.start() - 3]
+                # "investigators on Wednesday were examining a convoy hit by a bomb": that date is
+                # the examining's, not the bombing's
+                candidates = [d for d in candidates if d.end > trigger.start()
+                              or not _OTHER_VERB.search(sentence, d.end, trigger.start())]
                 date, precision = _nearest_date(candidates, trigger.start())
                 after_other = re.search(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
                                         r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$",

@@ -59,7 +59,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "meeting": [
         (r"summit", "summit"),
         (r"telephone (?:call|conversation)|phone call|spoke by phone|video call", "call"),
-        (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|called on|conference|dialogue|"
+        (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|call(?:ed|s|ing)? on|conference|dialogue|"
          r"consultations|session", None),
     ],
     "other": [
@@ -68,6 +68,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
         (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
         (r"arrest(?:ed|s)|detained", "arrest"),
+        (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)", "suspension"),
     ],
     "visit": [
         (r"state visit|official visit", "official visit"),

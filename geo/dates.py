@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["parse_date", "find_dates", "DateMention", "MONTHS"]
+__all__ = ["parse_date", "find_dates", "date_expressions", "resolve_dates", "DateMention", "MONTHS"]
 
 MONTHS = {
     name: i
@@ -121,21 +121,37 @@ def find_dates(text: str, published: str | None, *, future: bool = False) -> lis
     ``published``; without it they are returned unresolved (``date`` None). ``future``
     turns weekdays and "next ..." towards dates after publication.
     """
+    return resolve_dates(date_expressions(text), published, future=future)
+
+
+def date_expressions(text: str) -> list[tuple[str, re.Match]]:
+    """Date expressions in ``text``, unresolved, as ``(kind, match)`` in text order.
+
+    Earlier patterns in ``_PROSE`` (the more complete forms) win over later ones that
+    overlap them.
+    """
     if not _MAYBE_DATE.search(text):
         return []
-    pub = dt.date.fromisoformat(published) if published else None
-    taken: list[tuple[int, int]] = []
-    out: list[DateMention] = []
+    taken = bytearray(len(text) + 1)
+    found: list[tuple[str, re.Match]] = []
     for kind, pattern in _PROSE:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if any(taken[m.start():m.end()]):
                 continue
-            date, precision = _resolve(kind, m, pub, future)
-            if kind in ("weekday", "in_month", "day_month") and date is None and pub is None:
-                precision = "unknown"
-            taken.append((m.start(), m.end()))
-            out.append(DateMention(m.start(), m.end(), m.group(0), date, precision))
-    return sorted(out, key=lambda d: d.start)
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            found.append((kind, m))
+    return sorted(found, key=lambda km: km[1].start())
+
+
+def resolve_dates(expressions: list[tuple[str, re.Match]], published: str | None, *,
+                  future: bool = False) -> list[DateMention]:
+    """Resolve :func:`date_expressions` against the publication date."""
+    pub = dt.date.fromisoformat(published) if published else None
+    out: list[DateMention] = []
+    for kind, m in expressions:
+        date, precision = _resolve(kind, m, pub, future)
+        out.append(DateMention(m.start(), m.end(), m.group(0), date, precision))
+    return out
 
 
 def _month_of(g: dict) -> int:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, date_expressions, resolve_dates
 from .geoparse import Geoparser
 from .records import Event, Mention, PlaceRef, Source
 from .reports import Report
@@ -79,10 +79,11 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
 _TRIGGER_WORDS = {"attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting",
                   "meeting": r"meeting|talks", "visit": r"visit|trip", "agreement": r"agreement|deal",
                   "other": r"inauguration|reopening|protest|arrest"}
-# one regex per type; the first alternative that matches gives the subtype
-_TRIGGER_RE = {t: re.compile("|".join(rf"(?P<g{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(pats)), re.I)
-               for t, pats in _TRIGGERS.items()}
-_SUBTYPES = {t: {f"g{i}": sub for i, (_, sub) in enumerate(pats)} for t, pats in _TRIGGERS.items()}
+# one regex for all types, scanned once per sentence; the group that matched names the type
+# and subtype (within a type, earlier alternatives are the more specific)
+_TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
+                                   for i, (p, _) in enumerate(pats)), re.I)
+_SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
 _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
                          r"signed (?:off|up|in)|trip(?:ped)? over|visitors?)\b", re.I)
@@ -192,9 +193,17 @@ def _count_group(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
 
 
+_ANY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                        r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|no one|nobody|no casualties|"
+                        r"no deaths)\b", re.I)
+
+
 def _casualties(sentence: str) -> tuple[list[int], list[int]]:
     killed: list[int] = []
     injured: list[int] = []
+    if not _ANY_COUNT.search(sentence):
+        return killed, injured
     conjoined = [(m.start(), m.end()) for p in (_KILL_PLUS, _KILL_BEFORE_PLUS) for m in p.finditer(sentence)]
     for pattern in (_KILL_AFTER, _KILL_BEFORE):
         for m in pattern.finditer(sentence):
@@ -354,7 +363,7 @@ class Extractor:
         mentions = self.geoparser.parse(text)
         sentences = split_sentences(text)
         drafts: list[_Draft] = []
-        all_dates: dict[bool, list[DateMention]] = {}
+        all_dates: dict[str, list] = {}
         dateline = next((m for m in mentions[:1] if m.place is not None and _is_dateline(text, m)
                          and m.place.kind in ("city", "site")), None)
         mi = 0
@@ -364,11 +373,12 @@ class Extractor:
                 mi += 1
             in_sentence = [m for m in mentions[mi:] if m.start >= s0 and m.end <= s1]
             clean = _NOT_EVENTS.sub(lambda m: " " * len(m.group(0)), sentence)
-            hits = []
-            for kind, pattern in _TRIGGER_RE.items():
-                m = pattern.search(clean)
-                if m:
-                    hits.append((kind, m, _SUBTYPES[kind][m.lastgroup]))
+            first: dict[str, tuple[str, re.Match, str | None]] = {}
+            for m in _TRIGGER_ALL.finditer(clean):
+                kind, subtype = _SUBTYPES[m.lastgroup]
+                if kind not in first:
+                    first[kind] = (kind, m, subtype)
+            hits = [first[k] for k in _TRIGGERS if k in first]
             hits = [h for h in hits if not _generic(h[1].group(0), sentence, hits)]
             if not hits:
                 recent = drafts[-1] if drafts and drafts[-1].kind == "attack" else None
@@ -382,12 +392,13 @@ class Extractor:
                 continue
 
             def dates_for(future: bool, s0: int = s0, s1: int = s1) -> list[DateMention]:
-                if future not in all_dates:
+                if "expr" not in all_dates:
                     # the dateline's date says when the story was filed, not when anything happened
-                    all_dates[future] = [d for d in find_dates(text, report.published, future=future)
-                                         if not (d.start < 60 and _DATELINE_END.match(text, d.end))]
-                return [replace(d, start=d.start - s0, end=d.end - s0) for d in all_dates[future]
-                        if d.start >= s0 and d.end <= s1]
+                    all_dates["expr"] = [(k, m) for k, m in date_expressions(text)
+                                         if not (m.start() < 60 and _DATELINE_END.match(text, m.end()))]
+                inside = [(k, m) for k, m in all_dates["expr"] if m.start() >= s0 and m.end() <= s1]
+                return [replace(d, start=d.start - s0, end=d.end - s0)
+                        for d in resolve_dates(inside, report.published, future=future)]
 
             killed, injured = _casualties(sentence)
             for kind, trigger, subtype in hits:

@@ -187,8 +187,11 @@ def read_place_csv(path: Path | str, *, layer: str) -> tuple[list[PlaceRow], lis
         kind = rec.get("kind", "")
         if kind not in KINDS:
             bad("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
-        lat = _parse_float(rec.get("lat", ""), "lat", -90, 90, bad)
-        lon = _parse_float(rec.get("lon", ""), "lon", -180, 180, bad)
+        if not rec.get("lat") and not rec.get("lon") and rec.get("geonameid"):
+            lat = lon = math.nan  # names for a GeoNames place, which keeps its own point
+        else:
+            lat = _parse_float(rec.get("lat", ""), "lat", -90, 90, bad)
+            lon = _parse_float(rec.get("lon", ""), "lon", -180, 180, bad)
         country = rec.get("country", "").upper()
         spans_countries = not country and kind in ("region", "other")
         if not (len(country) == 2 and country.isalpha()) and not spans_countries:
@@ -399,6 +402,8 @@ def _merge_layer(places: dict[str, PlaceRow], rows: list[PlaceRow]) -> None:
             row.parent1, row.parent2 = old.parent1, old.parent2
             if old.feature == "capital":
                 row.feature = "capital"
+            if math.isnan(row.lat):
+                row.lat, row.lon = old.lat, old.lon
             old.__dict__.update(row.__dict__)
             row = old
         if row.admin1:

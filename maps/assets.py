@@ -119,8 +119,6 @@ def inline_assets(figure: Figure) -> list[str]:
             package, path = _OFFLINE[name]
             text = _leaflet_css() if name == "leaflet_css" else asset_text(package, path)
             html = style_tag(text) if name.endswith("css") else script_tag(text)
-            if name == "leaflet":
-                html += script_tag(_default_icon_script())
         elif name in _ICON_ONLY and not uses_icons:
             continue
         else:
@@ -129,6 +127,8 @@ def inline_assets(figure: Figure) -> list[str]:
                    else f'<script src="{url}"></script>')
             html = tag
         figure.header.add_child(RawHTML(html), name=f"inline_{name}")
+        if name == "leaflet":
+            figure.header.add_child(RawHTML(script_tag(_default_icon_script())), name="inline_leaflet_icons")
     if kept:
         warnings.warn(f"no offline copy of {', '.join(kept)}: the page links them from a CDN",
                       stacklevel=2)

@@ -22,7 +22,7 @@ from geo.records import Event
 
 from .assets import RawHTML, own_assets, script_tag, style_tag
 
-__all__ = ["build_map", "EVENT_STYLES", "script_json", "stabilize_ids"]
+__all__ = ["build_map", "IncidentMap", "EVENT_STYLES", "script_json", "stabilize_ids"]
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,19 @@ class EventLayers(MacroElement):
         self.get_root().script.add_child(RawHTML(js), name=self.get_name())
 
 
+class IncidentMap(folium.Map):
+    """A folium Map whose notebook view is self-contained (folium's own links a CDN)."""
+
+    def _repr_html_(self, **kwargs) -> str:
+        import html as html_lib
+
+        from .export import render_html
+
+        page = render_html(self)
+        return (f'<iframe srcdoc="{html_lib.escape(page, quote=True)}" style="width:100%;height:600px;'
+                f'border:none" sandbox="allow-scripts allow-popups"></iframe>')
+
+
 def _event_rows(events: Iterable[Event]) -> tuple[list[dict], int]:
     rows, unmapped = [], 0
     for e in events:
@@ -110,7 +123,7 @@ def build_map(events: Iterable[Event], *, m: folium.Map | None = None, title: st
     events = list(events)
     rows, unmapped = _event_rows(events)
     if m is None:
-        m = folium.Map(location=(30.0, 70.0), zoom_start=4, tiles=tiles, prefer_canvas=True,
+        m = IncidentMap(location=(30.0, 70.0), zoom_start=4, tiles=tiles, prefer_canvas=True,
                        control_scale=True, max_zoom=18, maxZoom=18)
     js, css = own_assets()
     m.get_root().header.add_child(RawHTML(style_tag(css) + "\n" + script_tag(js)),

@@ -197,10 +197,31 @@ def _cmd_map(args: argparse.Namespace) -> int:
     events = _read(args)
     status = _report_problems(events.problems)
     m = build_map(events, title=args.title, tiles=None if args.tiles == "none" else args.tiles)
+    if args.fragment:
+        from maps.export import save_fragment
+
+        save_fragment(m, args.output, cdn=args.cdn)
+        print(f"wrote {args.output}: an HTML fragment to paste into a page")
+        return status
     save_html(m, args.output, cdn=args.cdn)
     mapped = sum(any(r.place for r in e.places) for e in events)
     print(f"wrote {args.output}: {mapped} of {len(events)} event(s) on the map")
+    if args.png:
+        from maps.export import save_png
+
+        save_png(args.output, args.png, size=args.size)
+        print(f"wrote {args.png} ({args.size[0] * 2}x{args.size[1] * 2} pixels)")
     return status
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1600x1000") from None
+    if not (100 <= w <= 8000 and 100 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"{text!r}: width and height must be 100..8000")
+    return w, h
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -321,6 +342,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="fail on any bad row, before writing anything")
         if name == "map":
             sp.add_argument("--title", help="title shown on the map")
+            sp.add_argument("--png", metavar="FILE", help="also render the map to a PNG (needs Chromium)")
+            sp.add_argument("--fragment", action="store_true",
+                            help="write an HTML snippet (one <div> and its scripts) to embed in a page")
+            sp.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
+                            help="PNG size in CSS pixels, rendered at 2x density (default 1600x1000)")
             map_opts(sp)
         gazetteer_opts(sp)
         sp.set_defaults(func=func)

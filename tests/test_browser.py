@@ -6,7 +6,7 @@ import pytest
 
 from maps.build import EVENT_STYLES
 from maps.cli import main
-from tests.conftest import chromium_or_skip
+from tests.conftest import DATA, chromium_or_skip
 from tests.hostile import PAYLOADS, hostile_table
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("cache_env")]
@@ -114,3 +114,52 @@ def test_hostile_table_shows_text_and_runs_nothing(browser, tmp_path, capsys):
     for p in PAYLOADS:
         visible = " ".join(p.replace("\u2028", " ").replace("\u2029", " ").split())
         assert visible.split()[0] in joined
+
+
+def test_png_export(tmp_path, capsys):
+    chromium_or_skip()
+    import struct
+
+    png = tmp_path / "map.png"
+    from geo.tables import example_path
+
+    code = main(["map", str(example_path()), "-o", str(tmp_path / "m.html"), "--png", str(png),
+                 "--size", "800x500", "--tiles", "none"])
+    assert code == 0
+    head = png.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", head[16:24]) == (1600, 1000)  # 2x pixel density
+
+
+def test_png_without_chromium_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("INCIDENTMAP_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    from geo.tables import example_path
+
+    code = main(["map", str(example_path()), "-o", str(tmp_path / "m.html"), "--png", str(tmp_path / "m.png")])
+    err = capsys.readouterr().err
+    assert code == 7 and "INCIDENTMAP_CHROMIUM" in err
+    assert (tmp_path / "m.html").exists() and not (tmp_path / "m.png").exists()
+
+
+def test_two_fragments_on_one_page(browser, tmp_path, capsys):
+    from geo.tables import example_path
+
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    assert main(["map", str(example_path()), "-o", str(a), "--fragment", "--tiles", "none", "--title", "A"]) == 0
+    main(["map", str(DATA / "events_mixed.csv"), "-o", str(b), "--fragment", "--tiles", "none", "--title", "B"])
+    for f in (a, b):
+        text = f.read_text(encoding="utf-8")
+        assert text.startswith('<div class="incidentmap-fragment"') and "<html" not in text
+        assert "html, body" not in text
+    host = tmp_path / "host.html"
+    host.write_text("<!doctype html><html><head><meta charset='utf-8'></head><body><h1>Report</h1>"
+                    + a.read_text(encoding="utf-8") + "<p>between</p>" + b.read_text(encoding="utf-8")
+                    + "</body></html>", encoding="utf-8")
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(host.as_uri())
+    page.wait_for_function("document.querySelectorAll(\".folium-map[data-im-ready='1']\").length === 2")
+    ids = page.eval_on_selector_all(".folium-map", "ms => ms.map(m => m.id)")
+    assert len(set(ids)) == 2 and errors == []
+    assert page.eval_on_selector_all(".im-title", "ts => ts.map(t => t.textContent)") == ["A", "B"]

@@ -82,3 +82,10 @@ def test_hostile_text_never_reaches_html_raw(tmp_path, tiny):
     assert "__pwned" not in body
     # links that are not http(s) were dropped when the table was read
     assert "javascript:window" not in html and "data:text/html" not in html
+
+
+def test_notebook_view_is_self_contained(events):
+    html = build_map(events, tiles=None)._repr_html_()
+    assert html.startswith("<iframe srcdoc=")
+    assert "cdn.jsdelivr" not in html and "code.jquery" not in html
+    assert "incidentmap.addEvents(" in html

@@ -139,6 +139,81 @@
     legend.addTo(map);
   }
 
+  function addFullscreen(map) {
+    var container = map.getContainer();
+    if (!container.requestFullscreen) { return; }
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function () {
+      var bar = el("div", "leaflet-bar leaflet-control");
+      var button = el("a", "im-fullscreen");
+      var NS = "http://www.w3.org/2000/svg";
+      var svg = document.createElementNS(NS, "svg");
+      svg.setAttribute("viewBox", "0 0 16 16");
+      svg.setAttribute("width", "16");
+      svg.setAttribute("height", "16");
+      var path = document.createElementNS(NS, "path");
+      path.setAttribute("d", "M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4");
+      path.setAttribute("fill", "none");
+      path.setAttribute("stroke", "#222");
+      path.setAttribute("stroke-width", "2");
+      svg.appendChild(path);
+      button.appendChild(svg);
+      button.href = "#";
+      button.title = "Full screen";
+      button.setAttribute("role", "button");
+      L.DomEvent.on(button, "click", function (ev) {
+        L.DomEvent.preventDefault(ev);
+        if (document.fullscreenElement) { document.exitFullscreen(); } else { container.requestFullscreen(); }
+      });
+      bar.appendChild(button);
+      return bar;
+    };
+    control.addTo(map);
+    document.addEventListener("fullscreenchange", function () { map.invalidateSize(); });
+  }
+
+  function addSearch(map, markers) {
+    // search the places on this map by name: a text box with suggestions, Enter flies there
+    var names = {};
+    markers.forEach(function (item) {
+      var e = item.events[0];
+      var key = (e.place || e.written || "").toLowerCase();
+      if (key && !names[key]) { names[key] = { label: e.place || e.written, markers: [] }; }
+      if (key) { names[key].markers.push(item.marker); }
+    });
+    var control = L.control({ position: "topleft" });
+    control.onAdd = function () {
+      var box = el("div", "im-search leaflet-control");
+      var input = el("input");
+      input.type = "search";
+      input.placeholder = "Find a place\u2026";
+      input.setAttribute("aria-label", "Find a place on this map");
+      var list = el("datalist");
+      list.id = map.getContainer().id + "-places";
+      input.setAttribute("list", list.id);
+      Object.keys(names).sort().forEach(function (k) {
+        var option = el("option");
+        option.value = names[k].label;
+        list.appendChild(option);
+      });
+      function go() {
+        var hit = names[input.value.trim().toLowerCase()];
+        if (!hit) { input.classList.add("im-search-miss"); return; }
+        input.classList.remove("im-search-miss");
+        var m = hit.markers[0];
+        map.setView(m.getLatLng(), Math.max(map.getZoom(), 8));
+        m.openPopup();
+      }
+      L.DomEvent.on(input, "keydown", function (ev) { if (ev.key === "Enter") { go(); } });
+      L.DomEvent.on(input, "change", go);
+      L.DomEvent.disableClickPropagation(box);
+      box.appendChild(input);
+      box.appendChild(list);
+      return box;
+    };
+    control.addTo(map);
+  }
+
   function addTitle(map, title) {
     if (!title) { return; }
     var control = L.control({ position: "topleft" });
@@ -159,10 +234,12 @@
         if (!byPlace[key]) { byPlace[key] = []; order.push(key); }
         byPlace[key].push(e);
       });
+      var placed = [];
       order.forEach(function (key) {
         var events = byPlace[key];
         var e = events[0];
         var marker = L.circleMarker([e.lat, e.lon], markerStyle(events, types[e.type]));
+        placed.push({ marker: marker, events: events });
         marker.bindPopup(function () { return groupPopup(events, types); }, { maxWidth: 360, maxHeight: 360 });
         marker.bindTooltip(function () { return tooltipContent(events, types); }, { sticky: true, direction: "top" });
         marker.addTo(groups[e.type]);
@@ -170,9 +247,14 @@
       });
       addLegend(map, options);
       addTitle(map, options.title);
+      addFullscreen(map);
+      addSearch(map, placed);
       if (map.attributionControl) {
         map.attributionControl.addAttribution(
           'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0) via incidentmap');
+      }
+      if (/(^|[#&])static($|&)/.test(window.location.hash.slice(1))) {
+        document.documentElement.classList.add("im-static");  // a picture: no buttons to press
       }
       map.getContainer().setAttribute("data-im-markers", String(markers));
       map.getContainer().setAttribute("data-im-events", String(data.length));

@@ -163,3 +163,31 @@ def test_two_fragments_on_one_page(browser, tmp_path, capsys):
     ids = page.eval_on_selector_all(".folium-map", "ms => ms.map(m => m.id)")
     assert len(set(ids)) == 2 and errors == []
     assert page.eval_on_selector_all(".im-title", "ts => ts.map(t => t.textContent)") == ["A", "B"]
+
+
+def test_date_filter_and_play(browser, tmp_path, capsys):
+    table = tmp_path / "dated.csv"
+    table.write_text("date,type,place,lat,lon,summary\n"
+                     "2021-07-14,attack,A,33.0,70.0,early\n"
+                     "2024-03,attack,B,34.0,71.0,a month\n"
+                     "2024-03-26,meeting,C,35.0,72.0,late\n"
+                     ",visit,D,36.0,73.0,undated\n", encoding="utf-8")
+    out = tmp_path / "dated.html"
+    assert main(["map", str(table), "-o", str(out), "--tiles", "none"]) == 0
+    page = open_map(browser, out)
+    assert visible_markers(page) == 4
+    assert page.locator(".im-time-label").inner_text() == "2021-07-14 – 2024-03-31"
+
+    def set_range(a, b):
+        page.evaluate("""([a, b]) => { const [f, t] = document.querySelectorAll('.im-time input');
+            const day = s => Math.floor(Date.parse(s) / 864e5);
+            f.value = day(a); t.value = day(b); t.dispatchEvent(new Event('input')); }""", [a, b])
+
+    set_range("2024-03-10", "2024-03-12")  # inside March 2024: the month-precision event shows
+    assert visible_markers(page) == 2  # B (the whole month) and D (undated)
+    set_range("2021-01-01", "2021-12-31")
+    assert visible_markers(page) == 2  # A and D
+    page.click(".im-play")
+    page.wait_for_timeout(600)
+    assert "Pause" in page.locator(".im-play").inner_text()
+    assert page.errors == []

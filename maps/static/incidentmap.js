@@ -214,6 +214,77 @@
     control.addTo(map);
   }
 
+  // an event's period in days since 1970: a day, or its whole month or year
+  function period(e) {
+    if (!e.date) { return null; }
+    var p = e.date.split("-").map(Number);
+    var start = Date.UTC(p[0], (p[1] || 1) - 1, p[2] || 1);
+    var end = p[2] ? start : (p[1] ? Date.UTC(p[0], p[1], 1) - 864e5 : Date.UTC(p[0] + 1, 0, 1) - 864e5);
+    return [Math.floor(start / 864e5), Math.floor(end / 864e5)];
+  }
+
+  function dayText(day) { return new Date(day * 864e5).toISOString().slice(0, 10); }
+
+  function addTimeFilter(map, groups, placed) {
+    var spans = [];
+    placed.forEach(function (item) {
+      item.periods = item.events.map(period);
+      item.periods.forEach(function (p) { if (p) { spans.push(p[0], p[1]); } });
+    });
+    if (spans.length < 2) { return; }
+    var lo = Math.min.apply(null, spans), hi = Math.max.apply(null, spans);
+    if (hi <= lo) { return; }
+    var control = L.control({ position: "bottomleft" });
+    var from, to, label, play, timer = null;
+    function apply() {
+      var a = Math.min(+from.value, +to.value), b = Math.max(+from.value, +to.value);
+      label.textContent = dayText(a) + " \u2013 " + dayText(b);
+      var shown = 0;
+      placed.forEach(function (item) {
+        var undated = item.periods.every(function (p) { return p === null; });
+        var inside = undated || item.periods.some(function (p) { return p && p[1] >= a && p[0] <= b; });
+        var group = groups[item.events[0].type];
+        if (inside && !group.hasLayer(item.marker)) { group.addLayer(item.marker); }
+        if (!inside && group.hasLayer(item.marker)) { group.removeLayer(item.marker); }
+        if (inside) { shown += 1; }
+      });
+      map.getContainer().setAttribute("data-im-shown", String(shown));
+    }
+    control.onAdd = function () {
+      var box = el("div", "im-time leaflet-control");
+      label = el("div", "im-time-label");
+      from = el("input"); to = el("input");
+      [from, to].forEach(function (input, i) {
+        input.type = "range"; input.min = lo; input.max = hi; input.step = 1;
+        input.value = i === 0 ? lo : hi;
+        input.setAttribute("aria-label", i === 0 ? "From date" : "To date");
+        L.DomEvent.on(input, "input", apply);
+      });
+      play = el("button", "im-play", "\u25b6 Play");
+      play.type = "button";
+      L.DomEvent.on(play, "click", function () {
+        if (timer) { clearInterval(timer); timer = null; play.textContent = "\u25b6 Play"; return; }
+        var width = Math.max(30, Math.round((hi - lo) / 12));
+        from.value = lo; to.value = lo + width;
+        play.textContent = "\u275a\u275a Pause";
+        timer = setInterval(function () {
+          if (+to.value >= hi) { clearInterval(timer); timer = null; play.textContent = "\u25b6 Play"; return; }
+          var step = Math.max(1, Math.round((hi - lo) / 60));
+          from.value = Math.min(hi, +from.value + step); to.value = Math.min(hi, +to.value + step);
+          apply();
+        }, 250);
+        apply();
+      });
+      box.appendChild(el("div", "im-time-title", "Dates"));
+      box.appendChild(from); box.appendChild(to); box.appendChild(label); box.appendChild(play);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+    apply();
+  }
+
   function addTitle(map, title) {
     if (!title) { return; }
     var control = L.control({ position: "topleft" });
@@ -249,6 +320,7 @@
       addTitle(map, options.title);
       addFullscreen(map);
       addSearch(map, placed);
+      addTimeFilter(map, groups, placed);
       if (map.attributionControl) {
         map.attributionControl.addAttribution(
           'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0) via incidentmap');

@@ -66,7 +66,7 @@ def parse_report_text(raw: str, *, path: str | None = None,
             if key:
                 header[key] = m.group(2).strip()
     date = published or _iso_day(meta.get("published")) or find_published(body)
-    url = meta.get("url") or None
+    url = _http(meta.get("url"))
     return Report(text=body, path=path, url=url, title=meta.get("title") or None,
                   publisher=meta.get("publisher") or None, published=date)
 
@@ -179,8 +179,14 @@ def _jsonl_reports(text: str, path: Path, published: str | None) -> Iterator[Rep
         body = obj["text"]
         date = published or _iso_day(str(obj.get("published") or "")) or find_published(body)
         yield Report(text=body, path=str(path), line=n,
-                     url=_str(obj.get("url")), title=_str(obj.get("title")),
+                     url=_http(obj.get("url")), title=_str(obj.get("title")),
                      publisher=_str(obj.get("publisher")), published=date)
+
+
+def _http(value) -> str | None:
+    """A link only if it is http(s); anything else (javascript:, data:) is dropped."""
+    text = (str(value).strip() if value is not None else "")
+    return text if text.lower().startswith(("http://", "https://")) else None
 
 
 def _str(value) -> str | None:
@@ -196,7 +202,7 @@ def _html_report(html: str, path: Path, published: str | None) -> Report:
     if not body.strip():
         raise InputError(f"{path}: no article text found in this HTML page")
     date = published or _iso_day(getattr(meta, "date", None)) or find_published(body)
-    return Report(text=body, path=str(path), url=getattr(meta, "url", None) or None,
+    return Report(text=body, path=str(path), url=_http(getattr(meta, "url", None)),
                   title=getattr(meta, "title", None) or None,
                   publisher=getattr(meta, "sitename", None) or None, published=date)
 

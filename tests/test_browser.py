@@ -191,3 +191,21 @@ def test_date_filter_and_play(browser, tmp_path, capsys):
     page.wait_for_timeout(600)
     assert "Pause" in page.locator(".im-play").inner_text()
     assert page.errors == []
+
+
+def test_hostile_report_shows_text_and_runs_nothing(browser, tmp_path, capsys):
+    report = tmp_path / "hostile.txt"
+    report.write_text(
+        f"title: {PAYLOADS[0]} {PAYLOADS[1]}\nurl: javascript:window.__pwned=9\npublisher: {PAYLOADS[3]}\n"
+        f"published: 2024-03-27\n\nQUETTA - A bomb exploded near a market in Quetta on Tuesday, killing "
+        f"four people {PAYLOADS[2]} {PAYLOADS[4]} {PAYLOADS[5]}, police said.\n", encoding="utf-8")
+    out = tmp_path / "hostile-report.html"
+    main(["map", str(report), "-o", str(out), "--tiles", "none", "--title", PAYLOADS[6]])
+    page = open_map(browser, out)
+    assert visible_markers(page) == 1
+    text = page.evaluate("""() => { const m = window[document.querySelector('.folium-map').id];
+        let one = null; m.eachLayer(l => { if (l instanceof L.CircleMarker) one = l; });
+        one.openPopup(); return one.getPopup().getElement().innerText; }""")
+    assert "onerror" in text and "</script>" in text and "${window.__pwned=5}" in text
+    assert page.eval_on_selector_all(".leaflet-popup-content a", "as => as.length") == 0  # javascript: dropped
+    assert page.evaluate("window.__pwned") is None and page.dialogs == [] and page.errors == []

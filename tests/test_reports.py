@@ -75,3 +75,9 @@ def test_windows_1252_is_decoded(tmp_path):
     p.write_bytes("Officials in Peshawar said \u2013 \u201cnothing\u201d.".encode("cp1252"))
     (r,) = read_report(p)
     assert "Peshawar" in r.text and "\u201cnothing\u201d" in r.text
+
+
+def test_only_http_links_are_kept():
+    assert parse_report_text("url: javascript:alert(1)\n\nBody").url is None
+    assert parse_report_text("url: data:text/html,x\n\nBody").url is None
+    assert parse_report_text("url: https://example.com/a\n\nBody").url == "https://example.com/a"

@@ -53,7 +53,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "agreement": [
         (r"memorand(?:um|a) of understanding|MoUs?|MOUs?", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
-        (r"agreements?|agreed (?:to|on|that)|signed|signing|accords?|pacts?|treaty|deals?|"
+        (r"agreements?|agreed (?:to|on|that|in|at|with|during|after|upon)|signed|signing|accords?|pacts?|"
+         r"treaty|deals?|"
          r"protocol", None),
     ],
     "meeting": [

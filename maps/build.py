@@ -97,7 +97,7 @@ def _event_rows(events: Iterable[Event]) -> tuple[list[dict], int]:
             rows.append({
                 "type": e.event_type, "status": e.status, "date": e.date,
                 "date_precision": e.date_precision, "lat": round(p.lat, 5), "lon": round(p.lon, 5),
-                "place": p.name, "written": ref.text, "kind": p.kind, "area": p.is_area,
+                "place": p.name, "written": ref.text, "kind": p.kind, "area": p.is_area, "role": ref.role,
                 "killed": e.killed, "injured": e.injured, "actors": list(e.actors),
                 "summary": e.summary, "evidence": e.evidence,
                 "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher,
@@ -128,7 +128,7 @@ def build_map(events: Iterable[Event], *, m: folium.Map | None = None, title: st
     js, css = own_assets()
     m.get_root().header.add_child(RawHTML(style_tag(css) + "\n" + script_tag(js)),
                                   name="incidentmap_assets")
-    counts = Counter(r["type"] for r in rows)
+    counts = Counter(t for _, t in {(r["id"], r["type"]) for r in rows})  # events, not event-places
     groups = []
     for key, style in EVENT_STYLES.items():
         if counts[key] or key != "other":
@@ -141,11 +141,24 @@ def build_map(events: Iterable[Event], *, m: folium.Map | None = None, title: st
                     "count": counts[k]} for k, _ in groups],
         "title": title or "", "unmapped": unmapped,
     }
+    links = None
+    if _has_links(rows):
+        links = folium.FeatureGroup(name="Links between an event's places", show=True)
+        links.add_to(m)
+        groups.append(("_links", links))
     m.add_child(EventLayers(groups, script_json(rows), script_json(options)))
     folium.LayerControl(collapsed=False).add_to(m)
     _fit(m, rows)
     stabilize_ids(m)
     return m
+
+
+def _has_links(rows: list[dict]) -> bool:
+    """Whether some event has several places (a venue and the places it concerns, a route)."""
+    seen: dict[str, int] = {}
+    for r in rows:
+        seen[r["id"]] = seen.get(r["id"], 0) + 1
+    return any(n > 1 for n in seen.values())
 
 
 def _fit(m: folium.Map, rows: list[dict]) -> None:

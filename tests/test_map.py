@@ -89,3 +89,20 @@ def test_notebook_view_is_self_contained(events):
     assert html.startswith("<iframe srcdoc=")
     assert "cdn.jsdelivr" not in html and "code.jquery" not in html
     assert "incidentmap.addEvents(" in html
+
+
+def test_counts_are_events_and_links_join_an_events_places(world):
+    from geo.extract import Extractor
+    from geo.geoparse import Geoparser
+    from geo.reports import parse_report_text
+
+    report = parse_report_text("Pakistan and China agreed in Islamabad on Monday to hold joint exercises "
+                               "in Gilgit-Baltistan or Xinjiang.", published="2024-03-27")
+    events = Extractor(Geoparser(world)).extract(report)
+    agreement = [e for e in events if e.event_type == "agreement"]
+    assert len(agreement) == 1 and len(agreement[0].places) == 3
+    m = build_map(agreement)
+    names = [g.layer_name for g in m._children.values() if isinstance(g, folium.FeatureGroup)]
+    assert "Agreements (1)" in names and "Links between an event's places" in names
+    html = render_html(m)
+    assert '"role":"alternative"' in html and '"role":"venue"' in html

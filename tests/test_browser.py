@@ -209,3 +209,33 @@ def test_hostile_report_shows_text_and_runs_nothing(browser, tmp_path, capsys):
     assert "onerror" in text and "</script>" in text and "${window.__pwned=5}" in text
     assert page.eval_on_selector_all(".leaflet-popup-content a", "as => as.length") == 0  # javascript: dropped
     assert page.evaluate("window.__pwned") is None and page.dialogs == [] and page.errors == []
+
+
+def test_offline_page_makes_no_request_and_draws_areas(browser, tmp_path, capsys):
+    table = tmp_path / "areas.csv"
+    table.write_text("date,type,place,country,summary\n2024-03-27,agreement,Gilgit-Baltistan,PK,An area\n"
+                     "2024-03-26,attack,Besham,PK,A town\n", encoding="utf-8")
+    out = tmp_path / "offline.html"
+    assert main(["map", str(table), "-o", str(out), "--offline"]) == 0
+    page = browser.new_page()
+    requests, errors = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(out.as_uri())
+    page.wait_for_selector(".folium-map[data-im-ready='1']")
+    page.wait_for_timeout(300)
+    assert requests == [] and errors == []
+    # the area is a polygon layer beside its marker; the basemap is drawn in its own pane
+    polygons = page.evaluate("""() => { const m = window[document.querySelector('.folium-map').id];
+        let n = 0; m.eachLayer(l => { if (l instanceof L.Polygon && l.options.dashArray) n++; }); return n; }""")
+    assert polygons >= 1
+    assert page.evaluate("!!document.querySelector('.leaflet-im-basemap-pane canvas')")

@@ -106,3 +106,21 @@ def test_counts_are_events_and_links_join_an_events_places(world):
     assert "Agreements (1)" in names and "Links between an event's places" in names
     html = render_html(m)
     assert '"role":"alternative"' in html and '"role":"venue"' in html
+
+
+def test_only_the_areas_a_map_uses_go_into_it(tiny, world_index):
+    from geo import LocalGeocoder
+    from geo.records import Event, Place, PlaceRef
+
+    world = LocalGeocoder(index=world_index)
+    gb = world.geocode("Gilgit-Baltistan").raw
+    assert gb["shape"] == "admin1:PK-GB"
+    place = Place(name=gb["name"], lat=gb["lat"], lon=gb["lon"], country="PK", kind="region",
+                  gazetteer_id=gb["gazetteer_id"], shape=gb["shape"])
+    m = build_map([Event(event_type="agreement", date="2024-03", places=(PlaceRef("GB", "venue", place),))])
+    html = render_html(m)
+    assert '"admin1:PK-GB":{' in html and "admin1:PK-KP" not in html
+    assert len(html) < 1_500_000  # no basemap unless offline
+    offline = render_html(build_map([Event(event_type="agreement", places=(PlaceRef("GB", "venue", place),))],
+                                    offline=True))
+    assert '"basemap":{"features"' in offline and "tile.openstreetmap" not in offline

@@ -130,7 +130,7 @@
         box.appendChild(line);
       });
       box.appendChild(el("div", "im-legend-note", "Dark outline: several events at one place (click to list them). " +
-        "Dashed ring: a district, region or country (approximate point). Attack size: killed."));
+        "Dashed outline: the event is placed only at a district, region or country (the whole area). Attack size: killed."));
       if (options.unmapped) {
         box.appendChild(el("div", "im-legend-note", options.unmapped + " event(s) without a resolved place are not drawn."));
       }
@@ -202,7 +202,7 @@
         if (!hit) { input.classList.add("im-search-miss"); return; }
         input.classList.remove("im-search-miss");
         var m = hit.markers[0];
-        map.setView(m.getLatLng(), Math.max(map.getZoom(), 8));
+        map.setView(m.getLatLng ? m.getLatLng() : m.getBounds().getCenter(), Math.max(map.getZoom(), 8));
         m.openPopup();
       }
       L.DomEvent.on(input, "keydown", function (ev) { if (ev.key === "Enter") { go(); } });
@@ -312,6 +312,26 @@
     });
   }
 
+  function addBasemap(map, collection) {
+    // offline: country outlines and first-level boundaries, below everything else
+    if (!map.getPane("im-basemap")) {
+      map.createPane("im-basemap");
+      map.getPane("im-basemap").style.zIndex = 150;
+    }
+    map.getContainer().style.background = "#cfe3ee";
+    L.geoJSON(collection, {
+      pane: "im-basemap", interactive: false, renderer: L.canvas({ pane: "im-basemap" }),
+      style: function (f) {
+        return f.properties.k === "c"
+          ? { color: "#8a8a8a", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1 }
+          : { color: "#b5b0a6", weight: 0.6, fill: false };
+      }
+    }).addTo(map);
+    if (map.attributionControl) {
+      map.attributionControl.addAttribution('Boundaries: <a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener">Natural Earth</a>');
+    }
+  }
+
   function addTitle(map, title) {
     if (!title) { return; }
     var control = L.control({ position: "topleft" });
@@ -322,6 +342,7 @@
   window.incidentmap = {
     addEvents: function (map, groups, data, options) {
       var types = options.types;
+      if (options.basemap) { addBasemap(map, options.basemap); }
       var markers = 0;
       // Events of one type at the same point share a marker: its popup lists them all.
       var byPlace = {};
@@ -337,9 +358,18 @@
         var events = byPlace[key];
         var e = events[0];
         var marker = L.circleMarker([e.lat, e.lon], markerStyle(events, types[e.type]));
-        placed.push({ marker: marker, events: events });
         marker.bindPopup(function () { return groupPopup(events, types); }, { maxWidth: 360, maxHeight: 360 });
         marker.bindTooltip(function () { return tooltipContent(events, types); }, { sticky: true, direction: "top" });
+        var geometry = e.shape && options.shapes && options.shapes[e.shape];
+        if (geometry) {
+          // a district, region or country: draw the area itself, with its marker at the centre
+          var area = L.geoJSON(geometry, { style: {
+            color: types[e.type].color, weight: 1.5, dashArray: "5 4", opacity: 0.9,
+            fillColor: types[e.type].color, fillOpacity: 0.08 } });
+          area.bindPopup(function () { return groupPopup(events, types); }, { maxWidth: 360, maxHeight: 360 });
+          marker = L.featureGroup([area, marker]);
+        }
+        placed.push({ marker: marker, events: events });
         marker.addTo(groups[e.type]);
         markers += 1;
       });

@@ -106,7 +106,7 @@ def _event_rows(events: Iterable[Event]) -> tuple[list[dict], int]:
                 "sources": [{"url": s.url, "title": s.title, "publisher": s.publisher,
                              "published": s.published,
                              "path": None if s.url else s.path} for s in e.sources],
-                "id": e.event_id,
+                "id": e.event_id, "independent": e.independent_sources or len(e.sources),
             })
         unmapped += not mapped
     return rows, unmapped

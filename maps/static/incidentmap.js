@@ -66,7 +66,9 @@
         }
         list.appendChild(li);
       });
-      box.appendChild(el("div", "im-label", sources.length === 1 ? "Source" : sources.length + " sources"));
+      var independent = e.independent && e.independent < sources.length
+        ? " (" + e.independent + " independent)" : "";
+      box.appendChild(el("div", "im-label", sources.length === 1 ? "Source" : sources.length + " sources" + independent));
       box.appendChild(list);
     }
     return box;

@@ -19,7 +19,7 @@ from dataclasses import replace
 from .geocoder import _haversine_km
 from .records import Event, Source
 
-__all__ = ["merge_events", "shingles", "SAME_PLACE_KM", "NEAR_COPY"]
+__all__ = ["merge_events", "merge_into", "shingles", "SAME_PLACE_KM", "NEAR_COPY"]
 
 SAME_PLACE_KM = 60.0
 NEAR_COPY = 0.5
@@ -125,6 +125,27 @@ def merge_events(events: Iterable[Event], *, texts: dict[tuple, frozenset[int]] 
         else:
             merged.append(e)
     return [replace(e, independent_sources=_independent(e.sources, texts)) for e in merged]
+
+
+def merge_into(base: list[Event], extra: Iterable[Event]) -> list[Event]:
+    """Add ``extra`` events to ``base``: one that tells a base event adds its sources and
+    evidence to it; base events are never merged with each other (a table's rows stay rows)."""
+    out = list(base)
+    for e in extra:
+        for i, b in enumerate(out[: len(base)]):
+            if _same(b, e):
+                # the row stays as the analyst wrote it; the report adds its source and evidence
+                combined = _combine(b, e)
+                out[i] = replace(b, sources=combined.sources, evidence=combined.evidence,
+                                 evidence_spans=b.evidence_spans or e.evidence_spans,
+                                 killed=b.killed if b.killed is not None else e.killed,
+                                 injured=b.injured if b.injured is not None else e.injured,
+                                 independent_sources=(b.independent_sources or len(b.sources))
+                                 + (e.independent_sources or len(e.sources)))
+                break
+        else:
+            out.append(e)
+    return [replace(e, independent_sources=e.independent_sources or len(e.sources)) for e in out]
 
 
 def _independent(sources: tuple[Source, ...], texts: dict[tuple, frozenset[int]] | None) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from .extract import Extractor
 from .geocoder import Geocoder, LocalGeocoder
 from .geoparse import Geoparser
-from .merge import merge_events, shingles
+from .merge import merge_events, merge_into, shingles
 from .tables import Events, Problem, read_events
 
 __all__ = ["load_events", "TABLE_SUFFIXES"]
@@ -43,7 +43,9 @@ def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = Non
         for report in read_reports(reports, published=published, errors=None if strict else errors):
             texts[(report.path, report.line, report.url)] = shingles(report.text)
             extracted += extractor.extract(report)
-        out.extend(merge_events(extracted, texts=texts))
+        merged = merge_events(extracted, texts=texts)
+        table_part = list(out)
+        out[:] = merge_into(table_part, merged)
         out.problems.extend(Problem(path=m.split(":", 1)[0], line=0, field="", message=m.split(": ", 1)[-1])
                             for m in errors)
     return out

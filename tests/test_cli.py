@@ -160,14 +160,20 @@ def test_extract_from_reports_and_tables_mixed(capsys, tmp_path):
     doc = json.loads(out_file.read_text(encoding="utf-8"))
     from_reports = [f["properties"] for f in doc["features"]
                     if f["properties"]["sources"][0]["path"].endswith(".txt")]
-    besham = [p for p in from_reports if p["place"] == "Besham"]
+    # the table's row for the Besham attack gains the two reports (near-copies: one more
+    # independent source) and keeps its own values
+    besham = [f["properties"] for f in doc["features"] if f["properties"]["place"] == "Besham"]
     assert len(besham) == 1
     b = besham[0]
     assert (b["event_type"], b["date"], b["killed"], b["source_count"], b["independent_sources"]) == \
-        ("attack", "2024-03-26", 6, 2, 1)
+        ("attack", "2024-03-26", 6, 3, 2)
+    assert b["sources"][0]["path"].endswith("events_mixed.csv")
     assert "killing at least six people" in b["evidence"]
-    dasu = [p for p in from_reports if p["place"] == "Dasu"]
-    assert dasu and dasu[0]["date"] == "2021-07" and dasu[0]["killed"] == 13
+    # the recalled 2021 Dasu attack is the table's Dasu row too
+    dasu = [f["properties"] for f in doc["features"] if f["properties"]["place"] == "Dasu"]
+    assert len(dasu) == 1 and dasu[0]["date"] == "2021-07-14" and dasu[0]["killed"] == 13
+    assert dasu[0]["source_count"] == 3
+    assert from_reports == []  # every report event here told an event the table already had
     assert code == 1  # the table's bad rows are still reported
 
 

@@ -121,3 +121,19 @@ def test_merge_across_reports_and_near_copies(extractor):
     besham = [e for e in merged if e.places[0].place.name == "Besham"]
     assert len(besham) == 1 and besham[0].source_count == 3 and besham[0].independent_sources == 2
     assert len(merged) == 2  # the Quetta attack the same day is a different event
+
+
+def test_reports_add_sources_to_table_rows_without_changing_them(extractor, tmp_path):
+    from geo.pipeline import load_events
+
+    table = tmp_path / "t.csv"
+    table.write_text("date,type,place,country,killed,summary\n2024-03-26,attack,Besham,PK,6,Row\n", encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("published: 2024-03-27\n\nA bomb killed five people in Besham on Tuesday, police said.\n",
+                      encoding="utf-8")
+    events = load_events([table, report], geocoder=extractor.geoparser.geocoder)
+    assert len(events) == 1
+    (e,) = events
+    assert e.killed == 6 and e.summary == "Row" and len(e.places) == 1
+    assert [s.path for s in e.sources] == [str(table), str(report)]
+    assert "A bomb killed five people" in e.evidence

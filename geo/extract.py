@@ -19,6 +19,7 @@ Rules over sentences, general to news prose (no article's own words):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -372,7 +373,12 @@ class Extractor:
             sentence = text[s0:s1]
             while mi < len(mentions) and mentions[mi].end <= s0:
                 mi += 1
-            in_sentence = [m for m in mentions[mi:] if m.start >= s0 and m.end <= s1]
+            in_sentence = []
+            k = mi
+            while k < len(mentions) and mentions[k].start < s1:  # mentions are in text order
+                if mentions[k].start >= s0 and mentions[k].end <= s1:
+                    in_sentence.append(mentions[k])
+                k += 1
             clean = _NOT_EVENTS.sub(lambda m: " " * len(m.group(0)), sentence)
             first: dict[str, tuple[str, re.Match, str | None]] = {}
             for m in _TRIGGER_ALL.finditer(clean):
@@ -397,7 +403,11 @@ class Extractor:
                     # the dateline's date says when the story was filed, not when anything happened
                     all_dates["expr"] = [(k, m) for k, m in date_expressions(text)
                                          if not (m.start() < 60 and _DATELINE_END.match(text, m.end()))]
-                inside = [(k, m) for k, m in all_dates["expr"] if m.start() >= s0 and m.end() <= s1]
+                    all_dates["starts"] = [m.start() for _, m in all_dates["expr"]]
+                exprs = all_dates["expr"]
+                lo = bisect.bisect_left(all_dates["starts"], s0)
+                hi = bisect.bisect_left(all_dates["starts"], s1)
+                inside = [(k, m) for k, m in exprs[lo:hi] if m.end() <= s1]
                 return [replace(d, start=d.start - s0, end=d.end - s0)
                         for d in resolve_dates(inside, report.published, future=future)]
 

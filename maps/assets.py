@@ -42,6 +42,10 @@ _OFFLINE = {
     "leaflet": ("xstatic.pkg.leaflet", "data/leaflet.js"),
     "leaflet_css": ("xstatic.pkg.leaflet", "data/leaflet.css"),
     "jquery": ("xstatic.pkg.jquery", "data/jquery.min.js"),
+    # folium's MarkerCluster and FastMarkerCluster (users may add them to our maps)
+    "markerclusterjs": ("xstatic.pkg.leaflet_markercluster", "data/leaflet.markercluster.js"),
+    "markerclustercss": ("xstatic.pkg.leaflet_markercluster", "data/MarkerCluster.css"),
+    "markerclusterdefaultcss": ("xstatic.pkg.leaflet_markercluster", "data/MarkerCluster.Default.css"),
 }
 # needed only by folium.Icon (and plugins built on it)
 _ICON_ONLY = {"bootstrap", "bootstrap_css", "glyphicons_css", "awesome_markers",

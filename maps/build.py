@@ -155,11 +155,57 @@ def build_map(events: Iterable[Event], *, m: folium.Map | None = None, title: st
         links = folium.FeatureGroup(name="Links between an event's places", show=True)
         links.add_to(m)
         groups.append(("_links", links))
-    m.add_child(EventLayers(groups, script_json(rows), script_json(options)))
+    options["big"] = len({(r["type"], r["lat"], r["lon"]) for r in rows}) > BIG_MAP
+    m.add_child(EventLayers(groups, script_json(columnar(rows)), script_json(options)))
     folium.LayerControl(collapsed=False).add_to(m)
     _fit(m, rows)
     stabilize_ids(m)
     return m
+
+
+# fields of a row, in the order of the columnar block; lat and lon are numbers, the rest are
+# indexes into one table of strings (or of lists, for actors and sources)
+_STRING_FIELDS = ("type", "status", "date", "date_precision", "place", "written", "kind", "role",
+                  "country", "summary", "evidence", "id", "shape")
+BIG_MAP = 3000  # more markers than this are drawn on one canvas per type
+
+
+def columnar(rows: list[dict]) -> dict:
+    """Rows as one compact columnar block: each distinct string (or list) is stored once."""
+    strings: dict[tuple[str, str], int] = {}
+    table: list = []
+
+    def s(value) -> int:
+        if value is None or value == "":
+            return -1
+        key = ("s", value) if isinstance(value, str) else (
+            "j", json.dumps(value, sort_keys=True, separators=(",", ":")))
+        if key not in strings:
+            strings[key] = len(table)
+            table.append(value)
+        return strings[key]
+
+    cols: dict[str, list] = {f: [] for f in ("lat", "lon", "killed", "injured", "area", "independent",
+                                             "actors", "sources", *_STRING_FIELDS)}
+    multi = {k for k, n in Counter(r["id"] for r in rows).items() if n > 1}  # events that need links
+    for r in rows:
+        cols["lat"].append(r["lat"])
+        cols["lon"].append(r["lon"])
+        cols["killed"].append(-1 if r["killed"] is None else r["killed"])
+        cols["injured"].append(-1 if r["injured"] is None else r["injured"])
+        cols["area"].append(1 if r["area"] else 0)
+        cols["independent"].append(r.get("independent") or 0)
+        cols["actors"].append(s(r["actors"] or None))
+        cols["sources"].append(s(r["sources"] or None))
+        for f in _STRING_FIELDS:
+            value = r.get(f)
+            if (f == "evidence" and value == r.get("summary")) or (f == "written" and value == r.get("place")) \
+                    or (f == "id" and value not in multi):
+                value = None  # the page falls back to the summary, the place, or no id
+            cols[f].append(s(value))
+    # a column with one value throughout is stored once
+    packed = {f: (v[0] if v and all(x == v[0] for x in v) else v) for f, v in cols.items()}
+    return {"n": len(rows), "strings": table, "cols": packed}
 
 
 def _has_links(rows: list[dict]) -> bool:

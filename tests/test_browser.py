@@ -239,3 +239,44 @@ def test_offline_page_makes_no_request_and_draws_areas(browser, tmp_path, capsys
         let n = 0; m.eachLayer(l => { if (l instanceof L.Polygon && l.options.dashArray) n++; }); return n; }""")
     assert polygons >= 1
     assert page.evaluate("!!document.querySelector('.leaflet-im-basemap-pane canvas')")
+
+
+def test_big_map_draws_on_canvas_with_layers_popups_and_dates(browser, tmp_path, capsys):
+    import random
+
+    from maps.build import BIG_MAP
+
+    rng = random.Random(1)
+    rows = ["date,type,place,lat,lon,killed,summary"]
+    for i in range(BIG_MAP + 500):
+        kind = "attack" if i % 2 else "meeting"
+        year = 2020 if i % 3 else 2023
+        rows.append(f"{year}-0{1 + i % 9}-1{i % 9},{kind},P{i},{rng.uniform(25, 36):.4f},{rng.uniform(62, 75):.4f},"
+                    f"{i % 7},Summary {i} <b>not bold</b>")
+    table = tmp_path / "big.csv"
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "big.html"
+    assert main(["map", str(table), "-o", str(out), "--tiles", "none"]) == 0
+    page = open_map(browser, out)
+    assert page.errors == []
+    assert visible_markers(page) == 0  # no Leaflet object per point: one canvas per type
+    drawn = int(page.get_attribute(".folium-map", "data-im-drawn-attack"))
+    assert drawn > 1000
+    # clicking a drawn point opens its popup, built then, with the text as text
+    page.evaluate("""() => { const m = window[document.querySelector('.folium-map').id];
+        m.fire('click', {containerPoint: L.point(-1000, -1000), latlng: L.latLng(0, 0)}); }""")
+    opened = page.evaluate("""() => { const m = window[document.querySelector('.folium-map').id];
+        let layer = null; m.eachLayer(l => { if (l._items && !layer) layer = l; });
+        const item = layer._items.find(i => i.x !== null && i.x !== undefined);
+        m.fire('click', {containerPoint: L.point(item.x, item.y), latlng: L.latLng(item.lat, item.lon)});
+        const box = document.querySelector('.leaflet-popup-content'); return box ? box.innerText : ''; }""")
+    assert "Summary" in opened and "<b>not bold</b>" in opened
+    # unticking a layer removes its canvas; the date filter hides points
+    page.locator(".leaflet-control-layers-overlays label", has_text="Attacks").locator("input").uncheck()
+    assert page.evaluate("document.querySelectorAll('canvas.im-points').length") == 1
+    page.evaluate("""() => { const [f, t] = document.querySelectorAll('.im-time input');
+        const day = s => Math.floor(Date.parse(s) / 864e5);
+        f.value = day('2023-01-01'); t.value = day('2023-12-31'); t.dispatchEvent(new Event('input')); }""")
+    shown = int(page.get_attribute(".folium-map", "data-im-drawn-meeting"))
+    assert 0 < shown < drawn
+    assert page.errors == []

@@ -182,7 +182,7 @@
       var e = item.events[0];
       var key = (e.place || e.written || "").toLowerCase();
       if (key && !names[key]) { names[key] = { label: e.place || e.written, markers: [] }; }
-      if (key) { names[key].markers.push(item.marker); }
+      if (key) { names[key].markers.push(item); }
     });
     var control = L.control({ position: "topleft" });
     control.onAdd = function () {
@@ -194,18 +194,26 @@
       var list = el("datalist");
       list.id = map.getContainer().id + "-places";
       input.setAttribute("list", list.id);
-      Object.keys(names).sort().forEach(function (k) {
-        var option = el("option");
-        option.value = names[k].label;
-        list.appendChild(option);
-      });
+      var filled = false;
+      function fill() {  // the suggestions are built when first needed: a big map has many places
+        if (filled) { return; }
+        filled = true;
+        var fragment = document.createDocumentFragment();
+        Object.keys(names).sort().forEach(function (k) {
+          var option = el("option");
+          option.value = names[k].label;
+          fragment.appendChild(option);
+        });
+        list.appendChild(fragment);
+      }
+      L.DomEvent.on(input, "focus", fill);
       function go() {
         var hit = names[input.value.trim().toLowerCase()];
         if (!hit) { input.classList.add("im-search-miss"); return; }
         input.classList.remove("im-search-miss");
-        var m = hit.markers[0];
-        map.setView(m.getLatLng ? m.getLatLng() : m.getBounds().getCenter(), Math.max(map.getZoom(), 8));
-        m.openPopup();
+        var item = hit.markers[0];
+        map.setView([item.lat, item.lon], Math.max(map.getZoom(), 8));
+        if (item.layer) { item.layer.openItem(item); } else { item.marker.openPopup(); }
       }
       L.DomEvent.on(input, "keydown", function (ev) { if (ev.key === "Enter") { go(); } });
       L.DomEvent.on(input, "change", go);
@@ -235,22 +243,30 @@
       item.periods.forEach(function (p) { if (p) { spans.push(p[0], p[1]); } });
     });
     if (spans.length < 2) { return; }
-    var lo = Math.min.apply(null, spans), hi = Math.max.apply(null, spans);
+    var lo = Infinity, hi = -Infinity;  // a loop: apply() over many values overflows the stack
+    for (var s = 0; s < spans.length; s++) { if (spans[s] < lo) { lo = spans[s]; } if (spans[s] > hi) { hi = spans[s]; } }
     if (hi <= lo) { return; }
     var control = L.control({ position: "bottomleft" });
     var from, to, label, play, timer = null;
     function apply() {
       var a = Math.min(+from.value, +to.value), b = Math.max(+from.value, +to.value);
       label.textContent = dayText(a) + " \u2013 " + dayText(b);
-      var shown = 0;
+      var shown = 0, layers = [], changed = false;
       placed.forEach(function (item) {
         var undated = item.periods.every(function (p) { return p === null; });
         var inside = undated || item.periods.some(function (p) { return p && p[1] >= a && p[0] <= b; });
-        var group = groups[item.events[0].type];
-        if (inside && !group.hasLayer(item.marker)) { group.addLayer(item.marker); }
-        if (!inside && group.hasLayer(item.marker)) { group.removeLayer(item.marker); }
+        if (item.layer) {  // a big map: hide the point on its canvas
+          if (item.hidden !== !inside) { changed = true; }
+          item.hidden = !inside;
+          if (layers.indexOf(item.layer) < 0) { layers.push(item.layer); }
+        } else {
+          var group = groups[item.events[0].type];
+          if (inside && !group.hasLayer(item.marker)) { group.addLayer(item.marker); }
+          if (!inside && group.hasLayer(item.marker)) { group.removeLayer(item.marker); }
+        }
         if (inside) { shown += 1; }
       });
+      if (changed) { layers.forEach(function (layer) { layer.redraw(); }); }
       map.getContainer().setAttribute("data-im-shown", String(shown));
     }
     control.onAdd = function () {
@@ -292,7 +308,7 @@
     // one event, several places: a line from its venue (or origin) to each other place
     var byEvent = {};
     data.forEach(function (e) {
-      if (typeof e.lat !== "number") { return; }
+      if (typeof e.lat !== "number" || !e.id) { return; }
       (byEvent[e.id] = byEvent[e.id] || []).push(e);
     });
     Object.keys(byEvent).forEach(function (id) {
@@ -341,9 +357,102 @@
     control.addTo(map);
   }
 
+  // Big maps: one canvas per event type draws all its points; a click finds the points under
+  // the cursor and builds their popup then. Items may be hidden (the date filter).
+  // defined on first use: this script may load before Leaflet does
+  var PointsLayer = null;
+  function pointsLayer(items, types) {
+    if (!PointsLayer) { PointsLayer = L.Layer.extend({
+    initialize: function (items, style, types) { this._items = items; this._style = style; this._types = types; },
+    onAdd: function (map) {
+      this._map = map;
+      this._canvas = L.DomUtil.create("canvas", "im-points leaflet-zoom-hide");
+      map.getPanes().overlayPane.appendChild(this._canvas);
+      map.on("moveend zoomend resize viewreset", this.redraw, this);
+      map.on("click", this._click, this);
+      this.redraw();
+    },
+    onRemove: function (map) {
+      L.DomUtil.remove(this._canvas);
+      map.off("moveend zoomend resize viewreset", this.redraw, this);
+      map.off("click", this._click, this);
+    },
+    redraw: function () {
+      var map = this._map;
+      if (!map) { return; }
+      var size = map.getSize(), ratio = window.devicePixelRatio || 1, canvas = this._canvas;
+      L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+      canvas.width = size.x * ratio; canvas.height = size.y * ratio;
+      canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
+      var ctx = canvas.getContext("2d");
+      ctx.scale(ratio, ratio);
+      var drawn = 0;
+      for (var i = 0; i < this._items.length; i++) {
+        var item = this._items[i];
+        item.x = null;
+        if (item.hidden) { continue; }
+        var p = map.latLngToContainerPoint([item.lat, item.lon]);
+        if (p.x < -30 || p.y < -30 || p.x > size.x + 30 || p.y > size.y + 30) { continue; }
+        var st = item.style;
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, st.radius, 0, 2 * Math.PI);
+        ctx.globalAlpha = st.fillOpacity; ctx.fillStyle = st.fillColor; ctx.fill();
+        ctx.globalAlpha = st.opacity; ctx.lineWidth = st.weight; ctx.strokeStyle = st.color; ctx.stroke();
+        item.x = p.x; item.y = p.y;
+        drawn += 1;
+      }
+      this._drawn = drawn;
+      map.getContainer().setAttribute("data-im-drawn-" + this._items[0].events[0].type, String(drawn));
+    },
+    _click: function (e) {
+      var hit = null, best = Infinity, pt = e.containerPoint;
+      for (var i = 0; i < this._items.length; i++) {
+        var item = this._items[i];
+        if (item.x === null || item.x === undefined) { continue; }
+        var d = Math.sqrt((item.x - pt.x) * (item.x - pt.x) + (item.y - pt.y) * (item.y - pt.y));
+        if (d <= item.style.radius + 3 && d < best) { best = d; hit = item; }
+      }
+      if (hit) { this.openItem(hit); }
+    },
+    openItem: function (item) {
+      var types = this._types;
+      L.popup({ maxWidth: 360, maxHeight: 360 }).setLatLng([item.lat, item.lon])
+        .setContent(groupPopup(item.events, types)).openOn(this._map);
+    }
+  }); }
+    return new PointsLayer(items, null, types);
+  }
+
+  // the page carries events as one columnar block (see maps/build.py: columnar)
+  var STRING_FIELDS = ["type", "status", "date", "date_precision", "place", "written", "kind", "role",
+                       "country", "summary", "evidence", "id", "shape"];
+  function decode(block) {
+    if (Array.isArray(block)) { return block; }
+    var c = {}, S = block.strings, rows = new Array(block.n);
+    Object.keys(block.cols).forEach(function (k) {  // a column stored once stands for every row
+      var v = block.cols[k];
+      c[k] = Array.isArray(v) ? v : { length: block.n, constant: v };
+    });
+    function col(name, i) { var v = c[name]; return v.constant !== undefined ? v.constant : v[i]; }
+    function str(i) { return i < 0 ? null : S[i]; }
+    for (var i = 0; i < block.n; i++) {
+      var killed = col("killed", i), injured = col("injured", i);
+      var r = { lat: col("lat", i), lon: col("lon", i), killed: killed < 0 ? null : killed,
+                injured: injured < 0 ? null : injured, area: col("area", i) === 1,
+                independent: col("independent", i), actors: str(col("actors", i)) || [],
+                sources: str(col("sources", i)) || [] };
+      for (var f = 0; f < STRING_FIELDS.length; f++) { r[STRING_FIELDS[f]] = str(col(STRING_FIELDS[f], i)); }
+      if (r.evidence === null) { r.evidence = r.summary; }
+      if (r.written === null) { r.written = r.place; }
+      rows[i] = r;
+    }
+    return rows;
+  }
+
   window.incidentmap = {
-    addEvents: function (map, groups, data, options) {
+    addEvents: function (map, groups, block, options) {
       var types = options.types;
+      var data = decode(block);
       if (options.basemap) { addBasemap(map, options.basemap); }
       var markers = 0;
       // Events of one type at the same point share a marker: its popup lists them all.
@@ -356,7 +465,25 @@
         byPlace[key].push(e);
       });
       var placed = [];
+      if (options.big) {
+        var perType = {};
+        order.forEach(function (key) {
+          var events = byPlace[key];
+          var e = events[0];
+          var item = { lat: e.lat, lon: e.lon, events: events, hidden: false,
+                       style: markerStyle(events, types[e.type]) };
+          (perType[e.type] = perType[e.type] || []).push(item);
+          placed.push(item);
+        });
+        Object.keys(perType).forEach(function (type) {
+          var layer = pointsLayer(perType[type], types);
+          perType[type].forEach(function (item) { item.layer = layer; });
+          layer.addTo(groups[type]);
+        });
+        markers = placed.length;
+      }
       order.forEach(function (key) {
+        if (options.big) { return; }
         var events = byPlace[key];
         var e = events[0];
         var marker = L.circleMarker([e.lat, e.lon], markerStyle(events, types[e.type]));
@@ -371,7 +498,7 @@
           area.bindPopup(function () { return groupPopup(events, types); }, { maxWidth: 360, maxHeight: 360 });
           marker = L.featureGroup([area, marker]);
         }
-        placed.push({ marker: marker, events: events });
+        placed.push({ marker: marker, events: events, lat: e.lat, lon: e.lon });
         marker.addTo(groups[e.type]);
         markers += 1;
       });

@@ -359,6 +359,9 @@
 
   // Big maps: one canvas per event type draws all its points; a click finds the points under
   // the cursor and builds their popup then. Items may be hidden (the date filter).
+  var CLUSTER_ABOVE = 1500;  // points of one type in view before they are counted per cell
+  var CELL = 48;             // cell size in screen pixels
+
   // defined on first use: this script may load before Leaflet does
   var PointsLayer = null;
   function pointsLayer(items, types) {
@@ -386,13 +389,44 @@
       canvas.style.width = size.x + "px"; canvas.style.height = size.y + "px";
       var ctx = canvas.getContext("2d");
       ctx.scale(ratio, ratio);
-      var drawn = 0;
+      var drawn = 0, visible = [];
       for (var i = 0; i < this._items.length; i++) {
         var item = this._items[i];
         item.x = null;
         if (item.hidden) { continue; }
         var p = map.latLngToContainerPoint([item.lat, item.lon]);
         if (p.x < -30 || p.y < -30 || p.x > size.x + 30 || p.y > size.y + 30) { continue; }
+        visible.push([item, p]);
+      }
+      // many points in view: count them per screen cell, one bubble per cell (per type, so the
+      // layer toggles and the date filter still apply); a click on a bubble zooms in
+      this._cells = null;
+      if (visible.length > CLUSTER_ABOVE && map.getZoom() < map.getMaxZoom()) {
+        var cells = {}, color = visible[0][0].style.color;
+        visible.forEach(function (v) {
+          var key = Math.floor(v[1].x / CELL) + ":" + Math.floor(v[1].y / CELL);
+          var c = cells[key] || (cells[key] = { x: 0, y: 0, n: 0 });
+          c.x += v[1].x; c.y += v[1].y; c.n += 1;
+        });
+        this._cells = Object.keys(cells).map(function (k) {
+          var c = cells[k];
+          return { x: c.x / c.n, y: c.y / c.n, n: c.n, r: Math.min(26, 6 + 3 * Math.log(1 + c.n)) };
+        });
+        ctx.font = "bold 11px system-ui, sans-serif";
+        ctx.textAlign = "center"; ctx.textBaseline = "middle";
+        this._cells.forEach(function (c) {
+          ctx.beginPath();
+          ctx.arc(c.x, c.y, c.r, 0, 2 * Math.PI);
+          ctx.globalAlpha = 0.7; ctx.fillStyle = color; ctx.fill();
+          ctx.globalAlpha = 1; ctx.lineWidth = 1.5; ctx.strokeStyle = "#fff"; ctx.stroke();
+          if (c.n > 1) { ctx.fillStyle = "#fff"; ctx.fillText(String(c.n), c.x, c.y); }
+        });
+        this._drawn = visible.length;
+        map.getContainer().setAttribute("data-im-drawn-" + this._items[0].events[0].type, String(visible.length));
+        return;
+      }
+      for (var j = 0; j < visible.length; j++) {
+        var item = visible[j][0], p = visible[j][1];
         var st = item.style;
         ctx.beginPath();
         ctx.arc(p.x, p.y, st.radius, 0, 2 * Math.PI);
@@ -405,14 +439,28 @@
       map.getContainer().setAttribute("data-im-drawn-" + this._items[0].events[0].type, String(drawn));
     },
     _click: function (e) {
-      var hit = null, best = Infinity, pt = e.containerPoint;
+      if (e.imHandled) { return; }  // one click, one answer, whichever type layer hears it first
+      var hit = null, best = Infinity, pt = e.containerPoint, map = this._map;
+      if (this._cells) {
+        var cell = null;
+        this._cells.forEach(function (c) {
+          var d = Math.sqrt((c.x - pt.x) * (c.x - pt.x) + (c.y - pt.y) * (c.y - pt.y));
+          if (d <= c.r && d < best) { best = d; cell = c; }
+        });
+        if (cell) {
+          e.imHandled = true;
+          map.setView(map.containerPointToLatLng([cell.x, cell.y]), Math.min(map.getZoom() + 2, map.getMaxZoom()),
+                      { animate: false });
+        }
+        return;
+      }
       for (var i = 0; i < this._items.length; i++) {
         var item = this._items[i];
         if (item.x === null || item.x === undefined) { continue; }
         var d = Math.sqrt((item.x - pt.x) * (item.x - pt.x) + (item.y - pt.y) * (item.y - pt.y));
         if (d <= item.style.radius + 3 && d < best) { best = d; hit = item; }
       }
-      if (hit) { this.openItem(hit); }
+      if (hit) { e.imHandled = true; this.openItem(hit); }
     },
     openItem: function (item) {
       var types = this._types;

@@ -156,6 +156,10 @@ def build_map(events: Iterable[Event], *, m: folium.Map | None = None, title: st
         links.add_to(m)
         groups.append(("_links", links))
     options["big"] = len({(r["type"], r["lat"], r["lon"]) for r in rows}) > BIG_MAP
+    if any(r["type"] == "attack" for r in rows):
+        heat = folium.FeatureGroup(name="Heat of attacks (by toll)", show=False)
+        heat.add_to(m)
+        groups.append(("_heat", heat))
     m.add_child(EventLayers(groups, script_json(columnar(rows)), script_json(options)))
     folium.LayerControl(collapsed=False).add_to(m)
     _fit(m, rows)

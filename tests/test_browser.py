@@ -1,6 +1,7 @@
 """The demo map in a real headless Chromium: it renders, layers toggle, nothing hostile runs."""
 
 import base64
+import re
 
 import pytest
 
@@ -11,6 +12,7 @@ from tests.hostile import PAYLOADS, hostile_table
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("cache_env")]
 
+ATTACKS_LABEL = re.compile(r"^\s*Attacks \(")
 BLANK_TILE = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -63,7 +65,7 @@ def test_demo_map_renders_and_layers_toggle(browser, tmp_path, capsys):
     # one checkbox per layer; unticking Attacks hides exactly the attack markers
     attack_markers = visible_markers(page, EVENT_STYLES["attack"].color)
     assert attack_markers > 0
-    attacks = page.locator(".leaflet-control-layers-overlays label", has_text="Attacks")
+    attacks = page.locator(".leaflet-control-layers-overlays label", has_text=ATTACKS_LABEL)
     attacks.locator("input").uncheck()
     assert visible_markers(page) == total - attack_markers
     assert visible_markers(page, EVENT_STYLES["attack"].color) == 0
@@ -282,7 +284,7 @@ def test_big_map_draws_on_canvas_with_layers_popups_and_dates(browser, tmp_path,
         const box = document.querySelector('.leaflet-popup-content'); return box ? box.innerText : ''; }""")
     assert "Summary" in opened and "<b>not bold</b>" in opened
     # unticking a layer removes its canvas; the date filter hides points
-    page.locator(".leaflet-control-layers-overlays label", has_text="Attacks").locator("input").uncheck()
+    page.locator(".leaflet-control-layers-overlays label", has_text=ATTACKS_LABEL).locator("input").uncheck()
     assert page.evaluate("document.querySelectorAll('canvas.im-points').length") == 1
     page.evaluate("""() => { const m = window[document.querySelector('.folium-map').id];
         m.setView([30.5, 68.5], 5, {animate: false}); }""")
@@ -293,3 +295,18 @@ def test_big_map_draws_on_canvas_with_layers_popups_and_dates(browser, tmp_path,
     shown = int(page.get_attribute(".folium-map", "data-im-drawn-meeting"))
     assert 0 < shown < before
     assert page.errors == []
+
+
+def test_heat_layer_of_attacks_toggles(browser, tmp_path, capsys):
+    from geo.tables import example_path
+
+    out = tmp_path / "heat.html"
+    assert main(["map", str(example_path()), "-o", str(out), "--tiles", "none"]) == 0
+    page = open_map(browser, out)
+    assert page.evaluate("document.querySelectorAll('canvas.im-heat').length") == 0  # off by default
+    page.locator(".leaflet-control-layers-overlays label", has_text="Heat of attacks").locator("input").check()
+    assert page.evaluate("document.querySelectorAll('canvas.im-heat').length") == 1
+    painted = page.evaluate("""() => { const c = document.querySelector('canvas.im-heat');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }""")
+    assert painted > 100 and page.errors == []

@@ -359,6 +359,56 @@
 
   // Big maps: one canvas per event type draws all its points; a click finds the points under
   // the cursor and builds their popup then. Items may be hidden (the date filter).
+  // Heat of attacks: each attack a blurred spot weighted by its toll, coloured by density.
+  var HeatLayer = null;
+  function heatLayer(points) {
+    if (!HeatLayer) {
+      HeatLayer = L.Layer.extend({
+        initialize: function (pts) { this._pts = pts; },
+        onAdd: function (map) {
+          this._map = map;
+          this._canvas = L.DomUtil.create("canvas", "im-heat leaflet-zoom-hide");
+          this._canvas.style.opacity = "0.75";
+          map.getPanes().overlayPane.appendChild(this._canvas);
+          map.on("moveend zoomend resize viewreset", this.redraw, this);
+          this.redraw();
+        },
+        onRemove: function (map) {
+          L.DomUtil.remove(this._canvas);
+          map.off("moveend zoomend resize viewreset", this.redraw, this);
+        },
+        redraw: function () {
+          var map = this._map, size = map.getSize(), canvas = this._canvas;
+          L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+          canvas.width = size.x; canvas.height = size.y;
+          var ctx = canvas.getContext("2d"), radius = 18, max = 1;
+          this._pts.forEach(function (p) { if (p.w > max) { max = p.w; } });
+          this._pts.forEach(function (p) {
+            if (p.hidden) { return; }
+            var c = map.latLngToContainerPoint([p.lat, p.lon]);
+            if (c.x < -radius || c.y < -radius || c.x > size.x + radius || c.y > size.y + radius) { return; }
+            var g = ctx.createRadialGradient(c.x, c.y, 0, c.x, c.y, radius);
+            var a = Math.min(1, 0.15 + 0.85 * Math.log(1 + p.w) / Math.log(1 + max));
+            g.addColorStop(0, "rgba(0,0,0," + a + ")");
+            g.addColorStop(1, "rgba(0,0,0,0)");
+            ctx.fillStyle = g;
+            ctx.fillRect(c.x - radius, c.y - radius, 2 * radius, 2 * radius);
+          });
+          if (!size.x || !size.y) { return; }
+          var img = ctx.getImageData(0, 0, size.x, size.y), d = img.data;
+          for (var i = 0; i < d.length; i += 4) {  // alpha -> yellow..red
+            var v = d[i + 3] / 255;
+            if (!v) { continue; }
+            d[i] = 255; d[i + 1] = Math.round(230 * (1 - v)); d[i + 2] = Math.round(60 * (1 - v));
+            d[i + 3] = Math.round(255 * Math.min(1, v * 1.4));
+          }
+          ctx.putImageData(img, 0, 0);
+        }
+      });
+    }
+    return new HeatLayer(points);
+  }
+
   var CLUSTER_ABOVE = 1500;  // points of one type in view before they are counted per cell
   var CELL = 48;             // cell size in screen pixels
 
@@ -551,6 +601,14 @@
         markers += 1;
       });
       if (groups._links) { addLinks(groups._links, data, types); }
+      if (groups._heat) {
+        var heatPoints = data.filter(function (e) { return e.type === "attack" && typeof e.lat === "number"; })
+          .map(function (e) { return { lat: e.lat, lon: e.lon, w: 1 + (e.killed || 0) }; });
+        heatLayer(heatPoints).addTo(groups._heat);
+      }
+      if (options.shapes && Object.keys(options.shapes).length && map.attributionControl && !options.basemap) {
+        map.attributionControl.addAttribution('Areas: <a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener">Natural Earth</a>');
+      }
       addLegend(map, options);
       addTitle(map, options.title);
       addFullscreen(map);

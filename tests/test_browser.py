@@ -310,3 +310,11 @@ def test_heat_layer_of_attacks_toggles(browser, tmp_path, capsys):
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }""")
     assert painted > 100 and page.errors == []
+    # a date range without attacks leaves the heat layer empty
+    page.evaluate("""() => { const [f, t] = document.querySelectorAll('.im-time input');
+        const day = s => Math.floor(Date.parse(s) / 864e5);
+        f.value = day('2013-02-18'); t.value = day('2013-02-19'); t.dispatchEvent(new Event('input')); }""")
+    empty = page.evaluate("""() => { const c = document.querySelector('canvas.im-heat');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }""")
+    assert empty == 0

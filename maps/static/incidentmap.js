@@ -236,7 +236,7 @@
 
   function dayText(day) { return new Date(day * 864e5).toISOString().slice(0, 10); }
 
-  function addTimeFilter(map, groups, placed) {
+  function addTimeFilter(map, groups, placed, heat) {
     var spans = [];
     placed.forEach(function (item) {
       item.periods = item.events.map(period);
@@ -267,6 +267,10 @@
         if (inside) { shown += 1; }
       });
       if (changed) { layers.forEach(function (layer) { layer.redraw(); }); }
+      if (heat) {
+        heat._pts.forEach(function (p) { p.hidden = !!p.period && (p.period[1] < a || p.period[0] > b); });
+        if (heat._map) { heat.redraw(); }
+      }
       map.getContainer().setAttribute("data-im-shown", String(shown));
     }
     control.onAdd = function () {
@@ -550,6 +554,7 @@
   window.incidentmap = {
     addEvents: function (map, groups, block, options) {
       var types = options.types;
+      var heat = null;
       var data = decode(block);
       if (options.basemap) { addBasemap(map, options.basemap); }
       var markers = 0;
@@ -603,8 +608,9 @@
       if (groups._links) { addLinks(groups._links, data, types); }
       if (groups._heat) {
         var heatPoints = data.filter(function (e) { return e.type === "attack" && typeof e.lat === "number"; })
-          .map(function (e) { return { lat: e.lat, lon: e.lon, w: 1 + (e.killed || 0) }; });
-        heatLayer(heatPoints).addTo(groups._heat);
+          .map(function (e) { return { lat: e.lat, lon: e.lon, w: 1 + (e.killed || 0), period: period(e) }; });
+        heat = heatLayer(heatPoints);
+        heat.addTo(groups._heat);
       }
       if (options.shapes && Object.keys(options.shapes).length && map.attributionControl && !options.basemap) {
         map.attributionControl.addAttribution('Areas: <a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener">Natural Earth</a>');
@@ -613,7 +619,7 @@
       addTitle(map, options.title);
       addFullscreen(map);
       addSearch(map, placed);
-      addTimeFilter(map, groups, placed);
+      addTimeFilter(map, groups, placed, heat);
       if (map.attributionControl) {
         map.attributionControl.addAttribution(
           'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0) via incidentmap');

@@ -140,7 +140,6 @@ _GROUPS = re.compile(
     r"Movement|Brigades?|Organi[sz]ation|Group|State|Party|Liberation \w+)(?:\s+[A-Z][\w-]+){0,2}|"
     r"(?:TTP|BLA|BLF|ISIS-K|ISKP|IS-K|ETIM|TIP|al-Qaeda|al-Shabaab|Boko Haram|Hamas|Hezbollah|"
     r"ISIS|ISIL|Islamic State))\b")
-_CLAIM = re.compile(r"(?:claimed responsibility|claimed the attack|blamed|accused|suspected)", re.I)
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}|\n(?=[A-Z\"“])")
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|"

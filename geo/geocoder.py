@@ -307,14 +307,12 @@ class LocalGeocoder:
         from geopy.location import Location
 
         lat, lon = _latlon(query)
-        db = self.dbs["world"]
         for radius in (0.25, 1.0, 4.0, 16.0):
             rows = self._rows("world", f"SELECT {_SELECT}, 0.0 FROM places p WHERE p.lat BETWEEN ? AND ?"
                               " AND p.lon BETWEEN ? AND ? AND p.kind IN ('city', 'site')",
                               (lat - radius, lat + radius, lon - radius * 2, lon + radius * 2))
             if rows:
                 break
-        del db
         if not rows:
             return None if exactly_one else []
         rows.sort(key=lambda c: (_haversine_km((lat, lon), (c.lat, c.lon)), c.id))

@@ -70,7 +70,6 @@ COUNTRY_ABBREVIATIONS = {"us", "usa", "uk", "uae", "eu", "prc", "drc", "rok", "d
 MAX_SPAN_TOKENS = 6
 SMALL_PLACE = 10_000       # a GeoNames village this small needs "in", "X district" or the like
 COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a name, unless context says place
-COMMON_WORD_ZIPF_AREA = 4.2
 BIG_POPULATION = 1_000_000
 METONYMY_POPULATION = 100_000
 COUNTRY_CONTEXT_BONUS = 2.5
@@ -151,7 +150,6 @@ class Geoparser:
     def parse(self, text: str, *, dateline: bool = True) -> list[Mention]:
         """Every place mention in ``text``, in order, resolved in context."""
         tokens = tokenize(text)
-        self._defined = set(re.findall(r"\(\s*([A-Z][A-Za-z]{1,5})\s*\)", text))
         spans, demonyms = self._recognise(text, tokens)
         self._link(text, tokens, spans)
         self._resolve(spans, demonyms, dateline_first=dateline)

@@ -43,6 +43,7 @@ __all__ = [
     "PlaceRow",
     "build_index",
     "curated_files",
+    "distance_km",
     "read_place_csv",
     "sources_fingerprint",
 ]
@@ -552,7 +553,7 @@ def _demote_seats(entries: dict[tuple[str, int], float], ordered: list[PlaceRow]
             city = ordered[i - 1]
             inside = area is city.parent1 or area is city.parent2 or (
                 city.country == area.country
-                and _km(city.lat, city.lon, area.lat, area.lon) <= SEAT_RADIUS_KM)
+                and distance_km((city.lat, city.lon), (area.lat, area.lon)) <= SEAT_RADIUS_KM)
             if inside and city.population * 10 >= area.population and (key, i) in entries:
                 entries[(key, j)] = min(entries[(key, j)], round(entries[(key, i)] - SEAT_MARGIN, 4))
             elif inside and city.population * 10 >= area.population:
@@ -561,10 +562,10 @@ def _demote_seats(entries: dict[tuple[str, int], float], ordered: list[PlaceRow]
                                               entries.get((key, i), 0.0)), 4)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km between two ``(lat, lon)`` points (the one copy of it)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 

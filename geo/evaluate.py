@@ -21,9 +21,10 @@ Offsets are into the report body (after any header block). Scores:
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from gazetteer.build import distance_km
 
 from .extract import Extractor
 from .geoparse import Geoparser
@@ -33,12 +34,6 @@ from .reports import read_report
 __all__ = ["evaluate_folder", "Scores", "EVENT_KM"]
 
 EVENT_KM = 100.0
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass
@@ -92,7 +87,7 @@ def _event_match(pred: Event, gold: dict) -> bool:
     pp, gp = _places(pred), _places(gold)
     if not pp or not gp:
         return not pp and not gp
-    return any(_km(a, b) <= EVENT_KM for a in pp for b in gp)
+    return any(distance_km(a, b) <= EVENT_KM for a in pp for b in gp)
 
 
 def evaluate_folder(folder: Path | str, *, extractor: Extractor | None = None) -> Scores:
@@ -124,7 +119,7 @@ def _score_toponyms(scores: Scores, name: str, text: str, mentions, gold: list[d
         scores.top_tp += 1
         if m.place is not None and g.get("lat") is not None:
             scores.top_resolved += 1
-            if _km(m.place.point, (g["lat"], g["lon"])) <= 161:
+            if distance_km(m.place.point, (g["lat"], g["lon"])) <= 161:
                 scores.top_within += 1
             else:
                 scores.misses.append(f"{name}: {g['text']!r} resolved to {m.place.name}, {m.place.country}")

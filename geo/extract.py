@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from gazetteer.build import distance_km
+
 from .dates import DateMention, date_expressions, resolve_dates
 from .geoparse import Geoparser
 from .records import Event, Mention, PlaceRef, Source
@@ -590,12 +592,10 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
 def _places_compatible(a: list[tuple[Mention, str]], b: list[tuple[Mention, str]]) -> bool:
     if not a or not b:
         return True
-    from .geocoder import _haversine_km
-
     for m, _ in a:
         for n, _ in b:
             p, q = m.place, n.place
-            if p.gazetteer_id == q.gazetteer_id or _haversine_km(p.point, q.point) <= 60:
+            if p.gazetteer_id == q.gazetteer_id or distance_km(p.point, q.point) <= 60:
                 return True
             if p.is_area and (q.admin1 == p.name or q.admin2 == p.name or p.country == q.country and p.kind == "country"):
                 return True

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from gazetteer.build import distance_km
 from gazetteer.names import normalize, split_generic
 
 from .index import open_db, user_index, world_index
@@ -89,12 +90,6 @@ class Candidate:
             **({"approximate": f"{query.split(',')[0].strip()!r} not found; this is the place "
                                "it was said to be in"} if self.via == "qualifier" else {}),
         }
-
-
-def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _shares(values: Sequence[float]) -> list[float]:
@@ -315,7 +310,7 @@ class LocalGeocoder:
                 break
         if not rows:
             return None if exactly_one else []
-        rows.sort(key=lambda c: (_haversine_km((lat, lon), (c.lat, c.lon)), c.id))
+        rows.sort(key=lambda c: (distance_km((lat, lon), (c.lat, c.lon)), c.id))
         locs = [Location(self._address(c), (c.lat, c.lon), c.record(f"{lat},{lon}", 1.0))
                 for c in rows[:10]]
         return locs[0] if exactly_one else locs
@@ -431,7 +426,7 @@ def _satisfies(c: Candidate, qualifier: list[Candidate]) -> bool:
         if c.country == q.country and _norm_head(q.name) in (_norm_head(c.admin1), _norm_head(c.admin2)):
             return True
         radius = QUALIFIER_RADIUS_KM.get(q.kind, 60.0)
-        if q.id != c.id and _haversine_km((c.lat, c.lon), (q.lat, q.lon)) <= radius:
+        if q.id != c.id and distance_km((c.lat, c.lon), (q.lat, q.lon)) <= radius:
             return True
     return False
 

@@ -21,10 +21,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from gazetteer.build import distance_km
 from gazetteer.names import normalize as _normalize
 from gazetteer.names import split_generic
 
-from .geocoder import Candidate, LocalGeocoder, _haversine_km
+from .geocoder import Candidate, LocalGeocoder
 from .lexicon import (
     AUXILIARIES,
     CONNECTORS,
@@ -84,7 +85,7 @@ def _near_any(c: Candidate, anchors: list[Candidate]) -> bool:
     for a in anchors[:30]:
         if a.id == c.id or abs(a.lat - c.lat) > box:
             continue
-        if _haversine_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM:
+        if distance_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM:
             return True
     return False
 

@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .geocoder import _haversine_km
+from gazetteer.build import distance_km
+
 from .records import Event, Source
 
 __all__ = ["merge_events", "merge_into", "shingles", "SAME_PLACE_KM", "NEAR_COPY"]
@@ -53,7 +54,7 @@ def _places_agree(a: Event, b: Event) -> bool:
         for q in pb:
             if p.gazetteer_id and p.gazetteer_id == q.gazetteer_id:
                 return True
-            if not p.is_area and not q.is_area and _haversine_km(p.point, q.point) <= SAME_PLACE_KM:
+            if not p.is_area and not q.is_area and distance_km(p.point, q.point) <= SAME_PLACE_KM:
                 return True
             for area, point in ((p, q), (q, p)):
                 if area.is_area and not point.is_area and point.country == area.country and (

@@ -311,9 +311,7 @@ def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], ment
     areas = [m.place for m, _ in d.places]
     inside = [m for m in mentions
               if following[0][0] <= m.start and m.end <= following[-1][1] and m.usage == "literal"
-              and m.place is not None and not m.place.is_area
-              and any(a.country == m.place.country and (a.kind == "country" or a.name in (m.place.admin1, m.place.admin2))
-                      for a in areas)]
+              and m.place is not None and not m.place.is_area and any(a.contains(m.place) for a in areas)]
     if inside:
         best = min(inside, key=lambda m: (_SPECIFIC[m.place.kind], m.start))
         d.places = [(best, d.places[0][1])]
@@ -321,11 +319,8 @@ def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], ment
 
 def _coarser(old: list[tuple[Mention, str]], new: list[tuple[Mention, str]]) -> bool:
     """Whether every old place is an area that a new, finer place lies in."""
-    def inside(area, p) -> bool:
-        return area.country == p.country and (area.kind == "country" or area.name in (p.admin1, p.admin2))
-
     return all(m.place.is_area for m, _ in old) and any(
-        not n.place.is_area and all(inside(m.place, n.place) for m, _ in old) for n, _ in new)
+        not n.place.is_area and all(m.place.contains(n.place) for m, _ in old) for n, _ in new)
 
 
 _OTHER_VERB = re.compile(r"\b(?:were|was|are|is|have been|has been)\s+\w+ing\b|\b(?:said|says|told|reported|"
@@ -597,9 +592,7 @@ def _places_compatible(a: list[tuple[Mention, str]], b: list[tuple[Mention, str]
             p, q = m.place, n.place
             if p.gazetteer_id == q.gazetteer_id or distance_km(p.point, q.point) <= 60:
                 return True
-            if p.is_area and (q.admin1 == p.name or q.admin2 == p.name or p.country == q.country and p.kind == "country"):
-                return True
-            if q.is_area and (p.admin1 == q.name or p.admin2 == q.name or p.country == q.country and q.kind == "country"):
+            if p.contains(q) or q.contains(p):
                 return True
     return False
 

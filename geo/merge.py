@@ -56,10 +56,8 @@ def _places_agree(a: Event, b: Event) -> bool:
                 return True
             if not p.is_area and not q.is_area and distance_km(p.point, q.point) <= SAME_PLACE_KM:
                 return True
-            for area, point in ((p, q), (q, p)):
-                if area.is_area and not point.is_area and point.country == area.country and (
-                        area.kind == "country" or area.name in (point.admin1, point.admin2)):
-                    return True
+            if (p.contains(q) and not q.is_area) or (q.contains(p) and not p.is_area):
+                return True
     return False
 
 

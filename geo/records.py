@@ -48,6 +48,11 @@ class Place:
         """True for districts, regions and countries: the point only stands for an area."""
         return self.kind in ("district", "region", "country")
 
+    def contains(self, other: Place) -> bool:
+        """Whether this area holds ``other``: its country, or its first- or second-level area."""
+        return self.is_area and self.country == other.country and (
+            self.kind == "country" or self.name in (other.admin1, other.admin2))
+
     @property
     def __geo_interface__(self) -> dict:
         return {"type": "Point", "coordinates": [self.lon, self.lat]}

@@ -137,3 +137,15 @@ def test_parse_date(text, expected):
 def test_parse_date_refuses(text):
     with pytest.raises(ValueError):
         parse_date(text)
+
+
+def test_an_area_contains_its_places_only_in_its_own_country():
+    from geo.records import Place
+
+    punjab_pk = Place("Punjab", 31.2, 72.7, country="PK", kind="region")
+    lahore = Place("Lahore", 31.56, 74.35, country="PK", admin1="Punjab", kind="city")
+    amritsar = Place("Amritsar", 31.63, 74.87, country="IN", admin1="Punjab", kind="city")
+    pakistan = Place("Pakistan", 30.0, 69.3, country="PK", kind="country")
+    assert punjab_pk.contains(lahore) and pakistan.contains(lahore) and pakistan.contains(punjab_pk)
+    assert not punjab_pk.contains(amritsar)  # a namesake province across the border
+    assert not lahore.contains(punjab_pk) and not lahore.contains(lahore)  # a city holds nothing

@@ -45,21 +45,13 @@ __all__ = ["Geoparser", "Token"]
 
 normalize = lru_cache(maxsize=200_000)(_normalize)
 
-_LOWER_WORDS: frozenset[str] | None = None
+@lru_cache(maxsize=1)
+def _webster() -> tuple[frozenset[str], frozenset[str]]:
+    """Webster's 2nd, read once: (words it writes lowercase, words it capitalises)."""
+    from english_words import get_english_words_set
 
-
-def _PROPER_CACHE(key: str) -> frozenset[str]:  # noqa: N802 - a set-valued helper
-    """Capitalised words of Webster's 2nd (proper nouns), loaded once."""
-    global _PROPER_WORDS
-    if _PROPER_WORDS is None:
-        from english_words import get_english_words_set
-
-        _PROPER_WORDS = frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True)
-                                  if w[:1].isupper())
-    return _PROPER_WORDS
-
-
-_PROPER_WORDS: frozenset[str] | None = None
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return (frozenset(w for w in words if w.islower()), frozenset(w for w in words if w[:1].isupper()))
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"                      # U.S., U.A.E.
@@ -352,19 +344,14 @@ class Geoparser:
         A word written lowercase in Webster's 2nd (which capitalises proper nouns) and not
         rare in today's English, or a very frequent word no dictionary knows as a name.
         """
-        global _LOWER_WORDS
-        if _LOWER_WORDS is None:
-            from english_words import get_english_words_set
-
-            _LOWER_WORDS = frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True)
-                                     if w.islower())
         if " " in key:
             return False
+        lower, proper = _webster()
         zipf = self._word_zipf(key)
         singular = key[:-1] if key.endswith("s") else key
-        if (key in _LOWER_WORDS or singular in _LOWER_WORDS) and zipf >= 3.0:
+        if (key in lower or singular in lower) and zipf >= 3.0:
             return True
-        return zipf >= 4.6 and key.capitalize() not in _PROPER_CACHE(key)
+        return zipf >= 4.6 and key.capitalize() not in proper
 
     def _word_zipf(self, key: str) -> float:
         z = self._zipf.get(key)

@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .scan import MultiScanner
+
 __all__ = ["parse_date", "find_dates", "date_expressions", "resolve_dates", "DateMention", "MONTHS"]
 
 MONTHS = {
@@ -101,6 +103,8 @@ _PROSE = [
 
 _MAYBE_DATE = re.compile(r"\d|day\b|night|morning|evening|afternoon|week|month|year|tonight|"
                          + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)), re.I)
+PROSE_PATTERNS = [p for _, p in _PROSE]
+_PROSE_SCANNER = MultiScanner(PROSE_PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -124,18 +128,22 @@ def find_dates(text: str, published: str | None, *, future: bool = False) -> lis
     return resolve_dates(date_expressions(text), published, future=future)
 
 
-def date_expressions(text: str) -> list[tuple[str, re.Match]]:
+def date_expressions(text: str, *,
+                     scanned: list[list[re.Match]] | None = None) -> list[tuple[str, re.Match]]:
     """Date expressions in ``text``, unresolved, as ``(kind, match)`` in text order.
 
-    Earlier patterns in ``_PROSE`` (the more complete forms) win over later ones that
-    overlap them.
+    Earlier patterns in ``PROSE_PATTERNS`` (the more complete forms) win over later ones
+    that overlap them. ``scanned`` may pass the matches of each of ``PROSE_PATTERNS`` when the
+    caller has scanned for them along with its own patterns.
     """
-    if not _MAYBE_DATE.search(text):
-        return []
+    if scanned is None:
+        if not _MAYBE_DATE.search(text):
+            return []
+        scanned = _PROSE_SCANNER.scan(text)
     taken = bytearray(len(text) + 1)
     found: list[tuple[str, re.Match]] = []
-    for kind, pattern in _PROSE:
-        for m in pattern.finditer(text):
+    for (kind, _), matches in zip(_PROSE, scanned, strict=True):
+        for m in matches:
             if any(taken[m.start():m.end()]):
                 continue
             taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())

@@ -27,10 +27,11 @@ from dataclasses import dataclass, field, replace
 
 from gazetteer.build import distance_km
 
-from .dates import DateMention, date_expressions, resolve_dates
+from .dates import PROSE_PATTERNS, DateMention, date_expressions, resolve_dates
 from .geoparse import Geoparser
 from .records import Event, Mention, PlaceRef, Source
 from .reports import Report
+from .scan import MultiScanner
 
 __all__ = ["extract_events", "Extractor", "split_sentences"]
 
@@ -166,6 +167,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- building
 
 
+class _Trigger:
+    """A trigger match, with offsets relative to its sentence."""
+
+    __slots__ = ("_m", "_at")
+
+    def __init__(self, m: re.Match, sentence_start: int):
+        self._m, self._at = m, sentence_start
+
+    def start(self) -> int:
+        return self._m.start() - self._at
+
+    def group(self, i: int = 0) -> str:
+        return self._m.group(i)
+
+
 @dataclass
 class _Draft:
     kind: str
@@ -202,18 +218,49 @@ _ANY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|t
                         r"no deaths)\b", re.I)
 
 
+_CASUALTY_PATTERNS = [_KILL_AFTER, _KILL_BEFORE, _KILL_PLUS, _KILL_BEFORE_PLUS, _NONE_HURT]
+_CASUALTY_SCANNER = MultiScanner(_CASUALTY_PATTERNS)
+# everything extraction looks for in prose, found in one pass (see geo.scan)
+_SCANNER = MultiScanner([_TRIGGER_ALL, _NOT_EVENTS, *_CASUALTY_PATTERNS, *PROSE_PATTERNS])
+
+
 def _casualties(sentence: str) -> tuple[list[int], list[int]]:
-    killed: list[int] = []
-    injured: list[int] = []
-    if not _ANY_COUNT.search(sentence):
-        return killed, injured
-    conjoined = [(m.start(), m.end()) for p in (_KILL_PLUS, _KILL_BEFORE_PLUS) for m in p.finditer(sentence)]
-    for pattern in (_KILL_AFTER, _KILL_BEFORE):
-        for m in pattern.finditer(sentence):
+    """Killed and injured figures stated in one sentence."""
+    return _Casualties(sentence).within(0, len(sentence))
+
+
+class _Casualties:
+    """The casualty phrases of a text, scanned once, read out sentence by sentence."""
+
+    def __init__(self, text: str, *, found: list[list[re.Match]] | None = None):
+        self.text = text
+        self.found = found if found is not None else _CASUALTY_SCANNER.scan(text)
+        self.starts = [[m.start() for m in ms] for ms in self.found]
+
+    def _in(self, i: int, s0: int, s1: int) -> list[re.Match]:
+        ms, starts = self.found[i], self.starts[i]
+        lo = bisect.bisect_left(starts, s0)
+        out = []
+        for m in ms[lo:]:
+            if m.start() >= s1:
+                break
+            if m.end() <= s1:
+                out.append(m)
+        return out
+
+    def within(self, s0: int, s1: int) -> tuple[list[int], list[int]]:
+        killed: list[int] = []
+        injured: list[int] = []
+        if not any(self.starts):
+            return killed, injured
+        text = self.text
+        after, before, plus, before_plus, none_hurt = (self._in(i, s0, s1) for i in range(5))
+        conjoined = [(m.start(), m.end()) for m in plus + before_plus]
+        for m in after + before:
             if any(s <= m.start() < e for s, e in conjoined):
                 continue
-            before = sentence[max(0, m.start() - 12):m.start()].lower()
-            if "including" in before or "among them" in before or "of whom" in before:
+            context = text[max(s0, m.start() - 12):m.start()].lower()
+            if "including" in context or "among them" in context or "of whom" in context:
                 continue  # a subset of a total stated elsewhere
             n = _count(m)
             what = ((m.groupdict().get("what2") or "") + (m.group("what") or "")).lower()
@@ -223,19 +270,23 @@ def _casualties(sentence: str) -> tuple[list[int], list[int]]:
                 injured.append(n)
             elif what:
                 killed.append(n)
-    for m in [*_KILL_PLUS.finditer(sentence), *_KILL_BEFORE_PLUS.finditer(sentence)]:
-        first = _count(m)
-        second = _count_group(m.group("n2")) if m.group("n2") else 1
-        if first is not None and second is not None:
-            what = m.group("what").lower()
-            (injured if any(w in what for w in ("injur", "wound", "hurt")) else killed).append(first + second)
-    for m in _NONE_HURT.finditer(sentence):
-        what = ((m.group("what") or "") + (m.group("what2") or "")).lower()
-        if "injur" in what or "hurt" in what:
-            injured.append(0)
-        elif what or "casualties" in m.group(0).lower():
-            killed.append(0)
-    return killed, injured
+        for m in plus + before_plus:
+            first = _count(m)
+            second = _count_group(m.group("n2")) if m.group("n2") else 1
+            if first is not None and second is not None:
+                what = m.group("what").lower()
+                (injured if any(w in what for w in ("injur", "wound", "hurt")) else killed).append(first + second)
+        for m in none_hurt:
+            what = ((m.group("what") or "") + (m.group("what2") or "")).lower()
+            if "injur" in what or "hurt" in what:
+                injured.append(0)
+            elif what or "casualties" in m.group(0).lower():
+                killed.append(0)
+        return killed, injured
+
+    def stated(self, s0: int, s1: int) -> bool:
+        """A kill or injury figure is stated in the span."""
+        return bool(self._in(0, s0, s1) or self._in(1, s0, s1))
 
 
 def _roles(text: str, sentence_start: int, mentions: list[Mention], kind: str) -> list[tuple[Mention, str]]:
@@ -364,7 +415,13 @@ class Extractor:
         all_dates: dict[str, list] = {}
         dateline = next((m for m in mentions[:1] if m.place is not None and _is_dateline(text, m)
                          and m.place.kind in ("city", "site")), None)
-        mi = 0
+        # triggers, casualty phrases and dates: one pass over the text's words
+        scanned = _SCANNER.scan(text)
+        not_events = [(m.start(), m.end()) for m in scanned[1]]  # "heart attack", "visitors" ...
+        triggers = [m for m in scanned[0] if not any(s < m.end() and m.start() < e for s, e in not_events)]
+        casualties = _Casualties(text, found=scanned[2:7])
+        date_found = scanned[7:]
+        mi = ti = 0
         for si, (s0, s1) in enumerate(sentences):
             sentence = text[s0:s1]
             while mi < len(mentions) and mentions[mi].end <= s0:
@@ -375,18 +432,21 @@ class Extractor:
                 if mentions[k].start >= s0 and mentions[k].end <= s1:
                     in_sentence.append(mentions[k])
                 k += 1
-            clean = _NOT_EVENTS.sub(lambda m: " " * len(m.group(0)), sentence)
-            first: dict[str, tuple[str, re.Match, str | None]] = {}
-            for m in _TRIGGER_ALL.finditer(clean):
+            while ti < len(triggers) and triggers[ti].start() < s0:
+                ti += 1
+            first: dict[str, tuple[str, _Trigger, str | None]] = {}
+            while ti < len(triggers) and triggers[ti].end() <= s1:
+                m = triggers[ti]
+                ti += 1
                 kind, subtype = _SUBTYPES[m.lastgroup]
                 if kind not in first:
-                    first[kind] = (kind, m, subtype)
+                    first[kind] = (kind, _Trigger(m, s0), subtype)
             hits = [first[k] for k in _TRIGGERS if k in first]
             hits = [h for h in hits if not _generic(h[1].group(0), sentence, hits)]
             if not hits:
                 recent = drafts[-1] if drafts and drafts[-1].kind == "attack" else None
                 if recent is not None and si - recent.sentence <= 2:
-                    killed, injured = _casualties(sentence)
+                    killed, injured = casualties.within(s0, s1)
                     if killed or injured:
                         recent.killed += killed
                         recent.injured += injured
@@ -397,7 +457,7 @@ class Extractor:
             def dates_for(future: bool, s0: int = s0, s1: int = s1) -> list[DateMention]:
                 if "expr" not in all_dates:
                     # the dateline's date says when the story was filed, not when anything happened
-                    all_dates["expr"] = [(k, m) for k, m in date_expressions(text)
+                    all_dates["expr"] = [(k, m) for k, m in date_expressions(text, scanned=date_found)
                                          if not (m.start() < 60 and _DATELINE_END.match(text, m.end()))]
                     all_dates["starts"] = [m.start() for _, m in all_dates["expr"]]
                 exprs = all_dates["expr"]
@@ -407,7 +467,7 @@ class Extractor:
                 return [replace(d, start=d.start - s0, end=d.end - s0)
                         for d in resolve_dates(inside, report.published, future=future)]
 
-            killed, injured = _casualties(sentence)
+            killed, injured = casualties.within(s0, s1)
             for kind, trigger, subtype in hits:
                 if kind == "visit" and re.search(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|"
                                                  r"injured|wounded)", sentence, re.I):
@@ -473,7 +533,7 @@ class Extractor:
         for old in reversed(drafts):
             if old.kind != new.kind:
                 continue
-            if _compatible(old, new, definite=bool(_DEFINITE.search(sentence)) or new.sentence - old.sentence <= 1):
+            if _compatible(old, new, definite=ref is not None or new.sentence - old.sentence <= 1):
                 old.sentence = new.sentence
                 old.evidence += new.evidence
                 old.killed += new.killed

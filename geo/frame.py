@@ -1,70 +1,182 @@
-"""Events as a GeoDataFrame and as files (GeoJSON, GeoPackage, CSV), written atomically.
+"""Events as a GeoDataFrame and as files (GeoJSON, GeoPackage, CSV, GeoParquet), written atomically.
 
 One row (feature) per (event, place); an event whose place is unresolved is still one row,
 with an empty geometry, so nothing is silently dropped. GeoJSON is written with sorted keys
 and stable ordering so that the same events give the same bytes.
+
+Writers stream: events are consumed once, a chunk at a time, so a million events need no
+more memory than a few thousand. ``.parquet`` output is a folder of GeoParquet parts
+(``part-00000.parquet`` …, as Dask and Spark write them), readable as one table with
+``geopandas.read_parquet(folder)``.
 """
 
 from __future__ import annotations
 
+import csv
+import itertools
 import json
-from collections.abc import Iterable
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .atomic import atomic_path, atomic_write
-from .errors import InputError
+from .atomic import atomic_path
+from .errors import ExportError, InputError
 from .records import Event
 
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["to_geodataframe", "to_geojson", "write_events", "FORMATS"]
+__all__ = ["to_geodataframe", "to_geojson", "write_events", "FORMATS", "CHUNK"]
 
-FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG", ".csv": "CSV"}
-_LIST_COLUMNS = ("actors", "sources")
+FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG", ".csv": "CSV", ".parquet": "Parquet"}
+_LIST_COLUMNS = ("actors", "sources", "evidence_spans")
+CHUNK = 20_000  # features per chunk (and per GeoParquet part)
 
 
-def _features(events: Iterable[Event]) -> list[dict]:
-    return [f for e in events for f in e.features()]
+def _features(events: Iterable[Event]) -> Iterator[dict]:
+    return (f for e in events for f in e.features())
+
+
+def _chunks(features: Iterator[dict], n: int = CHUNK) -> Iterator[list[dict]]:
+    while chunk := list(itertools.islice(features, n)):
+        yield chunk
+
+
+def _geojson_parts(events: Iterable[Event]) -> Iterator[str]:
+    # the same bytes as json.dumps({"type": "FeatureCollection", "features": [...]}, indent=1,
+    # sort_keys=True), one feature at a time
+    first = True
+    for f in _features(events):
+        text = json.dumps(f, ensure_ascii=False, sort_keys=True, indent=1)
+        body = "\n".join("  " + line for line in text.split("\n"))
+        yield ('{\n "features": [\n' if first else ",\n") + body
+        first = False
+    yield '{\n "features": [],\n "type": "FeatureCollection"\n}\n' if first else \
+        '\n ],\n "type": "FeatureCollection"\n}\n'
 
 
 def to_geojson(events: Iterable[Event]) -> str:
     """A GeoJSON FeatureCollection (text) of the events, deterministic."""
-    doc = {"type": "FeatureCollection", "features": _features(events)}
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return "".join(_geojson_parts(events))
 
 
-def to_geodataframe(events: Iterable[Event]) -> geopandas.GeoDataFrame:
-    """A GeoDataFrame (EPSG:4326), one row per (event, place)."""
+def _frame(features: list[dict]) -> geopandas.GeoDataFrame:
     import geopandas
     from shapely.geometry import shape
 
-    features = _features(events)
     rows = [f["properties"] for f in features]
     geoms = [shape(f["geometry"]) if f["geometry"] else None for f in features]
     columns = list(rows[0]) if rows else ["event_id"]
     return geopandas.GeoDataFrame(rows, columns=columns, geometry=geoms, crs="EPSG:4326")
 
 
+def to_geodataframe(events: Iterable[Event]) -> geopandas.GeoDataFrame:
+    """A GeoDataFrame (EPSG:4326), one row per (event, place)."""
+    return _frame(list(_features(events)))
+
+
+def _flat(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+    """List columns as JSON text, for formats without list types."""
+    for col in _LIST_COLUMNS:
+        if col in gdf:
+            gdf[col] = [json.dumps(v, ensure_ascii=False, sort_keys=True) for v in gdf[col]]
+    return gdf
+
+
+_INT_COLUMNS = ("killed", "injured", "source_count", "independent_sources")
+
+
+def _typed(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
+    """Fixed column types, so every GeoParquet part has the same schema (a chunk where a
+    column is all empty would otherwise get a null type)."""
+    for col in gdf.columns:
+        if col == gdf.geometry.name:
+            continue
+        gdf[col] = gdf[col].astype("Int64" if col in _INT_COLUMNS else "string")
+    return gdf
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
 def write_events(events: Iterable[Event], path: Path | str) -> Path:
-    """Write events to ``.geojson``, ``.gpkg`` or ``.csv`` (by suffix), atomically."""
+    """Write events to ``.geojson``, ``.gpkg``, ``.csv`` or ``.parquet`` (by suffix), atomically."""
     path = Path(path)
     driver = FORMATS.get(path.suffix.lower())
     if driver is None:
         raise InputError(f"{path}: unknown output format {path.suffix!r}; use one of "
                          f"{', '.join(FORMATS)}")
-    events = list(events)
-    if driver == "GeoJSON":
-        return atomic_write(path, to_geojson(events))
-    gdf = to_geodataframe(events)
-    for col in _LIST_COLUMNS:
-        gdf[col] = [json.dumps(v, ensure_ascii=False, sort_keys=True) for v in gdf[col]]
-    if driver == "CSV":
-        frame = gdf.drop(columns="geometry")
-        frame.insert(len(frame.columns), "lat", [g.y if g is not None else None for g in gdf.geometry])
-        frame.insert(len(frame.columns), "lon", [g.x if g is not None else None for g in gdf.geometry])
-        return atomic_write(path, frame.to_csv(index=False, lineterminator="\n"))
+    if driver == "Parquet":
+        return _write_parquet(events, path)
     with atomic_path(path) as tmp:
-        gdf.to_file(tmp, driver=driver, layer="events", engine="pyogrio")
+        if driver == "GeoJSON":
+            with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+                for part in _geojson_parts(events):
+                    f.write(part)
+                f.flush()
+                os.fsync(f.fileno())
+        elif driver == "CSV":
+            with open(tmp, "w", encoding="utf-8", newline="") as f:
+                writer = None
+                for feat in _features(events):
+                    props = feat["properties"]
+                    geom = feat["geometry"]
+                    row = [_cell(v) for v in props.values()]
+                    row += ["", ""] if geom is None else [repr(geom["coordinates"][1]), repr(geom["coordinates"][0])]
+                    if writer is None:
+                        writer = csv.writer(f, lineterminator="\n")
+                        writer.writerow([*props, "lat", "lon"])
+                    writer.writerow(row)
+                if writer is None:
+                    f.write("event_id,lat,lon\n")
+                f.flush()
+                os.fsync(f.fileno())
+        else:  # GeoPackage, a chunk at a time
+            wrote = False
+            for chunk in _chunks(_features(events)):
+                _flat(_frame(chunk)).to_file(tmp, driver=driver, layer="events", engine="pyogrio",
+                                             mode="a" if wrote else "w")
+                wrote = True
+            if not wrote:
+                _frame([]).to_file(tmp, driver=driver, layer="events", engine="pyogrio")
+    return path
+
+
+def _write_parquet(events: Iterable[Event], path: Path) -> Path:
+    """A folder of GeoParquet parts, swapped in whole: a failed run leaves the old folder."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder))
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write here: {exc.strerror or exc}") from exc
+    try:
+        n = 0
+        for n, chunk in enumerate(_chunks(_features(events)), start=1):
+            _typed(_flat(_frame(chunk))).to_parquet(tmp / f"part-{n - 1:05d}.parquet", index=False)
+        if n == 0:
+            _typed(_frame([])).to_parquet(tmp / "part-00000.parquet", index=False)
+        os.chmod(tmp, 0o755)
+        old = None
+        if path.exists():
+            if not path.is_dir():
+                raise ExportError(f"{path}: exists and is not a folder of GeoParquet parts")
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=folder))
+            old.rmdir()
+            os.replace(path, old)
+        os.replace(tmp, path)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return path

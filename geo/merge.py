@@ -7,30 +7,77 @@ other's area. Events without a date or a place are never merged across reports: 
 place alone does not make two events one. Reports that are near-copies of each other
 (syndicated text: Jaccard similarity of word 5-shingles of at least 0.5) count as one
 independent source.
+
+Merging is greedy in the order events arrive: an event joins the first earlier event it is
+the same as. :class:`MergeStore` does this without comparing every pair: each merged event
+is filed under blocking keys (type, date at each precision, grid cell, the areas it lies
+in) in SQLite, and a new event is compared only with the events that share a key with it.
+The keys cover every pair the rules above can join, so the result is the same as comparing
+all pairs. With a file behind it the store keeps memory flat however many reports go in.
+Near-copies are found through MinHash signatures in locality-sensitive buckets (12 bands
+of 2 rows: a pair at Jaccard 0.5 shares a bucket with probability 0.97, at 0.6 with 0.995),
+then checked on the stored shingles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import pickle
 import re
-from collections.abc import Iterable
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
 
 from gazetteer.build import distance_km
 
-from .records import Event, Source
+from .records import Event, Place, Source
 
-__all__ = ["merge_events", "merge_into", "shingles", "SAME_PLACE_KM", "NEAR_COPY"]
+__all__ = ["merge_events", "merge_into", "shingles", "MergeStore", "SAME_PLACE_KM", "NEAR_COPY"]
 
 SAME_PLACE_KM = 60.0
 NEAR_COPY = 0.5
 _WORD = re.compile(r"\w+")
+_BANDS, _ROWS = 12, 2
+_PRIME = (1 << 61) - 1
+_rng = np.random.default_rng(20240326)  # fixed: signatures must be the same in every process and run
+_A = _rng.integers(1, 1 << 31, size=_BANDS * _ROWS, dtype=np.uint64)
+_B = _rng.integers(0, 1 << 31, size=_BANDS * _ROWS, dtype=np.uint64)
 
 
 def shingles(text: str, k: int = 5) -> frozenset[int]:
-    """Hashes of the word k-grams of a text (lowercased)."""
+    """Stable 32-bit hashes of the word k-grams of a text (lowercased).
+
+    Stable across processes and runs (CRC-32, not Python's salted ``hash``), so reports
+    extracted in different worker processes compare correctly.
+    """
     words = _WORD.findall(text.lower())
-    return frozenset(hash(" ".join(words[i:i + k])) for i in range(max(1, len(words) - k + 1)))
+    return frozenset(zlib.crc32(" ".join(words[i:i + k]).encode("utf-8"))
+                     for i in range(max(1, len(words) - k + 1)))
+
+
+def _signature(sh: Iterable[int]) -> np.ndarray:
+    x = np.fromiter(sh, dtype=np.uint64)
+    if not len(x):
+        return np.zeros(_BANDS * _ROWS, dtype=np.uint64)
+    # universal hashing of 32-bit values: (a*x + b) mod 2^61-1 stays within uint64 for a, b < 2^31
+    return ((np.outer(_A, x) + _B[:, None]) % np.uint64(_PRIME)).min(axis=1)
+
+
+def _bands(sig: np.ndarray) -> list[int]:
+    rows = sig.reshape(_BANDS, _ROWS)
+    return [(b << 56) ^ (zlib.crc32(r.tobytes()) & 0xFFFFFFFFFFFF) for b, r in enumerate(rows)]
+
+
+def _jaccard(a: frozenset[int] | np.ndarray, b: frozenset[int] | np.ndarray) -> float:
+    if isinstance(a, np.ndarray):
+        inter = len(np.intersect1d(a, b, assume_unique=True))
+        return inter / max(1, len(a) + len(b) - inter)
+    return len(a & b) / max(1, len(a | b))
 
 
 def _source_key(s: Source) -> tuple:
@@ -61,7 +108,8 @@ def _places_agree(a: Event, b: Event) -> bool:
     return False
 
 
-def _same(a: Event, b: Event, texts: dict[tuple, frozenset[int]] | None = None) -> bool:
+def _same(a: Event, b: Event, near_copies) -> bool:
+    """``near_copies(a, b)``: some source of ``a`` is a near-copy of some source of ``b``."""
     if a.event_type != b.event_type or (a.status != b.status and "planned" in (a.status, b.status)):
         return False
     if not _places_agree(a, b):
@@ -69,18 +117,7 @@ def _same(a: Event, b: Event, texts: dict[tuple, frozenset[int]] | None = None) 
     if _dates_agree(a, b):
         return True
     # undated events told by near-copies of one report are the same event
-    return (a.date is None or b.date is None or a.date == b.date) and _near_copies(a, b, texts)
-
-
-def _near_copies(a: Event, b: Event, texts: dict[tuple, frozenset[int]] | None) -> bool:
-    if not texts:
-        return False
-    for s in a.sources:
-        for t in b.sources:
-            x, y = texts.get(_source_key(s)), texts.get(_source_key(t))
-            if x and y and len(x & y) / max(1, len(x | y)) >= NEAR_COPY:
-                return True
-    return False
+    return (a.date is None or b.date is None or a.date == b.date) and near_copies(a, b)
 
 
 def _precision_rank(p: str) -> int:
@@ -109,30 +146,203 @@ def _combine(a: Event, b: Event) -> Event:
                    subtype=a.subtype or b.subtype, evidence=evidence)
 
 
+# --------------------------------------------------------------------------- blocking keys
+
+def _cell(p: Place) -> tuple[int, int]:
+    return (math.floor(p.lat), math.floor(p.lon))  # 1-degree cells: >= 60 km in latitude
+
+
+def _space_keys(p: Place, *, query: bool) -> list[str]:
+    """Keys under which an event at ``p`` is filed (``query`` False) or looked for (True).
+
+    Two places agree (see ``_places_agree``) only if they share a gazetteer id, are points in
+    neighbouring cells, or one is an area holding the other point: each case has a key.
+    """
+    keys = [f"g{p.gazetteer_id}"] if p.gazetteer_id else []
+    if p.is_area:
+        name = "" if p.kind == "country" else p.name
+        keys.append(f"in{p.country}|{name}" if query else f"a{p.country}|{name}")
+        return keys
+    i, j = _cell(p)
+    areas = dict.fromkeys(("", p.admin1 or "", p.admin2 or ""))  # its country, first- and second-level area
+    if query:
+        # 60 km is less than a degree of latitude; a degree of longitude shrinks towards the poles
+        span = max(1, math.ceil(SAME_PLACE_KM / (111.0 * math.cos(math.radians(min(89.0, abs(p.lat) + 1))))))
+        keys += [f"c{i + di}|{(j + dj + 180) % 360 - 180}" for di in (-1, 0, 1) for dj in range(-span, span + 1)]
+        keys += [f"a{p.country}|{n}" for n in areas]
+    else:
+        keys.append(f"c{i}|{(j + 180) % 360 - 180}")
+        keys += [f"in{p.country}|{n}" for n in areas]
+    return keys
+
+
+def _date_keys(e: Event, *, query: bool) -> list[str]:
+    """Filed: the date at its precision and, for finer dates, its month and year. Looked
+    for: the dates that agree with it (a day either side; the month and year holding it;
+    finer dates inside it)."""
+    d, p = e.date, e.date_precision
+    if d is None or p not in ("day", "month", "year"):
+        return []
+    if not query:
+        return [f"={d}"] + [f"<{d[:n]}" for n in (7, 4) if len(d) > n]
+    keys = [f"={d[:n]}" for n in (7, 4) if len(d) > n] + [f"<{d}"]
+    if p == "day":
+        day = dt.date.fromisoformat(d)
+        keys += [f"={(day + dt.timedelta(days=k)).isoformat()}" for k in (-1, 0, 1)]
+    else:
+        keys.append(f"={d}")
+    return keys
+
+
+def _keys(e: Event, *, query: bool) -> set[str]:
+    dates = _date_keys(e, query=query)
+    places = [r.place for r in e.places if r.place is not None]
+    if not dates or not places:
+        return set()
+    space = {k for p in places for k in _space_keys(p, query=query)}
+    return {f"{e.event_type}|{d}|{s}" for d in dates for s in space}
+
+
+class MergeStore:
+    """Events merged as they arrive, kept in SQLite (a file, or memory for small runs).
+
+    >>> store = MergeStore()
+    >>> rid = store.add_report("some report text")
+    >>> store.add(Event("attack", date="2024-03-26", date_precision="day"), rid)
+    >>> len(store)
+    1
+    """
+
+    def __init__(self, path: Path | str = ":memory:"):
+        self.db = sqlite3.connect(str(path), isolation_level=None)
+        self.db.executescript("""
+            PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;
+            PRAGMA cache_size=-65536;
+            CREATE TABLE rep(id INTEGER PRIMARY KEY, sh BLOB);
+            CREATE TABLE band(h INTEGER, rid INTEGER);
+            CREATE INDEX band_h ON band(h);
+            CREATE TABLE ev(id INTEGER PRIMARY KEY, obj BLOB, rids TEXT);
+            CREATE TABLE k(key TEXT, eid INTEGER);
+            CREATE INDEX k_key ON k(key);
+        """)
+        self.db.execute("BEGIN")
+        self._near: dict[int, set[int]] = {}  # near-copies of the reports of the current batch
+        self._count = 0
+
+    # ---------------------------------------------------------------- reports
+
+    def add_report(self, text_or_shingles: str | Iterable[int]) -> int:
+        """Register a report (its text, or its :func:`shingles`); return its id."""
+        sh = shingles(text_or_shingles) if isinstance(text_or_shingles, str) else frozenset(text_or_shingles)
+        arr = np.array(sorted(sh), dtype=np.uint32)
+        bands = _bands(_signature(sh))
+        db = self.db
+        rid = db.execute("INSERT INTO rep(sh) VALUES (?)", (arr.tobytes(),)).lastrowid
+        near = set()
+        marks = ",".join("?" * len(bands))
+        for (other,) in db.execute(f"SELECT DISTINCT rid FROM band WHERE h IN ({marks})", bands).fetchall():
+            blob = db.execute("SELECT sh FROM rep WHERE id=?", (other,)).fetchone()[0]
+            if _jaccard(arr, np.frombuffer(blob, dtype=np.uint32)) >= NEAR_COPY:
+                near.add(other)
+        db.executemany("INSERT INTO band(h, rid) VALUES (?, ?)", [(b, rid) for b in bands])
+        if near:
+            self._near[rid] = near
+        return rid
+
+    def _near_rids(self, rid: int) -> set[int]:
+        return self._near.get(rid, set())
+
+    def _are_near(self, a: int, b: int) -> bool:
+        return a == b or b in self._near.get(a, ()) or a in self._near.get(b, ())
+
+    # ---------------------------------------------------------------- events
+
+    def add(self, event: Event, rid: int | None = None) -> None:
+        """Merge ``event`` (told by report ``rid``) into the first earlier event it is, or file it."""
+        db = self.db
+        rids = {rid} if rid is not None else set()
+        query = _keys(event, query=True)
+        near = set().union(*(self._near_rids(r) for r in rids)) if rids else set()
+        query |= {f"s{r}" for r in near | rids}
+        if query:
+            marks = ",".join("?" * len(query))
+            found = db.execute(f"SELECT DISTINCT eid FROM k WHERE key IN ({marks}) ORDER BY eid",
+                               sorted(query)).fetchall()
+            for (eid,) in found:
+                obj, other = db.execute("SELECT obj, rids FROM ev WHERE id=?", (eid,)).fetchone()
+                old = pickle.loads(obj)
+                old_rids = {int(x) for x in other.split(",") if x}
+                if _same(old, event, lambda a, b: any(self._are_near(x, y) for x in old_rids for y in rids)):
+                    merged = _combine(old, event)
+                    all_rids = old_rids | rids
+                    db.execute("UPDATE ev SET obj=?, rids=? WHERE id=?",
+                               (pickle.dumps(merged), ",".join(map(str, sorted(all_rids))), eid))
+                    new_keys = (_keys(merged, query=False) - _keys(old, query=False)) | {f"s{r}" for r in rids - old_rids}
+                    db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(new_keys)])
+                    return
+        eid = db.execute("INSERT INTO ev(obj, rids) VALUES (?, ?)",
+                         (pickle.dumps(event), ",".join(map(str, sorted(rids))))).lastrowid
+        keys = _keys(event, query=False) | {f"s{r}" for r in rids}
+        db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(keys)])
+        self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Event]:
+        """The merged events in first-seen order, each with its count of independent sources."""
+        cur = self.db.cursor()
+        for obj, rids in cur.execute("SELECT obj, rids FROM ev ORDER BY id"):
+            e = pickle.loads(obj)
+            ids = [int(x) for x in rids.split(",") if x]
+            yield replace(e, independent_sources=self._independent(e, ids))
+
+    def _independent(self, e: Event, rids: list[int]) -> int:
+        if len(e.sources) < 2 or len(rids) < 2:
+            return len(e.sources)
+        groups: list[list[int]] = []
+        for r in rids:
+            for g in groups:
+                if any(self._are_near(r, o) for o in g):
+                    g.append(r)
+                    break
+            else:
+                groups.append([r])
+        return len(groups) + (len(e.sources) - len(rids) if len(e.sources) > len(rids) else 0)
+
+    def close(self) -> None:
+        self.db.close()
+
+
 def merge_events(events: Iterable[Event], *, texts: dict[tuple, frozenset[int]] | None = None) -> list[Event]:
     """Merge events that are the same real-world event; keep first-seen order.
 
     ``texts`` maps a source key ``(path, line, url)`` to :func:`shingles` of its report, for
     counting independent sources; without it every source counts as independent.
     """
-    merged: list[Event] = []
+    store = MergeStore()
+    rids: dict[tuple, int] = {}
     for e in events:
-        for i, m in enumerate(merged):
-            if _same(m, e, texts):
-                merged[i] = _combine(m, e)
-                break
-        else:
-            merged.append(e)
-    return [replace(e, independent_sources=_independent(e.sources, texts)) for e in merged]
+        key = _source_key(e.sources[0]) if e.sources else None
+        rid = None
+        if key is not None and texts and key in texts:
+            if key not in rids:
+                rids[key] = store.add_report(texts[key])
+            rid = rids[key]
+        store.add(e, rid)
+    out = list(store)
+    store.close()
+    return out
 
 
 def merge_into(base: list[Event], extra: Iterable[Event]) -> list[Event]:
     """Add ``extra`` events to ``base``: one that tells a base event adds its sources and
     evidence to it; base events are never merged with each other (a table's rows stay rows)."""
     out = list(base)
+    never = lambda a, b: False  # noqa: E731 - rows carry no report text
     for e in extra:
         for i, b in enumerate(out[: len(base)]):
-            if _same(b, e):
+            if _same(b, e, never):
                 # the row stays as the analyst wrote it; the report adds its source and evidence
                 combined = _combine(b, e)
                 out[i] = replace(b, sources=combined.sources, evidence=combined.evidence,
@@ -145,21 +355,3 @@ def merge_into(base: list[Event], extra: Iterable[Event]) -> list[Event]:
         else:
             out.append(e)
     return [replace(e, independent_sources=e.independent_sources or len(e.sources)) for e in out]
-
-
-def _independent(sources: tuple[Source, ...], texts: dict[tuple, frozenset[int]] | None) -> int:
-    if not texts or len(sources) < 2:
-        return len(sources)
-    groups: list[list[frozenset[int]]] = []
-    for s in sources:
-        sh = texts.get(_source_key(s))
-        if sh is None:
-            groups.append([])
-            continue
-        for g in groups:
-            if any(len(sh & other) / max(1, len(sh | other)) >= NEAR_COPY for other in g):
-                g.append(sh)
-                break
-        else:
-            groups.append([sh])
-    return len(groups)

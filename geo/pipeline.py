@@ -2,50 +2,82 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .extract import Extractor
 from .geocoder import Geocoder, LocalGeocoder
-from .geoparse import Geoparser
-from .merge import merge_events, merge_into, shingles
+from .merge import merge_into
+from .records import Event
+from .stream import ExtractRun
 from .tables import Events, Problem, read_events
 
-__all__ = ["load_events", "TABLE_SUFFIXES"]
+__all__ = ["load_events", "stream_events", "TABLE_SUFFIXES"]
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".geojson", ".json"}
 
 
+def _split(inputs: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
+    paths = [Path(p) for p in inputs]
+    tables = [p for p in paths if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES]
+    return tables, [p for p in paths if p not in tables]
+
+
+def _problems(errors: list[str]) -> list[Problem]:
+    return [Problem(path=m.split(":", 1)[0], line=0, field="", message=m.split(": ", 1)[-1]) for m in errors]
+
+
 def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = None,
-                published: str | None = None, strict: bool = False) -> Events:
+                published: str | None = None, strict: bool = False, jobs: int = 1) -> Events:
     """Events from event tables and news reports (files or folders), merged across reports.
 
     Table rows are kept as they are; events extracted from reports are merged when several
     reports tell the same event. Unreadable reports are listed in ``.problems`` (``strict``
     raises instead).
     """
-    from .reports import read_reports
-
     geocoder = geocoder or LocalGeocoder()
-    paths = [Path(p) for p in inputs]
-    tables = [p for p in paths if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES]
-    reports = [p for p in paths if p not in tables]
+    tables, reports = _split(inputs)
     out = Events()
     if tables:
         table_events = read_events(tables, geocoder=geocoder, strict=strict)
         out.extend(table_events)
         out.problems.extend(table_events.problems)
     if reports:
-        extractor = Extractor(Geoparser(geocoder) if isinstance(geocoder, LocalGeocoder) else None)
         errors: list[str] = []
-        extracted = []
-        texts = {}
-        for report in read_reports(reports, published=published, errors=None if strict else errors):
-            texts[(report.path, report.line, report.url)] = shingles(report.text)
-            extracted += extractor.extract(report)
-        merged = merge_events(extracted, texts=texts)
-        table_part = list(out)
-        out[:] = merge_into(table_part, merged)
-        out.problems.extend(Problem(path=m.split(":", 1)[0], line=0, field="", message=m.split(": ", 1)[-1])
-                            for m in errors)
+        with ExtractRun(geocoder=geocoder, jobs=jobs) as run:
+            run.add_inputs(reports, published=published, errors=None if strict else errors)
+            merged = list(run.events())
+        out[:] = merge_into(list(out), merged)
+        out.problems.extend(_problems(errors))
     return out
+
+
+def stream_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = None,
+                  published: str | None = None, strict: bool = False, jobs: int = 1,
+                  problems: list[Problem] | None = None, store: str | Path | None = None) -> Iterator[Event]:
+    """Like :func:`load_events`, but yields the events as it goes, keeping memory flat.
+
+    The merge state lives in a SQLite file under ``store`` (default: the system's temporary
+    folder). Problems are appended to ``problems`` as they are found. Table rows (usually
+    few) are held in memory so that reports can add their sources to them.
+    """
+    import tempfile
+
+    geocoder = geocoder or LocalGeocoder()
+    tables, reports = _split(inputs)
+    problems = problems if problems is not None else []
+    rows: list[Event] = []
+    if tables:
+        table_events = read_events(tables, geocoder=geocoder, strict=strict)
+        rows = list(table_events)
+        problems.extend(table_events.problems)
+    if not reports:
+        yield from merge_into(rows, [])
+        return
+    errors: list[str] = []
+    with ExtractRun(geocoder=geocoder, jobs=jobs, store=store or tempfile.gettempdir()) as run:
+        run.add_inputs(reports, published=published, errors=None if strict else errors)
+        problems.extend(_problems(errors))
+        if rows:
+            yield from merge_into(rows, run.events())
+        else:
+            yield from run.events()

@@ -1,0 +1,199 @@
+"""Reports in, merged events out: streamed, in parallel if asked, memory flat.
+
+Reports are read one at a time (a JSON Lines file a line at a time), extracted in this
+process or in ``jobs`` worker processes (each opens the gazetteer index once), and merged
+in input order into a :class:`~geo.merge.MergeStore`. Workers return results in input
+order and merging is sequential, so the output does not depend on ``jobs``.
+
+>>> from geo.reports import Report
+>>> run = ExtractRun()
+>>> run.add_reports([Report(text="Talks were held in Islamabad on 26 March 2024.", path="a.txt")])
+>>> [e.event_type for e in run.events()]
+['meeting']
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .records import Event
+from .reports import REPORT_SUFFIXES, Report, read_reports
+
+__all__ = ["ExtractRun", "extract_reports", "count_report_files"]
+
+
+@dataclass(frozen=True)
+class GeocoderSpec:
+    """How a worker process builds its geocoder: the same layers as the parent's."""
+
+    gazetteer: tuple[str, ...] = ()
+    index: str | None = None
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(spec: GeocoderSpec) -> None:
+    from .extract import Extractor
+    from .geocoder import LocalGeocoder
+    from .geoparse import Geoparser
+
+    _WORKER["extractor"] = Extractor(Geoparser(LocalGeocoder(gazetteer=spec.gazetteer, index=spec.index)))
+
+
+def _extract_one(report: Report, extractor=None) -> tuple[list[Event], frozenset[int]]:
+    from .merge import shingles
+
+    extractor = extractor or _WORKER["extractor"]
+    return extractor.extract(report), shingles(report.text)
+
+
+def _spec(geocoder) -> GeocoderSpec:
+    if getattr(geocoder, "_online", None) is not None:
+        raise InputError("--online cannot be combined with --jobs: an online geocoder's rate limit "
+                         "holds for one process; run with --jobs 1")
+    index = getattr(geocoder, "_index_path", None)
+    return GeocoderSpec(gazetteer=tuple(str(p) for p in getattr(geocoder, "_gazetteer", ())),
+                        index=str(index) if index else None)
+
+
+def extract_reports(reports: Iterable[Report], *, geocoder=None, jobs: int = 1,
+                    chunksize: int = 8) -> Iterator[tuple[Report, list[Event], frozenset[int]]]:
+    """``(report, events, shingles)`` for each report, in input order.
+
+    With ``jobs`` > 1 the extraction runs in that many worker processes (spawned, so no
+    state is shared by accident); the results still come in input order.
+    """
+    from .extract import Extractor
+    from .geocoder import LocalGeocoder
+    from .geoparse import Geoparser
+
+    geocoder = geocoder or LocalGeocoder()
+    if jobs <= 1:
+        extractor = Extractor(Geoparser(geocoder) if isinstance(geocoder, LocalGeocoder) else None)
+        for r in reports:
+            events, sh = _extract_one(r, extractor)
+            yield r, events, sh
+        return
+    spec = _spec(geocoder)
+    # make sure the index exists before the workers race to build it
+    if isinstance(geocoder, LocalGeocoder):
+        geocoder.has_name("Islamabad")
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
+        batch: list[Report] = []
+        pending = []
+
+        def drain(limit: int):
+            while len(pending) > limit:
+                rs, res = pending.pop(0)
+                for r, (events, sh) in zip(rs, res.get(), strict=True):
+                    yield r, events, sh
+
+        # keep a bounded number of batches in flight, so memory stays flat
+        for r in reports:
+            batch.append(r)
+            if len(batch) >= chunksize:
+                pending.append((batch, pool.map_async(_extract_one, batch, chunksize=len(batch))))
+                batch = []
+                yield from drain(4 * jobs)
+        if batch:
+            pending.append((batch, pool.map_async(_extract_one, batch, chunksize=len(batch))))
+        yield from drain(0)
+
+
+def count_report_files(inputs: Iterable[Path | str]) -> int:
+    """How many report files the inputs hold (for a progress bar)."""
+    n = 0
+    for item in inputs:
+        item = Path(item)
+        if item.is_dir():
+            n += sum(1 for p in item.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+        else:
+            n += 1
+    return n
+
+
+@dataclass
+class ExtractRun:
+    """Extraction and merging of many reports into one store.
+
+    ``store`` is ``"memory"`` for small runs, or a folder for a SQLite file that keeps memory
+    flat however many reports go in (removed by :meth:`close`).
+    """
+
+    geocoder: object = None
+    jobs: int = 1
+    store: str | Path = "memory"
+    progress: bool | None = None  # None: a bar when stderr is a terminal
+    reports_read: int = 0
+    _store: object = field(default=None, repr=False)
+    _tmp: object = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        from .merge import MergeStore
+
+        if self.store == "memory":
+            self._store = MergeStore()
+        else:
+            self._tmp = tempfile.TemporaryDirectory(prefix="incidentmap-merge-", dir=self.store)
+            self._store = MergeStore(Path(self._tmp.name) / "merge.sqlite")
+
+    def add_reports(self, reports: Iterable[Report], total: int | None = None, unit: str = "report") -> None:
+        bar = None
+        if self.progress or (self.progress is None and sys.stderr.isatty()):
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit=unit, file=sys.stderr, desc="extracting", smoothing=0.05)
+        last_path = None
+        try:
+            for report, events, sh in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
+                self.reports_read += 1
+                rid = self._store.add_report(sh)
+                for e in events:
+                    self._store.add(e, rid)
+                if bar is not None:
+                    if unit == "report":
+                        bar.update(1)
+                    elif report.path != last_path:
+                        bar.update(1)
+                        last_path = report.path
+                    bar.set_postfix(events=len(self._store), refresh=False)
+        finally:
+            if bar is not None:
+                bar.close()
+
+    def add_inputs(self, inputs: Iterable[Path | str], *, published: str | None = None,
+                   errors: list[str] | None = None) -> None:
+        inputs = list(inputs)
+        total = count_report_files(inputs) if (self.progress or sys.stderr.isatty()) else None
+        self.add_reports(read_reports(inputs, published=published, errors=errors), total=total, unit="file")
+
+    def events(self) -> Iterator[Event]:
+        """The merged events in first-seen order."""
+        return iter(self._store)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def close(self) -> None:
+        self._store.close()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+    def __enter__(self) -> ExtractRun:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

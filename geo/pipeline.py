@@ -8,12 +8,18 @@ from pathlib import Path
 from .extract import Extractor
 from .geocoder import Geocoder, LocalGeocoder
 from .geoparse import Geoparser
+from .interop import detect_format
 from .merge import merge_events, merge_into, shingles
 from .tables import Events, Problem, read_events
 
 __all__ = ["load_events", "TABLE_SUFFIXES"]
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".geojson", ".json"}
+
+
+def is_dataset(path: Path) -> bool:
+    """A GDELT ``.txt``/``.zip`` (or another ACLED/UCDP/GDELT file) that is not named like a table."""
+    return path.suffix.lower() in (".txt", ".zip") and detect_format(path) is not None
 
 
 def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = None,
@@ -28,7 +34,7 @@ def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = Non
 
     geocoder = geocoder or LocalGeocoder()
     paths = [Path(p) for p in inputs]
-    tables = [p for p in paths if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES]
+    tables = [p for p in paths if p.is_file() and (p.suffix.lower() in TABLE_SUFFIXES or is_dataset(p))]
     reports = [p for p in paths if p not in tables]
     out = Events()
     if tables:

@@ -440,7 +440,10 @@ def _read_acled(path: Path, rows: Iterable[tuple[int, dict[str, str], list[Probl
         coords = row.coords("latitude", r.get("latitude", ""), "longitude", r.get("longitude", ""))
         location = r.get("location", "").strip()
         if coords is None and not location and not row.failed:
-            row.error("location", "empty, and no latitude/longitude given")
+            if ours in EVENT_TYPES:  # our own export of an event whose place was never known
+                row.warn("location", "empty, and no latitude/longitude given; the event is kept without a place")
+            else:
+                row.error("location", "empty, and no latitude/longitude given")
         killed = row.count(r.get("fatalities", ""), "fatalities")
         if killed == 0 and kind != "attack":
             killed = None  # ACLED writes 0 for "none reported"; on an agreement or a protest it says nothing
@@ -452,7 +455,7 @@ def _read_acled(path: Path, rows: Iterable[tuple[int, dict[str, str], list[Probl
             event_type=kind, subtype=subtype, status=status, date=_at_precision(iso, precision),
             date_precision=precision if iso else "unknown",
             places=(_place(location, coords, country=country, kind=place_kind, admin1=r.get("admin1", ""),
-                           admin2=r.get("admin2", "")),),
+                           admin2=r.get("admin2", "")),) if location or coords else (),
             killed=killed, injured=row.count(r.get("injured", ""), "injured"),
             actors=_actors(r.get("actor1", ""), r.get("actor2", ""), r.get("assoc_actor_1", ""),
                            r.get("assoc_actor_2", "")),

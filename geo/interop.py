@@ -236,8 +236,9 @@ def _read_text(path: Path) -> str:
         raise InputError(f"{path}: cannot read: {exc}") from None
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # spreadsheet re-saves; GDELT is UTF-8
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason}); "
+                         "save the file as UTF-8") from None
     if "\x00" in text:
         raise InputError(f"{path}: contains NUL bytes; is it a binary file?")
     return text
@@ -807,8 +808,10 @@ def acled_rows(events: Iterable[Event]) -> list[dict[str, str]]:
         event_date = {4: f"{date}-07-01", 7: f"{date}-15"}.get(len(date), date)  # mid-period, as ACLED does
         time_precision = _OUR_TIME.get(e.date_precision, "") if date else ""
         actors = list(e.actors)
+        ident = next((m.group(1) for s in e.sources[:1] if (m := re.fullmatch(r"ACLED (\S+)", s.title or ""))),
+                     e.event_id)  # an ACLED row keeps ACLED's id
         out.append({
-            "event_id_cnty": e.event_id, "event_date": event_date, "year": date[:4],
+            "event_id_cnty": ident, "event_date": event_date, "year": date[:4],
             "time_precision": time_precision, "event_type": acled_type, "sub_event_type": sub,
             "actor1": actors[0] if actors else "", "assoc_actor_1": "",
             "actor2": actors[1] if len(actors) > 1 else "", "assoc_actor_2": "; ".join(actors[2:]),

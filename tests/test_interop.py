@@ -7,7 +7,7 @@ import zipfile
 import folium
 import pytest
 
-from geo import read_events
+from geo import InputError, read_events
 from geo.interop import acled_codes, detect_format, gdelt_type, write_acled
 from geo.pipeline import load_events
 from geo.records import Event, Place, PlaceRef, Source
@@ -336,6 +336,15 @@ def test_acled_dataset_survives_a_round_trip(tmp_path):
     original = _acled_csv(ACLED)
     assert [r["sub_event_type"] for r in rows] == [r["sub_event_type"] for r in original]
     assert [r["event_type"] for r in rows] == [r["event_type"] for r in original]
+    assert [r["event_id_cnty"] for r in rows] == [r["event_id_cnty"] for r in original]
+    assert [r["time_precision"] for r in rows] == ["1", "1", "1", "1", "3", "3", "1", "1"]  # a week is written as month
+
+
+def test_not_utf8_is_refused(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(ACLED.read_bytes().replace(b"Besham,Besham", "Beshâm,Beshâm".encode("latin-1")))
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_events(path, geocode=False)
 
 
 def test_cli_extract_format_acled(tmp_path, cache_env, capsys):

@@ -372,10 +372,11 @@ def _at_precision(iso: str | None, precision: str) -> str | None:
 
 
 def _place(text: str, coords: tuple[float, float] | None, *, country: str, kind: str, admin1: str = "",
-           admin2: str = "") -> PlaceRef:
+           admin2: str = "", name: str = "") -> PlaceRef:
+    """The place as written (``text``) and, with coordinates, as a :class:`Place` named ``name`` or ``text``."""
     if coords is None:
         return PlaceRef(text=text, role="location")
-    name = _GENERIC.sub("", text).strip() or text or f"{coords[0]:.5f}, {coords[1]:.5f}"
+    name = _GENERIC.sub("", name or text).strip() or text or f"{coords[0]:.5f}, {coords[1]:.5f}"
     shape = f"country:{country}" if kind == "country" and country else None
     return PlaceRef(text=text, role="location", place=Place(
         name=name, lat=coords[0], lon=coords[1], country=country, admin1=_GENERIC.sub("", admin1),
@@ -654,10 +655,9 @@ def _gdelt_event(path: Path, line: int, r: dict[str, str], row: _Row) -> Row:
         row.warn("ActionGeo_Type", "no action location; the event is kept without a place")
     parts = [p.strip() for p in fullname.split(",")]
     admin1 = parts[-2] if len(parts) >= 3 else ""
-    text = parts[0] if coords is not None and place_kind in ("city", "region") else fullname
-    ref = _place(text, coords, country=country, kind=place_kind or "city", admin1=admin1)
-    if coords is None:
-        ref = PlaceRef(text=fullname, role="location")  # looked up by its full name, country included
+    name = parts[0] if place_kind in ("city", "region") else fullname
+    # without coordinates the full name (country included) is what the gazetteer looks up
+    ref = _place(fullname, coords, country=country, kind=place_kind or "city", admin1=admin1, name=name)
     a1, a2 = (_name(r.get(k, "")) for k in ("actor1name", "actor2name"))
     summary = f"{a1 or 'Unnamed actor'}: {label}" + (f" ({a2})" if a2 else "") + "."
     added = r.get("dateadded", "").strip()

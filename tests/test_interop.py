@@ -212,6 +212,7 @@ def test_gdelt_events():
     assert (accord.event_type, accord.date, accord.date_precision) == ("agreement", "2024-06-02", "day")
     assert accord.actors == ("Pakistan", "China")
     assert (place(accord).name, place(accord).country, place(accord).lat) == ("Islamabad", "PK", 33.7215)
+    assert accord.places[0].text == "Islamabad, Islamabad, Pakistan"  # as written
     assert accord.sources[0].url.startswith("https://") and accord.sources[0].published == "2024-06-02"
     assert place(g["1160000104"]).country == "CN"  # FIPS "CH" is China, not Switzerland
     assert g["1160000105"].status == "planned"

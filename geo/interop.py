@@ -150,6 +150,7 @@ EXTRA_COLUMNS = ("injured", "source_url", "incidentmap_type", "incidentmap_statu
                  "date_precision", "place_kind")
 _OUR_TIME = {"day": "1", "month": "3", "year": "3"}
 _OUR_GEO = {"site": "1", "city": "1", "district": "2", "region": "3", "country": "3", "other": "2"}
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:(?!\s)", re.I)  # "javascript:x", "ftp://", not "Reuters: headline"
 _GENERIC = re.compile(r"\s+(?:town|city|village|district|province|region|governorate|state|county|"
                       r"municipality|area)$", re.I)
 
@@ -269,6 +270,8 @@ def _csv_rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, str], list
         line = reader.line_num
         if not any(v.strip() for v in values):
             continue
+        if start == 2 and all(v.strip().startswith("#") for v in values if v.strip()):
+            continue  # the HXL hashtag row of HDX's copies (#date, #event+type, ...)
         problems = []
         if len(values) > len(header):
             problems.append(Problem(str(path), start, "", f"{len(values)} values but only {len(header)} "
@@ -322,7 +325,7 @@ class _Row:
             return None
         if text.lower().startswith(("http://", "https://")):
             return text
-        if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.I):
+        if _SCHEME.match(text):
             self.warn(field, f"{text[:80]!r} is not an http(s) link; dropped")
         return None
 
@@ -573,7 +576,10 @@ def _ucdp_source(path: Path, line: int, r: dict[str, str], ident: str, row: _Row
             published = parse_date(r["source_date"].strip().split(";")[0].strip())[0]
         except ValueError:
             row.warn("source_date", f"{r['source_date'][:40]!r} is not a date; ignored")
-    title = r.get("source_headline", "").strip() or (article if article and url is None else "")
+    if article and url is None and _SCHEME.match(article):
+        row.warn("source_article", f"{article[:80]!r} is not an http(s) link; dropped")
+        article = ""
+    title = r.get("source_headline", "").strip() or (article if url is None else "")
     return Source(path=str(path), line=line, url=url, title=title or (f"UCDP GED {ident}" if ident else "UCDP GED"),
                   publisher=r.get("source_office", "").strip() or None,
                   published=published if published and len(published) == 10 else None)
@@ -663,7 +669,8 @@ def _gdelt_event(path: Path, line: int, r: dict[str, str], row: _Row) -> Row:
     added = r.get("dateadded", "").strip()
     published = f"{added[:4]}-{added[4:6]}-{added[6:8]}" if re.fullmatch(r"\d{8}(\d{6})?", added) else None
     url = row.source_url(r.get("sourceurl", ""), "SOURCEURL")
-    citation = r.get("sourceurl", "").strip() if url is None else ""
+    raw_source = r.get("sourceurl", "").strip()
+    citation = raw_source if url is None and not _SCHEME.match(raw_source) else ""  # e.g. "BBC Monitoring"
     ident = r.get("globaleventid", "").strip()
     counts = ", ".join(f"{r[k].strip()} {k[3:]}" for k in ("nummentions", "numsources", "numarticles")
                        if r.get(k, "").strip())

@@ -127,6 +127,8 @@ def _read_any(path: Path) -> Iterator[tuple[Event, str | None, list[Problem]]]:
     if fmt is not None:
         yield from read_dataset(path, fmt)
         return
+    if path.suffix.lower() == ".zip":
+        raise InputError(f"{path}: a .zip is read when it holds one ACLED, UCDP GED or GDELT file, and only then")
     for record, src, problems in _read_table(path):
         failed = any(p.level == "error" for p in problems)
         yield (_to_event(record, src) if not failed else Event(event_type="other", sources=(src,)),

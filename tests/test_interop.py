@@ -45,6 +45,22 @@ def test_formats_are_told_apart(tmp_path):
         zf.write(GDELT, "20240602151500.export.CSV")
     assert detect_format(zipped) == "gdelt"
     assert len(read_events(zipped, geocode=False)) == 9
+    two = tmp_path / "two.zip"
+    with zipfile.ZipFile(two, "w") as zf:
+        zf.write(GDELT, "a.export.CSV")
+        zf.write(ACLED, "b.csv")
+    assert detect_format(two) is None
+    with pytest.raises(InputError, match="holds one ACLED"):
+        read_events(two, geocode=False)
+
+
+def test_hdx_hashtag_row_is_skipped(tmp_path):
+    lines = ACLED.read_text(encoding="utf-8").splitlines(keepends=True)
+    tags = ",".join("#" + c.split("_")[0] for c in lines[0].strip().split(",")) + "\n"
+    path = tmp_path / "hdx.csv"
+    path.write_text(lines[0] + tags + "".join(lines[1:]), encoding="utf-8")
+    events = read_events(path, geocode=False)
+    assert len(events) == 8 and not events.problems and events[0].sources[0].line == 3
 
 
 def test_gdelt_named_txt_is_a_table_not_a_report(tmp_path, tiny):
@@ -179,15 +195,19 @@ def test_ucdp_bad_and_unknown(tmp_path):
         "1,4,A,B,1,Dasu town,35.29,73.29,Pakistan,1,2021-07-14,2021-07-14,13,13,14,x\n"
         "2,1,A,B,9,Dasu town,35.29,73.29,Pakistan,1,2021-07-14,2021-07-13,13,14,14,https://example.org/a\n"
         "3,1,A,B,1,Dasu town,35.29,273.29,Pakistan,1,2021-07-14,2021-07-14,2,1,3,x\n"
-        "4,1,A,B,1,Dasu town,35.29,73.29,Pakistan,1,14/07/2021,,2,1,3,x\n",
+        "4,1,A,B,1,Dasu town,35.29,73.29,Pakistan,1,14/07/2021,,2,1,3,x\n"
+        "5,1,A,B,1,Dasu town,35.29,73.29,Pakistan,1,2021-07-14,,2,1,3,javascript:alert(1)\n"
+        "6,1,A,B,1,Dasu town,35.29,73.29,Pakistan,1,2021-07-14,,2,1,3,Reuters: a headline\n",
         encoding="utf-8")
     events = read_events(path, geocode=False)
     assert {(p.line, p.field) for p in events.errors} == {(4, "longitude"), (5, "date_start")}
     assert {(p.line, p.field) for p in events.warnings} == {(2, "type_of_violence"), (3, "where_prec"),
-                                                           (3, "date_end"), (3, "best")}
-    first, second = events
+                                                           (3, "date_end"), (3, "best"), (6, "source_article")}
+    first, second, hostile, citation = events
     assert first.event_type == "attack" and first.subtype is None
     assert second.date == "2021-07-14" and second.sources[0].url == "https://example.org/a"
+    assert hostile.sources[0].url is None and hostile.sources[0].title == "UCDP GED 5"
+    assert citation.sources[0].title == "Reuters: a headline"
 
 
 # --------------------------------------------------------------------------- GDELT
@@ -232,13 +252,17 @@ def test_gdelt_bad_lines(tmp_path):
     short = "\t".join(lines[2].split("\t")[:40])
     odd = lines[3].split("\t")
     odd[26] = "XYZ"  # EventCode
+    hostile = lines[4].split("\t")
+    hostile[60] = "javascript:alert(1)"  # SOURCEURL
     path = tmp_path / "bad.export.CSV"
-    path.write_text("\n".join([lines[0], "\t".join(fields), short, "\t".join(odd)]) + "\n", encoding="utf-8")
+    path.write_text("\n".join([lines[0], "\t".join(fields), short, "\t".join(odd), "\t".join(hostile)]) + "\n",
+                    encoding="utf-8")
     events = read_events(path, geocode=False)
     assert {(p.line, p.field) for p in events.errors} == {(2, "ActionGeo_Long"), (3, "")}
     assert "61 (GDELT 2.0)" in next(p.message for p in events.errors if p.line == 3)
-    assert [(p.line, p.field) for p in events.warnings] == [(4, "EventCode")]
-    assert [e.event_type for e in events] == ["agreement", "other"]
+    assert [(p.line, p.field) for p in events.warnings] == [(4, "EventCode"), (5, "SOURCEURL")]
+    assert [e.event_type for e in events] == ["agreement", "other", "meeting"]
+    assert events[2].sources[0].url is None and "javascript" not in (events[2].sources[0].title or "")
 
 
 def test_gdelt_with_a_header_as_bigquery_writes_it(tmp_path):

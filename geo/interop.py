@@ -177,7 +177,7 @@ def detect_format(path: Path | str) -> str | None:
 
 
 def _detect_text(text: str) -> str | None:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line.rstrip("\r") for line in text.split("\n") if line.strip()), "")  # not splitlines: \x0c
     fields = first.split("\t")
     if len(fields) in _GDELT_SHAPES and fields[0].strip().isdigit() and re.fullmatch(r"\d{8}", fields[1].strip()):
         return "gdelt"
@@ -589,14 +589,14 @@ def _ucdp_source(path: Path, line: int, r: dict[str, str], ident: str, row: _Row
 
 
 def _read_gdelt(path: Path, text: str) -> Iterator[Row]:
-    lines = text.splitlines()
+    lines = [line.rstrip("\r") for line in text.split("\n")]  # only newlines end a line, not \x0c or U+2028
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return
     header: tuple[str, ...] | None = None
     delimiter = "\t"
     if not lines[first].split("\t")[0].strip().isdigit():  # a header, as BigQuery exports write
-        delimiter = next(d for d in ("\t", ",", ";", "|") if d in lines[first])
+        delimiter = next((d for d in ("\t", ",", ";", "|") if d in lines[first]), ",")
         header = tuple(_column(c) for c in next(csv.reader([lines[first]], delimiter=delimiter)))
         first += 1
     if header is not None and delimiter != "\t":

@@ -6,11 +6,13 @@ import zipfile
 
 import folium
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from geo import InputError, read_events
 from geo.interop import acled_codes, detect_format, gdelt_type, write_acled
 from geo.pipeline import load_events
-from geo.records import Event, Place, PlaceRef, Source
+from geo.records import DATE_PRECISIONS, EVENT_TYPES, Event, Place, PlaceRef, Source
 from maps import build_map, render_html
 from tests.conftest import DATA
 
@@ -406,3 +408,48 @@ def test_mixed_inputs_on_one_map(tiny):
     # the GDELT visit without a location is counted in the legend as not placed, not lost
     assert len(events) - len(placed) >= 1
     assert f'"unmapped":{len(events) - len(placed)}' in render_html(m)
+
+
+# --------------------------------------------------------------------------- arbitrary input
+
+CELL = st.one_of(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                         max_size=30),
+                 st.sampled_from(["", "0", "1", "2", "3", "7", "1.0", "-3", "91", "-181", "nan", "inf", "26 March 2024",
+                                  "2024-02-30", "31/12/2024", "Battles", "Agreement", "javascript:alert(1)",
+                                  "https://example.org/x", "Pakistan", "586", "057", "1831"]))
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _invariants(events):
+    for e in events:
+        assert e.event_type in EVENT_TYPES and e.date_precision in DATE_PRECISIONS
+        assert (e.date is None) == (e.date_precision == "unknown")
+        assert all(s.url is None or s.url.lower().startswith(("http://", "https://")) for s in e.sources)
+        for ref in e.places:
+            p = ref.place
+            assert p is None or (-90 <= p.lat <= 90 and -180 <= p.lon <= 180 and (p.lat, p.lon) != (0, 0))
+    assert all(p.line >= 1 for p in events.problems)
+
+
+@FAST
+@given(st.sampled_from(["acled", "ucdp"]), st.lists(st.lists(CELL, min_size=18, max_size=18), max_size=4))
+def test_arbitrary_acled_and_ucdp_rows_never_crash(tmp_path, fmt, rows):
+    header = ACLED_HEADER.split(",") if fmt == "acled" else [
+        "id", "type_of_violence", "side_a", "side_b", "where_prec", "where_coordinates", "latitude", "longitude",
+        "country", "date_prec", "date_start", "date_end", "best", "low", "high", "source_article", "adm_1", "adm_2"]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([header, *rows])
+    path = tmp_path / f"{fmt}.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    assert detect_format(path) == fmt
+    _invariants(read_events(path, geocode=False))
+
+
+@FAST
+@given(st.lists(st.lists(CELL.map(lambda v: v.replace("\t", " ").replace("\n", " ").replace("\r", " ")),
+                         min_size=59, max_size=59), min_size=1, max_size=3))
+def test_arbitrary_gdelt_lines_never_crash(tmp_path, rows):
+    path = tmp_path / "x.export.CSV"
+    path.write_text("".join("\t".join(["1", "20240602", *r]) + "\n" for r in rows), encoding="utf-8")
+    assert detect_format(path) == "gdelt"
+    _invariants(read_events(path, geocode=False))

@@ -66,6 +66,7 @@ ACLED_SUBTYPES = {  # sub_event_type -> (ACLED event_type, our type)
     "peaceful protest": ("Protests", "other"),
     "protest with intervention": ("Protests", "other"),
     "excessive force against protesters": ("Protests", "attack"),
+    "excessive force against protestors": ("Protests", "attack"),  # a spelling seen in ACLED's own lists
     "violent demonstration": ("Riots", "other"),
     "mob violence": ("Riots", "other"),
     "agreement": ("Strategic developments", "agreement"),
@@ -765,9 +766,9 @@ def _country_by_name(text: str, field: str, row: _Row) -> str:
 def acled_codes(event: Event) -> tuple[str, str]:
     """ACLED ``(event_type, sub_event_type)`` for one of our events."""
     sub = (event.subtype or "").strip().lower()
-    if sub in ACLED_SUBTYPES and ACLED_SUBTYPES[sub][1] == event.event_type:
-        acled_type = ACLED_SUBTYPES[sub][0]
-        return acled_type, next(k for k in _ACLED_SUBTYPE_NAMES if k.lower() == sub)
+    if sub in ACLED_SUBTYPES and ACLED_SUBTYPES[sub][1] == event.event_type:  # read from ACLED: its own codes
+        name = next((k for k in _ACLED_SUBTYPE_NAMES if k.lower() == sub), "Excessive force against protesters")
+        return ACLED_SUBTYPES[sub][0], name
     if event.event_type == "attack":
         return _ATTACK_SUBTYPES.get(sub, ("Violence against civilians", "Attack"))
     if event.event_type == "agreement":

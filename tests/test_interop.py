@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo import InputError, read_events
+from geo import InputError, example_path, read_events
 from geo.interop import acled_codes, detect_format, gdelt_type, write_acled
 from geo.pipeline import load_events
 from geo.records import DATE_PRECISIONS, EVENT_TYPES, Event, Place, PlaceRef, Source
@@ -313,6 +313,20 @@ def test_acled_codes_for_our_events():
         ("Strategic developments", "Other")]
 
 
+def test_every_acled_subtype_writes_back_as_itself():
+    from geo.interop import ACLED_SUBTYPES
+
+    for sub, (acled_type, ours) in ACLED_SUBTYPES.items():
+        written = acled_codes(Event(event_type=ours, subtype=sub))
+        assert written[0] == acled_type and written[1].lower() in (sub, sub.replace("protestors", "protesters"))
+
+
+@pytest.mark.parametrize("sub", ["Excessive force against protesters", "Excessive force against protestors"])
+def test_acled_subtype_spellings(sub):
+    event = Event(event_type="attack", subtype=sub.lower())
+    assert acled_codes(event) == ("Protests", "Excessive force against protesters")
+
+
 def test_acled_round_trip(tmp_path):
     ours = _ours()
     out = write_acled(ours, tmp_path / "ours.csv")
@@ -392,7 +406,7 @@ def test_cli_extract_format_acled(tmp_path, cache_env, capsys):
 
 
 def test_mixed_inputs_on_one_map(tiny):
-    inputs = [DATA / "events_mixed.csv", ACLED, UCDP, GDELT]
+    inputs = [example_path(), DATA / "events_mixed.csv", ACLED, UCDP, GDELT]
     events = load_events(inputs, geocoder=tiny)
     singles = [read_events(p, geocoder=tiny) for p in inputs]
     assert len(events) == sum(len(s) for s in singles)
@@ -403,7 +417,7 @@ def test_mixed_inputs_on_one_map(tiny):
     counts = {t: sum(e.event_type == t for e in placed) for t in ("attack", "agreement", "meeting", "visit")}
     assert names[:4] == [f"Attacks ({counts['attack']})", f"Agreements ({counts['agreement']})",
                          f"Meetings ({counts['meeting']})", f"Visits ({counts['visit']})"]
-    from_datasets = sum(len(s) for s in singles[1:])
+    from_datasets = sum(len(s) for s in singles[2:])
     assert from_datasets == 23 and counts["attack"] >= 6 + 6 + 3
     # the GDELT visit without a location is counted in the legend as not placed, not lost
     assert len(events) - len(placed) >= 1

@@ -6,19 +6,26 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .geocoder import Geocoder, LocalGeocoder
+from .interop import detect_format
 from .merge import merge_into
 from .records import Event
 from .stream import ExtractRun
 from .tables import Events, Problem, read_events
 
-__all__ = ["load_events", "stream_events", "TABLE_SUFFIXES"]
+__all__ = ["load_events", "stream_events", "is_dataset", "TABLE_SUFFIXES"]
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".geojson", ".json"}
 
 
+def is_dataset(path: Path) -> bool:
+    """A GDELT ``.txt``/``.zip`` (or another ACLED/UCDP/GDELT file) that is not named like a table."""
+    return path.suffix.lower() in (".txt", ".zip") and detect_format(path) is not None
+
+
 def _split(inputs: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
+    """(tables, reports): event tables and dataset exports, and report files or folders."""
     paths = [Path(p) for p in inputs]
-    tables = [p for p in paths if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES]
+    tables = [p for p in paths if p.is_file() and (p.suffix.lower() in TABLE_SUFFIXES or is_dataset(p))]
     return tables, [p for p in paths if p not in tables]
 
 

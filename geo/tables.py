@@ -99,22 +99,40 @@ def read_events(source: Path | str | Iterable[Path | str], *, geocoder: Geocoder
     if geocode and geocoder is None:
         geocoder = LocalGeocoder()
     out = Events()
-    rows: list[tuple[dict[str, Any], Source]] = []
+    rows: list[tuple[Event, str | None]] = []  # each event with its row's country code
     for path in paths:
-        for record, src, problems in _read_table(path):
-            if geocode and not problems and record.get("lat") is not None and record.get("country"):
-                problems = _check_country(record, src, geocoder)
+        for event, country, problems in _read_any(path):
+            place = event.places[0].place if event.places else None
+            if geocode and not any(p.level == "error" for p in problems) and place is not None and country:
+                problems = problems + _check_country({"lat": place.lat, "lon": place.lon, "country": country},
+                                                     event.sources[0], geocoder)
             out.problems.extend(problems)
             if not any(p.level == "error" for p in problems):
-                rows.append((record, src))
+                rows.append((event, country))
     if strict and out.errors:
         raise InputError(f"{len(out.errors)} bad row(s):\n" + "\n".join(f"  {p}" for p in out.errors))
-    events = [_to_event(record, src) for record, src in rows]
+    events = [event for event, _ in rows]
     if geocode:
         events = geocode_events(events, geocoder=geocoder, problems=out.problems,
-                                countries=[r.get("country") for r, _ in rows])
+                                countries=[country for _, country in rows])
     out.extend(events)
     return out
+
+
+def _read_any(path: Path) -> Iterator[tuple[Event, str | None, list[Problem]]]:
+    """Rows of our own tables, or of ACLED/UCDP/GDELT files (:mod:`geo.interop`), as events."""
+    from .interop import detect_format, read_dataset
+
+    fmt = detect_format(path) if path.is_file() else None
+    if fmt is not None:
+        yield from read_dataset(path, fmt)
+        return
+    if path.suffix.lower() == ".zip":
+        raise InputError(f"{path}: a .zip is read when it holds one ACLED, UCDP GED or GDELT file, and only then")
+    for record, src, problems in _read_table(path):
+        failed = any(p.level == "error" for p in problems)
+        yield (_to_event(record, src) if not failed else Event(event_type="other", sources=(src,)),
+               record.get("country"), problems)
 
 
 def _read_table(path: Path) -> Iterator[tuple[dict[str, Any], Source, list[Problem]]]:

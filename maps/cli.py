@@ -183,9 +183,17 @@ def _read(args: argparse.Namespace):
 def _cmd_extract(args: argparse.Namespace) -> int:
     from geo.frame import write_events
 
+    if args.format == "acled" and Path(args.output).suffix.lower() != ".csv":
+        _err(f"--format acled writes CSV: name the output .csv (not {args.output})")
+        return 2
     events = _read(args)
     status = _report_problems(events.problems)
-    write_events(events, args.output)
+    if args.format == "acled":
+        from geo.interop import write_acled
+
+        write_acled(events, args.output)
+    else:
+        write_events(events, args.output)
     print(f"wrote {args.output}: {len(events)} event(s)")
     return status
 
@@ -337,8 +345,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "write events from reports and tables as GeoJSON/GPKG/CSV")):
         sp = sub.add_parser(name, help=help_text)
         sp.add_argument("inputs", nargs="+", metavar="INPUT",
-                        help="event tables (.csv, .geojson) and news reports (.txt, .md, .html, .jsonl, "
-                             "or folders of them)")
+                        help="event tables (.csv, .geojson; ACLED, UCDP GED and GDELT files too) and news "
+                             "reports (.txt, .md, .html, .jsonl, or folders of them)")
         sp.add_argument("--published", help="publication date (YYYY-MM-DD) for reports that lack one")
         sp.add_argument("-o", "--output", required=True,
                         help="output file" + (" (.html)" if name == "map" else " (.geojson, .gpkg, .csv)"))
@@ -352,6 +360,10 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--size", type=_size, default=(1600, 1000), metavar="WxH",
                             help="PNG size in CSS pixels, rendered at 2x density (default 1600x1000)")
             map_opts(sp)
+        else:
+            sp.add_argument("--format", choices=["auto", "acled"], default="auto",
+                            help="auto: by the output's suffix; acled: a CSV with ACLED's column names and "
+                                 "codes (docs/crosswalk.md)")
         gazetteer_opts(sp)
         sp.set_defaults(func=func)
 

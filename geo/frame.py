@@ -40,8 +40,8 @@ def _features(events: Iterable[Event]) -> Iterator[dict]:
     return (f for e in events for f in e.features())
 
 
-def _chunks(features: Iterator[dict], n: int = CHUNK) -> Iterator[list[dict]]:
-    while chunk := list(itertools.islice(features, n)):
+def _chunks(features: Iterator[dict], n: int | None = None) -> Iterator[list[dict]]:
+    while chunk := list(itertools.islice(features, n or CHUNK)):
         yield chunk
 
 

@@ -43,10 +43,9 @@ SAME_PLACE_KM = 60.0
 NEAR_COPY = 0.5
 _WORD = re.compile(r"\w+")
 _BANDS, _ROWS = 12, 2
-_PRIME = (1 << 61) - 1
-_rng = np.random.default_rng(20240326)  # fixed: signatures must be the same in every process and run
-_A = _rng.integers(1, 1 << 31, size=_BANDS * _ROWS, dtype=np.uint64)
-_B = _rng.integers(0, 1 << 31, size=_BANDS * _ROWS, dtype=np.uint64)
+# one seed per hash function; fixed, so signatures are the same in every process and run
+_SEEDS = np.array([zlib.crc32(f"incidentmap-minhash-{i}".encode()) * 0x9E3779B97F4A7C15 % (1 << 64)
+                   for i in range(_BANDS * _ROWS)], dtype=np.uint64)
 
 
 def shingles(text: str, k: int = 5) -> frozenset[int]:
@@ -61,11 +60,17 @@ def shingles(text: str, k: int = 5) -> frozenset[int]:
 
 
 def _signature(sh: Iterable[int]) -> np.ndarray:
+    """MinHash: for each seeded hash function, the least hash over the shingles."""
     x = np.fromiter(sh, dtype=np.uint64)
     if not len(x):
         return np.zeros(_BANDS * _ROWS, dtype=np.uint64)
-    # universal hashing of 32-bit values: (a*x + b) mod 2^61-1 stays within uint64 for a, b < 2^31
-    return ((np.outer(_A, x) + _B[:, None]) % np.uint64(_PRIME)).min(axis=1)
+    # splitmix64 of (shingle xor seed): well mixed, so the hash functions are independent
+    with np.errstate(over="ignore"):
+        z = (x[None, :] ^ _SEEDS[:, None]) + np.uint64(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        z ^= z >> np.uint64(31)
+    return z.min(axis=1)
 
 
 def _bands(sig: np.ndarray) -> list[int]:
@@ -247,13 +252,15 @@ class MergeStore:
         db.executemany("INSERT INTO band(h, rid) VALUES (?, ?)", [(b, rid) for b in bands])
         if near:
             self._near[rid] = near
+            for other in near:  # the relation is symmetric: a later copy is near the earlier report too
+                self._near.setdefault(other, set()).add(rid)
         return rid
 
     def _near_rids(self, rid: int) -> set[int]:
         return self._near.get(rid, set())
 
     def _are_near(self, a: int, b: int) -> bool:
-        return a == b or b in self._near.get(a, ()) or a in self._near.get(b, ())
+        return a == b or b in self._near.get(a, ())
 
     # ---------------------------------------------------------------- events
 
@@ -272,7 +279,7 @@ class MergeStore:
                 obj, other = db.execute("SELECT obj, rids FROM ev WHERE id=?", (eid,)).fetchone()
                 old = pickle.loads(obj)
                 old_rids = {int(x) for x in other.split(",") if x}
-                if _same(old, event, lambda a, b: any(self._are_near(x, y) for x in old_rids for y in rids)):
+                if _same(old, event, lambda a, b, o=old_rids: any(self._are_near(x, y) for x in o for y in rids)):
                     merged = _combine(old, event)
                     all_rids = old_rids | rids
                     db.execute("UPDATE ev SET obj=?, rids=? WHERE id=?",

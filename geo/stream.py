@@ -155,10 +155,7 @@ class ExtractRun:
         last_path = None
         try:
             for report, events, sh in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
-                self.reports_read += 1
-                rid = self._store.add_report(sh)
-                for e in events:
-                    self._store.add(e, rid)
+                self.add_extracted(events, sh)
                 if bar is not None:
                     if unit == "report":
                         bar.update(1)
@@ -169,6 +166,13 @@ class ExtractRun:
         finally:
             if bar is not None:
                 bar.close()
+
+    def add_extracted(self, events: list[Event], sh: frozenset[int]) -> None:
+        """Merge one report's events (and register its shingles, for near-copies)."""
+        self.reports_read += 1
+        rid = self._store.add_report(sh)
+        for e in events:
+            self._store.add(e, rid)
 
     def add_inputs(self, inputs: Iterable[Path | str], *, published: str | None = None,
                    errors: list[str] | None = None) -> None:

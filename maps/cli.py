@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from geo.errors import IncidentmapError, PlaceNotFound
+from geo.errors import IncidentmapError, InputError, PlaceNotFound
 
 __all__ = ["main"]
 
@@ -173,11 +173,75 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 # ----------------------------------------------------------------------------- events
 
 
+def _jobs_arg(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < -1 or n == 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of processes (1, 2, ...) or -1 for one per core")
+    return n
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    from geo.stream import default_jobs
+
+    jobs = getattr(args, "jobs", 1) or 1
+    return default_jobs() if jobs == -1 else jobs
+
+
 def _read(args: argparse.Namespace):
     from geo.pipeline import load_events
 
+    if getattr(args, "dask", None):
+        from geo.tables import Events
+
+        problems: list = []
+        events = Events(_stream(args, problems))
+        events.problems.extend(problems)
+        return events
     return load_events(args.inputs, geocoder=_geocoder(args), strict=args.strict,
-                       published=args.published)
+                       published=args.published, jobs=_jobs(args))
+
+
+def _stream(args: argparse.Namespace, problems: list):
+    """The events of the inputs, streamed (memory flat), with problems collected as found."""
+    from geo.pipeline import _problems, _split, stream_events
+
+    if not getattr(args, "dask", None):
+        yield from stream_events(args.inputs, geocoder=_geocoder(args), strict=args.strict,
+                                 published=args.published, jobs=_jobs(args), problems=problems)
+        return
+    try:
+        from geo.dask_run import dask_client, extract_with_dask
+    except ImportError as exc:
+        raise InputError(str(exc)) from None
+    from geo.merge import merge_into
+    from geo.tables import read_events
+
+    geocoder = _geocoder(args)
+    tables, reports = _split(args.inputs)
+    rows = []
+    if tables:
+        table_events = read_events(tables, geocoder=geocoder, strict=args.strict)
+        rows = list(table_events)
+        problems.extend(table_events.problems)
+    errors: list[str] = []
+    with dask_client(args.dask, workers=_jobs(args) if args.jobs != 1 else None) as client:
+        extracted = extract_with_dask(reports, client, geocoder=geocoder, published=args.published,
+                                      errors=None if args.strict else errors)
+        yield from merge_into(rows, extracted) if rows else extracted
+    problems.extend(_problems(errors))
+
+
+class _Counter:
+    def __init__(self, items):
+        self.items, self.n = items, 0
+
+    def __iter__(self):
+        for x in self.items:
+            self.n += 1
+            yield x
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -186,15 +250,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "acled" and Path(args.output).suffix.lower() != ".csv":
         _err(f"--format acled writes CSV: name the output .csv (not {args.output})")
         return 2
-    events = _read(args)
-    status = _report_problems(events.problems)
+    problems: list = []
+    events = _Counter(_stream(args, problems))
     if args.format == "acled":
         from geo.interop import write_acled
 
-        write_acled(events, args.output)
+        write_acled(list(events), args.output)
     else:
         write_events(events, args.output)
-    print(f"wrote {args.output}: {len(events)} event(s)")
+    status = _report_problems(problems)
+    print(f"wrote {args.output}: {events.n} event(s)")
     return status
 
 
@@ -349,9 +414,15 @@ def _parser() -> argparse.ArgumentParser:
                              "reports (.txt, .md, .html, .jsonl, or folders of them)")
         sp.add_argument("--published", help="publication date (YYYY-MM-DD) for reports that lack one")
         sp.add_argument("-o", "--output", required=True,
-                        help="output file" + (" (.html)" if name == "map" else " (.geojson, .gpkg, .csv)"))
+                        help="output file" + (" (.html)" if name == "map" else
+                                              " (.geojson, .gpkg, .csv, or .parquet: a folder of GeoParquet parts)"))
         sp.add_argument("--strict", action="store_true",
                         help="fail on any bad row, before writing anything")
+        sp.add_argument("-j", "--jobs", type=_jobs_arg, default=1, metavar="N",
+                        help="extract reports in N processes (-1: one per core); the output is the same")
+        sp.add_argument("--dask", metavar="ADDRESS",
+                        help="extract on a Dask cluster (a scheduler address, or 'local' for a LocalCluster "
+                             "of --jobs workers); needs incidentmap[dask]")
         if name == "map":
             sp.add_argument("--title", help="title shown on the map")
             sp.add_argument("--png", metavar="FILE", help="also render the map to a PNG (needs Chromium)")

@@ -1,0 +1,159 @@
+"""Extraction on a Dask distributed cluster (``incidentmap extract --dask ADDRESS|local``).
+
+The report files go into a ``dask.bag``, one partition per group of files; each worker
+extracts its partitions with one :class:`~geo.extract.Extractor`, built once per worker by
+a worker plugin that also carries the gazetteer index: shipped to each worker once when the
+cluster is remote, opened in place when it runs on this machine. The client takes the
+partitions back in order, a bounded window at a time, and merges them into one
+:class:`~geo.merge.MergeStore` exactly as a single process would, so the same event told in
+two partitions is still one event and the output equals ``--jobs 1``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+try:
+    from distributed import WorkerPlugin
+except ImportError as exc:  # pragma: no cover - the dask extra is not installed
+    raise ImportError("--dask needs Dask: pip install 'incidentmap[dask]'") from exc
+
+from .errors import InputError
+from .records import Event
+from .reports import REPORT_SUFFIXES, read_report
+
+__all__ = ["dask_client", "extract_with_dask", "report_files"]
+
+_PLUGIN_NAME = "incidentmap-extractor"
+
+
+class ExtractorPlugin(WorkerPlugin):
+    """A Dask worker plugin: puts the gazetteer index on the worker and builds its extractor."""
+
+    name = _PLUGIN_NAME
+    idempotent = True
+
+    def __init__(self, gazetteer: tuple[str, ...], index_path: str, index_bytes: bytes | None = None):
+        self.gazetteer = gazetteer
+        self.index_path = index_path
+        self.index_bytes = index_bytes  # only for remote workers
+
+    def setup(self, worker) -> None:
+        from .extract import Extractor
+        from .geocoder import LocalGeocoder
+        from .geoparse import Geoparser
+
+        index = self.index_path
+        if self.index_bytes is not None:
+            local = Path(worker.local_directory) / "incidentmap-index.sqlite"
+            if not local.exists():
+                tmp = local.with_suffix(".tmp")
+                tmp.write_bytes(self.index_bytes)
+                os.replace(tmp, local)
+            index = str(local)
+        worker.incidentmap_extractor = Extractor(Geoparser(LocalGeocoder(gazetteer=self.gazetteer, index=index)))
+
+    def teardown(self, worker) -> None:
+        worker.__dict__.pop("incidentmap_extractor", None)
+
+
+def _extract_files(files: list[str], published: str | None) -> list[tuple[list[Event], frozenset[int], str | None]]:
+    """Worker side: ``(events, shingles, error)`` per report of the files, in order."""
+    from distributed import get_worker
+
+    from .merge import shingles
+
+    extractor = get_worker().incidentmap_extractor
+    out = []
+    for f in files:
+        try:
+            reports = list(read_report(f, published=published))
+        except InputError as exc:
+            out.append(([], frozenset(), str(exc)))
+            continue
+        for r in reports:
+            out.append((extractor.extract(r), shingles(r.text), None))
+    return out
+
+
+def report_files(inputs: Iterable[Path | str]) -> list[str]:
+    """The report files named or held (recursively, sorted) by the inputs."""
+    files = []
+    for item in inputs:
+        item = Path(item)
+        if item.is_dir():
+            files += sorted(str(p) for p in item.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+        else:
+            files.append(str(item))
+    return files
+
+
+@contextlib.contextmanager
+def dask_client(address: str, *, workers: int | None = None) -> Iterator:
+    """A client for ``address``, or for a new LocalCluster of worker processes with ``local``;
+    a cluster made here is shut down on leaving."""
+    from distributed import Client, LocalCluster
+
+    if address != "local":
+        with Client(address) as client:
+            yield client
+        return
+    n = workers or max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+    # bound to the loopback interface: nothing is exposed to the network
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                      host="127.0.0.1", local_directory=tempfile.gettempdir()) as cluster, \
+            Client(cluster) as client:
+        yield client
+
+
+def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, published: str | None = None,
+                      errors: list[str] | None = None, store: str | Path | None = None,
+                      files_per_partition: int = 4, window: int | None = None) -> Iterator[Event]:
+    """Extract the reports on the cluster behind ``client``; yield the merged events.
+
+    Unreadable files are listed in ``errors`` (or raise :class:`InputError` when it is None).
+    """
+    import dask.bag as db
+
+    from .geocoder import LocalGeocoder
+    from .index import world_index
+    from .stream import ExtractRun
+
+    geocoder = geocoder or LocalGeocoder()
+    if getattr(geocoder, "_online", None) is not None:
+        raise InputError("--online cannot be combined with --dask; run it with --jobs 1")
+    gazetteer = tuple(str(p) for p in getattr(geocoder, "_gazetteer", ()))
+    index = str(getattr(geocoder, "_index_path", None) or world_index())
+    local = all(addr.startswith(("tcp://127.", "tcp://localhost", "inproc://", "ipc://"))
+                for addr in client.scheduler_info()["workers"])
+    plugin = ExtractorPlugin(gazetteer, index, None if local else Path(index).read_bytes())
+    client.register_plugin(plugin, name=_PLUGIN_NAME)
+
+    files = report_files(inputs)
+    if not files:
+        return
+    bag = db.from_sequence([files[i:i + files_per_partition] for i in range(0, len(files), files_per_partition)],
+                           npartitions=max(1, -(-len(files) // files_per_partition)))
+    parts = bag.map(_extract_files, published).to_delayed()
+    window = window or 2 * max(1, len(client.scheduler_info()["workers"]))
+    with ExtractRun(geocoder=geocoder, store=store or tempfile.gettempdir(), progress=False) as run:
+        futures = [client.compute(p) for p in parts[:window]]
+        nxt = window
+        while futures:
+            result = futures.pop(0).result()
+            if nxt < len(parts):
+                futures.append(client.compute(parts[nxt]))
+                nxt += 1
+            for group in result:
+                for events, sh, error in group:
+                    if error is not None:
+                        if errors is None:
+                            raise InputError(error)
+                        errors.append(error)
+                        continue
+                    run.add_extracted(events, sh)
+        yield from run.events()

@@ -1,0 +1,207 @@
+"""Streaming extraction and merging: the same answer as the simple way, at any scale or split."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.merge import _combine, _same, merge_events, shingles
+from geo.records import Event, Place, PlaceRef, Source
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+PLACES = [
+    Place("Besham", 34.93, 72.87, "PK", "Khyber Pakhtunkhwa", "Shangla", "city", "g:1"),
+    Place("Alpurai", 34.90, 72.65, "PK", "Khyber Pakhtunkhwa", "Shangla", "city", "g:2"),  # 20 km away
+    Place("Shangla", 34.90, 72.65, "PK", "Khyber Pakhtunkhwa", "", "district", "g:3"),
+    Place("Khyber Pakhtunkhwa", 34.5, 72.0, "PK", "", "", "region", "g:4"),
+    Place("Pakistan", 30.0, 70.0, "PK", "", "", "country", "g:5"),
+    Place("Quetta", 30.18, 67.0, "PK", "Balochistan", "Quetta", "city", "g:6"),
+    Place("Torkham", 34.10, 71.09, "PK", "Khyber Pakhtunkhwa", "Khyber", "city", "g:7"),
+    Place("Lal Pur", 34.13, 70.95, "AF", "Nangarhar", "", "city", "g:8"),  # across the border, 14 km
+    Place("Tromso", 69.65, 18.96, "NO", "Troms", "", "city", "g:9"),
+    Place("Tromso east", 69.65, 20.2, "NO", "Troms", "", "city", "g:10"),  # 48 km east, 1.2 deg of longitude
+    Place("Suva", -18.14, 178.44, "FJ", "Central", "", "city", "g:11"),
+    Place("Taveuni", -16.8, -179.9, "FJ", "Northern", "", "city", "g:12"),  # across the antimeridian
+]
+TEXTS = ["a bomb went off near the market killing several people and wounding many more, police said",
+         "the two sides held talks on trade and security and agreed to meet again later in the year",
+         "gunmen opened fire on a convoy carrying engineers to the dam site early in the morning today"]
+
+
+def _reference_merge(events, texts):
+    """The all-pairs greedy merge the store must equal."""
+
+    def near(a, b):
+        for s in a.sources:
+            for t in b.sources:
+                x, y = texts.get((s.path, s.line, s.url)), texts.get((t.path, t.line, t.url))
+                if x and y and len(x & y) / max(1, len(x | y)) >= 0.5:
+                    return True
+        return False
+
+    merged: list[Event] = []
+    for e in events:
+        for i, m in enumerate(merged):
+            if _same(m, e, near):
+                merged[i] = _combine(m, e)
+                break
+        else:
+            merged.append(e)
+    return merged
+
+
+@st.composite
+def event_lists(draw):
+    n_reports = draw(st.integers(1, 6))
+    # each report's text: one of a few stories, possibly with a word changed (a near-copy)
+    reports = []
+    for i in range(n_reports):
+        text = draw(st.sampled_from(TEXTS))
+        if draw(st.booleans()):
+            text += " " + draw(st.sampled_from(["officials said", "reporters said", "it was reported"]))
+        reports.append((f"r{i}.txt", text))
+    events = []
+    base = dt.date(2024, 12, 30)
+    for _ in range(draw(st.integers(0, 14))):
+        path, _ = draw(st.sampled_from(reports))
+        precision = draw(st.sampled_from(["day", "day", "month", "year", "unknown"]))
+        day = base + dt.timedelta(days=draw(st.integers(0, 4)))
+        date = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4],
+                "unknown": None}[precision]
+        places = draw(st.lists(st.sampled_from(PLACES), min_size=0, max_size=2, unique=True))
+        events.append(Event(draw(st.sampled_from(["attack", "meeting"])), date=date, date_precision=precision,
+                            status=draw(st.sampled_from(["occurred", "occurred", "planned"])),
+                            places=tuple(PlaceRef(p.name, place=p) for p in places),
+                            killed=draw(st.none() | st.integers(0, 9)),
+                            sources=(Source(path=path),), summary=path))
+    return events, {(p, None, None): shingles(t) for p, t in reports}
+
+
+@settings(max_examples=300, deadline=None)
+@given(event_lists())
+def test_store_merge_equals_all_pairs_merge(case):
+    events, texts = case
+    got = merge_events(events, texts=texts)
+    want = _reference_merge(events, texts)
+    assert [(e.event_id, e.sources, e.date, e.killed) for e in got] == \
+           [(e.event_id, e.sources, e.date, e.killed) for e in want]
+
+
+def test_near_places_merge_across_cells_borders_and_the_antimeridian():
+    for a, b in [(PLACES[6], PLACES[7]), (PLACES[8], PLACES[9]), (PLACES[10], PLACES[11])]:
+        if a.name == "Suva":
+            continue  # Suva and Taveuni are 200 km apart: never the same event
+        evs = [Event("attack", date="2024-03-26", date_precision="day", places=(PlaceRef(p.name, place=p),),
+                     sources=(Source(path=p.name),)) for p in (a, b)]
+        assert len(merge_events(evs)) == 1, (a.name, b.name)
+
+
+def test_shingles_are_the_same_in_every_process():
+    text = "A bomb went off in Besham on Tuesday, killing five engineers and their driver."
+    code = f"from geo.merge import shingles; print(sorted(shingles({text!r})))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT, env={"PYTHONHASHSEED": "123", "PATH": "/usr/bin:/bin",
+                                        "PYTHONPATH": str(ROOT)}).stdout
+    assert json.loads(out) == sorted(shingles(text))
+
+
+@pytest.fixture()
+def reports_dir():
+    return DATA / "reports"
+
+
+def _run(args):
+    from maps.cli import main
+
+    return main(args)
+
+
+def test_jobs_give_the_same_output_as_one_process(tmp_path, cache_env, reports_dir):
+    one, two = tmp_path / "one.geojson", tmp_path / "two.geojson"
+    assert _run(["extract", str(reports_dir), "-o", str(one)]) == 0
+    assert _run(["extract", str(reports_dir), "-o", str(two), "--jobs", "2"]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    assert len(json.loads(one.read_text())["features"]) > 50
+
+
+def test_streamed_extract_equals_the_in_memory_path(tmp_path, cache_env, reports_dir):
+    from geo.frame import to_geojson
+    from geo.pipeline import load_events
+
+    out = tmp_path / "e.geojson"
+    assert _run(["extract", str(reports_dir), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == to_geojson(load_events([reports_dir]))
+
+
+def test_geoparquet_parts_read_back_as_one_table(tmp_path, cache_env, reports_dir, monkeypatch):
+    import geopandas
+
+    import geo.frame
+
+    monkeypatch.setattr(geo.frame, "CHUNK", 25)  # several parts
+    gj, pq = tmp_path / "e.geojson", tmp_path / "e.parquet"
+    assert _run(["extract", str(reports_dir), "-o", str(gj)]) == 0
+    assert _run(["extract", str(reports_dir), "-o", str(pq)]) == 0
+    parts = sorted(p.name for p in pq.iterdir())
+    assert len(parts) > 2 and parts[0] == "part-00000.parquet"
+    a, b = geopandas.read_file(gj), geopandas.read_parquet(pq)
+    assert list(a["event_id"]) == list(b["event_id"]) and b.crs.to_epsg() == 4326
+    assert list(b["killed"].astype("float").fillna(-1)) == list(a["killed"].astype("float").fillna(-1))
+    # a second run replaces the folder whole
+    assert _run(["extract", str(reports_dir / "01-besham-convoy-attack.txt"), "-o", str(pq)]) == 0
+    assert len(geopandas.read_parquet(pq)) < len(b)
+
+
+def test_strict_stops_before_writing_anything(tmp_path, cache_env):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A bomb killed six people in Besham on Tuesday.", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\x00\x01\x02binary\xff" * 50)
+    out = tmp_path / "e.geojson"
+    out.write_text("previous", encoding="utf-8")
+    assert _run(["extract", str(folder), "-o", str(out), "--strict"]) == 3
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert _run(["extract", str(folder), "-o", str(out)]) == 1  # the good report is written, the bad listed
+    assert json.loads(out.read_text())["features"]
+
+
+def test_bad_jobs_value_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        _run(["extract", "x.txt", "-o", "y.geojson", "--jobs", "0"])
+    assert exc.value.code == 2
+
+
+def test_dask_local_cluster_gives_the_same_output(tmp_path, cache_env, reports_dir, monkeypatch):
+    pytest.importorskip("distributed")
+    import contextlib
+
+    from distributed import Client, LocalCluster
+    from distributed.comm import inproc
+
+    import geo.dask_run
+
+    monkeypatch.setattr(inproc.global_manager, "_ip", "127.0.0.1")  # else it asks a UDP socket for its address
+    @contextlib.contextmanager
+    def inproc_client(address, workers=None):
+        # threads and in-process transport: the test opens no socket at all
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, protocol="inproc://",
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            yield client
+
+    monkeypatch.setattr(geo.dask_run, "dask_client", inproc_client)
+    one, dsk = tmp_path / "one.geojson", tmp_path / "dask.geojson"
+    assert _run(["extract", str(reports_dir), "-o", str(one)]) == 0
+    # small partitions, so that reports of one event land in different partitions
+    monkeypatch.setattr(geo.dask_run.extract_with_dask, "__kwdefaults__",
+                        {**geo.dask_run.extract_with_dask.__kwdefaults__, "files_per_partition": 3})
+    assert _run(["extract", str(reports_dir), "-o", str(dsk), "--dask", "local"]) == 0
+    assert one.read_bytes() == dsk.read_bytes()

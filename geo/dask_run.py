@@ -61,8 +61,8 @@ class ExtractorPlugin(WorkerPlugin):
         worker.__dict__.pop("incidentmap_extractor", None)
 
 
-def _extract_files(files: list[str], published: str | None) -> list[tuple[list[Event], frozenset[int], str | None]]:
-    """Worker side: ``(events, shingles, error)`` per report of the files, in order."""
+def _extract_files(files: list[str], published: str | None) -> list[tuple]:
+    """Worker side: ``(events, shingles, published, error)`` per report of the files, in order."""
     from distributed import get_worker
 
     from .merge import shingles
@@ -73,10 +73,10 @@ def _extract_files(files: list[str], published: str | None) -> list[tuple[list[E
         try:
             reports = list(read_report(f, published=published))
         except InputError as exc:
-            out.append(([], frozenset(), str(exc)))
+            out.append(([], frozenset(), None, str(exc)))
             continue
         for r in reports:
-            out.append((extractor.extract(r), shingles(r.text), None))
+            out.append((extractor.extract(r), shingles(r.text), r.published, None))
     return out
 
 
@@ -149,11 +149,11 @@ def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, pu
                 futures.append(client.compute(parts[nxt]))
                 nxt += 1
             for group in result:
-                for events, sh, error in group:
+                for events, sh, day, error in group:
                     if error is not None:
                         if errors is None:
                             raise InputError(error)
                         errors.append(error)
                         continue
-                    run.add_extracted(events, sh)
+                    run.add_extracted(events, sh, day)
         yield from run.events()

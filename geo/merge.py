@@ -14,9 +14,10 @@ is filed under blocking keys (type, date at each precision, grid cell, the areas
 in) in SQLite, and a new event is compared only with the events that share a key with it.
 The keys cover every pair the rules above can join, so the result is the same as comparing
 all pairs. With a file behind it the store keeps memory flat however many reports go in.
-Near-copies are found through MinHash signatures in locality-sensitive buckets (12 bands
-of 2 rows: a pair at Jaccard 0.5 shares a bucket with probability 0.97, at 0.6 with 0.995),
-then checked on the stored shingles.
+Near-copies are found through MinHash signatures in locality-sensitive buckets (20 bands
+of 3 rows: a pair at Jaccard 0.5 shares a bucket with probability 0.93, at 0.6 with 0.99,
+at 0.7 with 0.9998), among reports published within a week of each other, then checked on
+the stored shingles.
 """
 
 from __future__ import annotations
@@ -42,10 +43,14 @@ __all__ = ["merge_events", "merge_into", "shingles", "MergeStore", "SAME_PLACE_K
 SAME_PLACE_KM = 60.0
 NEAR_COPY = 0.5
 _WORD = re.compile(r"\w+")
-_BANDS, _ROWS = 12, 2
-# one seed per hash function; fixed, so signatures are the same in every process and run
-_SEEDS = np.array([zlib.crc32(f"incidentmap-minhash-{i}".encode()) * 0x9E3779B97F4A7C15 % (1 << 64)
-                   for i in range(_BANDS * _ROWS)], dtype=np.uint64)
+_BANDS, _ROWS = 20, 3
+WEEK_WINDOW = 1  # near-copies are looked for among reports published within a week or so
+# multiply-shift hashing of 32-bit shingles, ((a*x + b) mod 2^64) >> 32 with odd 64-bit a: one
+# pair per hash function, fixed, so signatures are the same in every process and run
+_rng = np.random.Generator(np.random.PCG64(20240326))
+_A = _rng.integers(0, 1 << 63, size=_BANDS * _ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _rng.integers(0, 1 << 63, size=_BANDS * _ROWS, dtype=np.uint64)
+del _rng
 
 
 def shingles(text: str, k: int = 5) -> frozenset[int]:
@@ -59,23 +64,30 @@ def shingles(text: str, k: int = 5) -> frozenset[int]:
                      for i in range(max(1, len(words) - k + 1)))
 
 
-def _signature(sh: Iterable[int]) -> np.ndarray:
-    """MinHash: for each seeded hash function, the least hash over the shingles."""
-    x = np.fromiter(sh, dtype=np.uint64)
+def _signature(sh: Iterable[int] | np.ndarray) -> np.ndarray:
+    """MinHash: for each hash function, the least hash over the shingles."""
+    x = sh.astype(np.uint64) if isinstance(sh, np.ndarray) else np.fromiter(sh, dtype=np.uint64)
     if not len(x):
         return np.zeros(_BANDS * _ROWS, dtype=np.uint64)
-    # splitmix64 of (shingle xor seed): well mixed, so the hash functions are independent
     with np.errstate(over="ignore"):
-        z = (x[None, :] ^ _SEEDS[:, None]) + np.uint64(0x9E3779B97F4A7C15)
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        z ^= z >> np.uint64(31)
-    return z.min(axis=1)
+        return ((_A[:, None] * x[None, :] + _B[:, None]) >> np.uint64(32)).min(axis=1)
 
 
 def _bands(sig: np.ndarray) -> list[int]:
     rows = sig.reshape(_BANDS, _ROWS)
     return [(b << 56) ^ (zlib.crc32(r.tobytes()) & 0xFFFFFFFFFFFF) for b, r in enumerate(rows)]
+
+
+def _week(published: str | None) -> int | None:
+    try:
+        return dt.date.fromisoformat(published).toordinal() // 7 if published else None
+    except ValueError:
+        return None
+
+
+def _band_key(band: int, week: int | None) -> int:
+    """A band's bucket within a week (or among undated reports), as a signed 63-bit integer."""
+    return ((band * 1_000_003 + (week if week is not None else -1)) * 0x9E3779B1 ^ band) & ((1 << 62) - 1)
 
 
 def _jaccard(a: frozenset[int] | np.ndarray, b: frozenset[int] | np.ndarray) -> float:
@@ -223,7 +235,7 @@ class MergeStore:
         self.db.executescript("""
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;
             PRAGMA cache_size=-65536;
-            CREATE TABLE rep(id INTEGER PRIMARY KEY, sh BLOB);
+            CREATE TABLE rep(id INTEGER PRIMARY KEY, sh BLOB, sig BLOB);
             CREATE TABLE band(h INTEGER, rid INTEGER);
             CREATE INDEX band_h ON band(h);
             CREATE TABLE ev(id INTEGER PRIMARY KEY, obj BLOB, rids TEXT);
@@ -236,20 +248,33 @@ class MergeStore:
 
     # ---------------------------------------------------------------- reports
 
-    def add_report(self, text_or_shingles: str | Iterable[int]) -> int:
-        """Register a report (its text, or its :func:`shingles`); return its id."""
-        sh = shingles(text_or_shingles) if isinstance(text_or_shingles, str) else frozenset(text_or_shingles)
-        arr = np.array(sorted(sh), dtype=np.uint32)
-        bands = _bands(_signature(sh))
+    def add_report(self, text_or_shingles: str | Iterable[int], published: str | None = None) -> int:
+        """Register a report (its text, or its :func:`shingles`, and publication date); return its id.
+
+        Its near-copies are looked for among the reports published in the same week or the
+        weeks either side (syndicated copies run within days of each other), or among the
+        undated reports if it has no date: this keeps the search short in a corpus of years.
+        """
+        sh = shingles(text_or_shingles) if isinstance(text_or_shingles, str) else text_or_shingles
+        arr = np.unique(np.fromiter(sh, dtype=np.uint32))
+        sig = _signature(arr)
+        week = _week(published)
+        weeks = [week] if week is None else range(week - WEEK_WINDOW, week + WEEK_WINDOW + 1)
+        bands = _bands(sig)
         db = self.db
-        rid = db.execute("INSERT INTO rep(sh) VALUES (?)", (arr.tobytes(),)).lastrowid
+        rid = db.execute("INSERT INTO rep(sh, sig) VALUES (?, ?)", (arr.tobytes(), sig.tobytes())).lastrowid
         near = set()
-        marks = ",".join("?" * len(bands))
-        for (other,) in db.execute(f"SELECT DISTINCT rid FROM band WHERE h IN ({marks})", bands).fetchall():
-            blob = db.execute("SELECT sh FROM rep WHERE id=?", (other,)).fetchone()[0]
+        query = [_band_key(b, w) for w in weeks for b in bands]
+        marks = ",".join("?" * len(query))
+        found = db.execute(f"SELECT DISTINCT rep.id, rep.sig, rep.sh FROM band JOIN rep ON rep.id = band.rid "
+                           f"WHERE band.h IN ({marks}) ORDER BY rep.id", query).fetchall()
+        for other, other_sig, blob in found:
+            # the signatures estimate the similarity; only likely pairs are counted exactly
+            if np.mean(np.frombuffer(other_sig, dtype=np.uint64) == sig) < NEAR_COPY - 0.2:
+                continue
             if _jaccard(arr, np.frombuffer(blob, dtype=np.uint32)) >= NEAR_COPY:
                 near.add(other)
-        db.executemany("INSERT INTO band(h, rid) VALUES (?, ?)", [(b, rid) for b in bands])
+        db.executemany("INSERT INTO band(h, rid) VALUES (?, ?)", [(_band_key(b, week), rid) for b in bands])
         if near:
             self._near[rid] = near
             for other in near:  # the relation is symmetric: a later copy is near the earlier report too

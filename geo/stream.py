@@ -155,7 +155,7 @@ class ExtractRun:
         last_path = None
         try:
             for report, events, sh in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
-                self.add_extracted(events, sh)
+                self.add_extracted(events, sh, report.published)
                 if bar is not None:
                     if unit == "report":
                         bar.update(1)
@@ -167,10 +167,10 @@ class ExtractRun:
             if bar is not None:
                 bar.close()
 
-    def add_extracted(self, events: list[Event], sh: frozenset[int]) -> None:
-        """Merge one report's events (and register its shingles, for near-copies)."""
+    def add_extracted(self, events: list[Event], sh: frozenset[int], published: str | None = None) -> None:
+        """Merge one report's events (and register its shingles and date, for near-copies)."""
         self.reports_read += 1
-        rid = self._store.add_report(sh)
+        rid = self._store.add_report(sh, published)
         for e in events:
             self._store.add(e, rid)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .errors import InputError
 from .extract import Extractor
 from .geocoder import Geocoder, LocalGeocoder
 from .geoparse import Geoparser
@@ -21,10 +22,11 @@ def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = Non
     """Events from event tables and news reports (files or folders), merged across reports.
 
     Table rows are kept as they are; events extracted from reports are merged when several
-    reports tell the same event. Unreadable reports are listed in ``.problems`` (``strict``
-    raises instead).
+    reports tell the same event. Unreadable reports are listed in ``.problems`` and the
+    others processed; ``strict`` raises :class:`~geo.errors.InputError` listing every bad
+    row or report instead, before any extraction.
     """
-    from .reports import read_reports
+    from .reports import read_report, report_files
 
     geocoder = geocoder or LocalGeocoder()
     paths = [Path(p) for p in inputs]
@@ -36,16 +38,33 @@ def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = Non
         out.extend(table_events)
         out.problems.extend(table_events.problems)
     if reports:
+        read, bad = [], []
+        for f in report_files(reports):
+            try:
+                read += read_report(f, published=published)
+            except InputError as exc:
+                bad.append(_file_problem(f, exc))
+        if strict and bad:
+            raise InputError(f"{len(bad)} unreadable report(s):\n" + "\n".join(f"  {p}" for p in bad))
         extractor = Extractor(Geoparser(geocoder) if isinstance(geocoder, LocalGeocoder) else None)
-        errors: list[str] = []
         extracted = []
         texts = {}
-        for report in read_reports(reports, published=published, errors=None if strict else errors):
+        for report in read:
             texts[(report.path, report.line, report.url)] = shingles(report.text)
             extracted += extractor.extract(report)
         merged = merge_events(extracted, texts=texts)
         table_part = list(out)
         out[:] = merge_into(table_part, merged)
-        out.problems.extend(Problem(path=m.split(":", 1)[0], line=0, field="", message=m.split(": ", 1)[-1])
-                            for m in errors)
+        out.problems.extend(bad)
     return out
+
+
+def _file_problem(path: Path, exc: InputError) -> Problem:
+    """A reader's message ("FILE: why" or "FILE:LINE: why") as a :class:`Problem` of that file."""
+    text, line = str(exc), 0
+    if text.startswith(f"{path}:"):
+        text = text[len(str(path)) + 1:]
+        head, sep, rest = text.partition(": ")
+        if sep and head.isdigit():
+            line, text = int(head), rest
+    return Problem(path=str(path), line=line, field="", message=text.strip())

@@ -40,7 +40,7 @@ def _report_problems(problems, *, strict: bool = False) -> int:
     for p in warnings:
         _err(f"warning: {p}")
     if errors:
-        _err(f"{len(errors)} bad row(s) left out; the rest were processed")
+        _err(f"{len(errors)} bad row(s) or file(s) left out; the rest were processed")
     return 1 if errors else 0
 
 
@@ -184,10 +184,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from geo.frame import write_events
 
     events = _read(args)
-    status = _report_problems(events.problems)
     write_events(events, args.output)
     print(f"wrote {args.output}: {len(events)} event(s)")
-    return status
+    return _report_problems(events.problems)  # listed last, where they are seen
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
@@ -195,7 +194,6 @@ def _cmd_map(args: argparse.Namespace) -> int:
     from maps.export import save_html
 
     events = _read(args)
-    status = _report_problems(events.problems)
     m = build_map(events, title=args.title, tiles=None if args.tiles == "none" else args.tiles,
                   offline=args.offline)
     if args.fragment:
@@ -203,7 +201,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
         save_fragment(m, args.output, cdn=args.cdn)
         print(f"wrote {args.output}: an HTML fragment to paste into a page")
-        return status
+        return _report_problems(events.problems)
     save_html(m, args.output, cdn=args.cdn)
     mapped = sum(any(r.place for r in e.places) for e in events)
     print(f"wrote {args.output}: {mapped} of {len(events)} event(s) on the map")
@@ -212,7 +210,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
         save_png(args.output, args.png, size=args.size)
         print(f"wrote {args.png} ({args.size[0] * 2}x{args.size[1] * 2} pixels)")
-    return status
+    return _report_problems(events.problems)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -234,7 +232,6 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     events = load_events([example_path(), example_path("reports")], geocoder=_geocoder(args))
-    status = _report_problems(events.problems)
     m = build_map(events, title="incidentmap demo: Pakistan–China security and diplomacy, 2013–2025",
                   tiles=None if args.tiles == "none" else args.tiles, offline=args.offline)
     write_events(events, out / "events.geojson")
@@ -242,7 +239,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     mapped = sum(any(r.place for r in e.places) for e in events)
     print(f"wrote {out / 'map.html'} ({mapped} of {len(events)} events mapped) "
           f"and {out / 'events.geojson'}")
-    return status
+    return _report_problems(events.problems)
 
 
 # ----------------------------------------------------------------------------- gazetteer

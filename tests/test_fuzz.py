@@ -44,7 +44,11 @@ def test_find_dates_spans_and_precisions(text, published, future):
 @FAST
 @given(TEXT)
 def test_report_body_is_the_end_of_the_input(text):
-    report = parse_report_text(text)
+    try:
+        report = parse_report_text(text, path="r.txt")
+    except InputError as exc:  # only a header date that is not a date, named with its line
+        assert str(exc).startswith("r.txt:") and ": published: " in str(exc)
+        return
     normalised = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     assert normalised.endswith(report.text)
     assert report.url is None or report.url.lower().startswith(("http://", "https://"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -109,19 +110,50 @@ def _combine(a: Event, b: Event) -> Event:
                    subtype=a.subtype or b.subtype, evidence=evidence)
 
 
+def _date_key(date: str | None) -> str | None:
+    """The bucket an event's date falls in: its month, or its year for year precision."""
+    return None if date is None else date[:7]
+
+
+def _keys_that_may_agree(date: str | None) -> list[str | None] | None:
+    """Buckets holding every date that may agree with ``date`` (None: all may)."""
+    if date is None:
+        return None
+    keys: list[str | None] = [None, date[:4], date[:7]]
+    if len(date) == 10:  # a day agrees with the day before and after, perhaps in another month
+        day = dt.date.fromisoformat(date)
+        keys += [(day - dt.timedelta(days=1)).isoformat()[:7], (day + dt.timedelta(days=1)).isoformat()[:7]]
+    elif len(date) == 4:  # a year agrees with every month and day in it
+        keys += [f"{date}-{m:02d}" for m in range(1, 13)]
+    return keys
+
+
 def merge_events(events: Iterable[Event], *, texts: dict[tuple, frozenset[int]] | None = None) -> list[Event]:
     """Merge events that are the same real-world event; keep first-seen order.
 
     ``texts`` maps a source key ``(path, line, url)`` to :func:`shingles` of its report, for
     counting independent sources; without it every source counts as independent.
+
+    Each event is compared, in first-seen order, only with the earlier events of its type
+    whose dates may agree with its own (same month, neighbouring day, its year, or
+    undated), so thousands of reports merge in about linear time.
     """
     merged: list[Event] = []
+    buckets: dict[str, dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
     for e in events:
-        for i, m in enumerate(merged):
+        by_date = buckets[e.event_type]
+        keys = _keys_that_may_agree(e.date)
+        candidates = sorted({i for k in (by_date if keys is None else keys) for i in by_date.get(k, ())})
+        for i in candidates:
+            m = merged[i]
             if _same(m, e, texts):
                 merged[i] = _combine(m, e)
+                if _date_key(merged[i].date) != _date_key(m.date):
+                    by_date[_date_key(m.date)].remove(i)
+                    by_date[_date_key(merged[i].date)].append(i)
                 break
         else:
+            by_date[_date_key(e.date)].append(len(merged))
             merged.append(e)
     return [replace(e, independent_sources=_independent(e.sources, texts)) for e in merged]
 

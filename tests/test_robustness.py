@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.errors import InputError
 from geo.reports import Report, read_report
@@ -136,3 +139,53 @@ def test_folder_of_2000_reports_with_a_few_bad_ones(tmp_path, capsys):
     assert main(["extract", str(folder), "-o", str(work / "new.geojson"), "--strict"]) == 3
     assert not (work / "new.geojson").exists()
 
+
+def _merge_reference(events, texts):
+    """The obvious merge: every event against every earlier merged one, first match wins."""
+    from dataclasses import replace
+
+    from geo.merge import _combine, _independent, _same
+
+    merged = []
+    for e in events:
+        for i, m in enumerate(merged):
+            if _same(m, e, texts):
+                merged[i] = _combine(m, e)
+                break
+        else:
+            merged.append(e)
+    return [replace(e, independent_sources=_independent(e.sources, texts)) for e in merged]
+
+
+_PLACES = [("Karachi", 24.86, 67.01, "city"), ("Hyderabad", 25.39, 68.37, "city"),
+           ("Sindh", 26.0, 68.5, "region"), ("Quetta", 30.18, 66.98, "city")]
+
+
+@st.composite
+def _events(draw):
+    from geo.records import Event, Place, PlaceRef, Source
+
+    out = []
+    for n in range(draw(st.integers(0, 25))):
+        day = dt.date(2023, 12, 28) + dt.timedelta(days=draw(st.integers(0, 6)))  # across a year's end
+        precision = draw(st.sampled_from(["day", "day", "month", "year", "unknown"]))
+        date = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4],
+                "unknown": None}[precision]
+        name, lat, lon, kind = draw(st.sampled_from(_PLACES))
+        place = Place(name, lat, lon, country="PK", admin1="Sindh" if kind == "city" else "", kind=kind,
+                      gazetteer_id=f"g:{name}")
+        out.append(Event(event_type=draw(st.sampled_from(["attack", "meeting"])), date=date,
+                         date_precision=precision, places=(PlaceRef(name, place=place),),
+                         status=draw(st.sampled_from(["occurred", "planned"])),
+                         killed=draw(st.none() | st.integers(0, 9)), evidence=f"e{n}",
+                         sources=(Source(path=f"r{draw(st.integers(0, 6))}.txt"),)))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(_events(), st.booleans())
+def test_merging_in_date_buckets_matches_the_reference(events, with_texts):
+    from geo.merge import merge_events
+
+    texts = {(f"r{i}.txt", None, None): frozenset({i % 3, 10}) for i in range(7)} if with_texts else None
+    assert merge_events(events, texts=texts) == _merge_reference(events, texts)

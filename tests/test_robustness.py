@@ -189,3 +189,83 @@ def test_merging_in_date_buckets_matches_the_reference(events, with_texts):
 
     texts = {(f"r{i}.txt", None, None): frozenset({i % 3, 10}) for i in range(7)} if with_texts else None
     assert merge_events(events, texts=texts) == _merge_reference(events, texts)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _one_row(tmp_path, header: str, row: str, *, name="t.csv", encoding="utf-8"):
+    from geo.tables import read_events
+
+    path = tmp_path / name
+    path.write_bytes(f"{header}\n{row}\n".encode(encoding))
+    return path, read_events(path, geocode=False)
+
+
+@pytest.mark.parametrize("lat, lon, killed, expected", [
+    ("'33.7", "'73.1 ", "'1,234", (33.7, 73.1, 1234)),      # apostrophe text markers, spaces, thousands
+    ("3.37E+01", "7.31e1", "1.5E+01", (33.7, 73.1, 15)),     # scientific notation
+    ("33.7", "73.1", "6.0", (33.7, 73.1, 6)),                # a count stored as a float
+])
+def test_spreadsheet_numbers_are_read(tmp_path, lat, lon, killed, expected):
+    _, events = _one_row(tmp_path, "date,type,place,lat,lon,killed", f'2024-03-16,attack,X,"{lat}","{lon}","{killed}"')
+    assert not events.problems
+    (e,) = events
+    assert (e.places[0].place.lat, e.places[0].place.lon, e.killed) == pytest.approx(expected)
+
+
+def test_decimal_commas_in_a_semicolon_csv(tmp_path):
+    _, events = _one_row(tmp_path, "date;type;place;lat;lon;killed", "2024-03-16;attack;X;'33,7;73,1 ;1.234,0")
+    assert [str(p) for p in events.problems] == [
+        f"{tmp_path / 't.csv'}:2: killed: '1.234,0' is not a whole number (a comma may only separate thousands)"]
+    _, events = _one_row(tmp_path, "date;type;place;lat;lon;killed", "2024-03-16;attack;X;33,7;73,1;12")
+    assert (events[0].places[0].place.lat, events[0].places[0].place.lon, events[0].killed) == (33.7, 73.1, 12)
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("date", "45366", "'45366' looks like an Excel date serial number (2024-03-15); format the column as dates"),
+    ("date", "31/02/2024", "'31/02/2024' is ambiguous or not a date"),
+    ("date", "2024-02-30", "'2024-02-30' is not a real date"),
+    ("lat", "nan", "'nan' is not a finite number"),
+    ("lon", "-inf", "'-inf' is not a finite number"),
+    ("killed", "inf", "'inf' is not a whole number >= 0"),
+    ("killed", "1,5", "'1,5' is not a whole number (a comma may only separate thousands)"),
+    ("killed", "-3", "'-3' is not a whole number >= 0"),
+    ("lat", "33°N", "'33°N' is not a number"),
+    ("lat", "95", "95 is outside -90..90"),
+    ("lat", "100.5", "100.5 is outside -90..90 (lat and lon look swapped)"),
+    ("lon", "190", "190 is outside -180..180"),
+    ("type", "parade", "'parade' is not one of attack, agreement, meeting, visit, other"),
+])
+def test_every_bad_value_is_named_with_file_line_and_field(tmp_path, field, value, message):
+    row = {"date": "2024-03-16", "type": "attack", "place": "X", "lat": "33.7", "lon": "73.1", "killed": "1"}
+    row[field] = value
+    if value == "95":
+        row["lon"] = "120"  # not a latitude either: no hint of a swap
+    path, events = _one_row(tmp_path, ",".join(row), ",".join(f'"{v}"' for v in row.values()))
+    (error,) = events.errors
+    assert str(error).startswith(f"{path}:2: {field}: {message}")
+    assert str(error) == str(events.problems[0])
+    assert list(events) == []
+
+
+def test_windows_and_utf16_tables_are_decoded(tmp_path):
+    header, row = "date,type,place,summary", "2024-03-16,attack,X,caf\u00e9 \u201cquoted\u201d"
+    for encoding in ("cp1252", "utf-16"):
+        _, events = _one_row(tmp_path, header, row, name=f"{encoding}.csv", encoding=encoding)
+        assert not events.problems and events[0].summary == "caf\u00e9 \u201cquoted\u201d"
+    with pytest.raises(InputError, match=r"bad.csv: not UTF-8 or Windows-1252 text \(byte 44\)"):
+        _one_row(tmp_path, header, "2024-03-16,attack,X,\x81", name="bad.csv", encoding="latin-1")
+
+
+def test_a_huge_field_stops_the_file_and_says_so(tmp_path):
+    from geo.tables import read_events
+
+    path = tmp_path / "huge.csv"
+    path.write_text('date,type,place,summary\n2024-03-16,attack,X,ok\n2024-03-17,attack,Y,"'
+                    + "x" * 200_000 + '"\n2024-03-18,attack,Z,never read\n', encoding="utf-8")
+    events = read_events(path, geocode=False)
+    assert [e.places[0].text for e in events] == ["X"]
+    (problem,) = events.errors
+    assert str(problem).startswith(f"{path}:3: cannot read this row (field larger than field limit")
+    assert str(problem).endswith("the rest of the file was not read")

@@ -269,3 +269,31 @@ def test_a_huge_field_stops_the_file_and_says_so(tmp_path):
     (problem,) = events.errors
     assert str(problem).startswith(f"{path}:3: cannot read this row (field larger than field limit")
     assert str(problem).endswith("the rest of the file was not read")
+
+
+# --------------------------------------------------------------------------- gazetteer CSVs
+
+GAZ_HEADER = "id,name,aliases,kind,feature,lat,lon,country,admin1,admin2,population,geonameid,source\n"
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("missing.csv", None, "missing.csv: cannot read: No such file or directory"),
+    ("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.csv: not UTF-8 text"),
+    ("nul.csv", GAZ_HEADER.encode() + b"a,A\x00,,city,,1,1,PK,,,,,s\n", "nul.csv: contains NUL bytes"),
+    ("huge.csv", (GAZ_HEADER + 'a,"' + "x" * 200_000 + '",,city,,1,1,PK,,,,,s\n').encode(),
+     "huge.csv:2: cannot read this row (field larger than field limit"),
+    ("nan.csv", (GAZ_HEADER + "a,A,,city,,nan,1,PK,,,,,s\n").encode(), "nan.csv:2: lat: 'nan' is not a finite number"),
+    ("cols.csv", b"name;lat;lon\nA;1;2\n", "cols.csv:1: missing required column(s): id"),
+])
+def test_gazetteer_check_names_every_bad_file(tmp_path, capsys, name, content, message):
+    from maps.cli import main
+
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    good = tmp_path / "good.csv"
+    good.write_text(GAZ_HEADER + "b,Bee Town,,city,,1,1,PK,,,,,s\n", encoding="utf-8")
+    assert main(["gazetteer", "check", str(good), str(path)]) == 3
+    out, err = capsys.readouterr()
+    assert f"incidentmap: {tmp_path / message}" in err
+    assert f"{good}: 1 valid place(s), 0 problem(s)" in out

@@ -651,7 +651,9 @@ def build_index(target: Path, *, world: bool = True, csv_paths: Iterable[Path] =
         "counts": json.dumps(dict(sorted(counts.items()))),
     }
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    # named like geo.atomic's temporary files, so a build killed midway is cleaned up next time
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=f".tmp{target.suffix}",
+                               dir=target.parent)
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)

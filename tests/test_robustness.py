@@ -297,3 +297,124 @@ def test_gazetteer_check_names_every_bad_file(tmp_path, capsys, name, content, m
     out, err = capsys.readouterr()
     assert f"incidentmap: {tmp_path / message}" in err
     assert f"{good}: 1 valid place(s), 0 problem(s)" in out
+
+
+# --------------------------------------------------------------------------- nothing lost
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _env(**extra) -> dict[str, str]:
+    """This process's environment (with its cache dir) and the repository on PYTHONPATH."""
+    import os
+
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([*extra.pop("path", []), str(REPO)]), **extra}
+
+
+# runs the real command, but holds still once the output's bytes are in the temporary file
+HOLD_BEFORE_RENAME = """
+import os, sys, time
+def hold(fd):
+    print("written, not yet renamed", flush=True)
+    time.sleep(60)
+os.fsync = hold
+from maps.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.usefixtures("cache_env")
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGINT"])
+def test_killed_mid_write_leaves_the_previous_output(tmp_path, capsys, sig):
+    import signal
+    import subprocess
+    import sys
+
+    from geo.reports import report_files
+    from maps.cli import main
+
+    work = tmp_path / "work"
+    work.mkdir()
+    table = work / "table.csv"
+    table.write_text("date,type,place,lat,lon,summary\n" + "".join(
+        f"2024-01-{i % 28 + 1:02d},attack,Place {i},{30 + i / 1e4:.4f},{70 + i / 1e4:.4f},Row {i}\n"
+        for i in range(5000)), encoding="utf-8")
+    out = work / "events.geojson"
+    out.write_text("previous", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", HOLD_BEFORE_RENAME, "extract", str(table), "-o", str(out)],
+                            env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline() == "written, not yet renamed\n", proc.stderr.read()
+        temps = [p for p in work.iterdir() if p.name not in ("table.csv", "events.geojson")]
+        assert len(temps) == 1 and temps[0].stat().st_size > 1_000_000  # the new output, whole
+        proc.send_signal(getattr(signal, sig))
+        code = proc.wait(timeout=30)
+    finally:
+        proc.kill()
+    assert out.read_text(encoding="utf-8") == "previous"
+    if sig == "SIGINT":  # Ctrl-C: exit 130, and the temporary file is removed on the way out
+        assert code == 130 and "interrupted" in proc.stderr.read()
+        assert sorted(p.name for p in work.iterdir()) == ["events.geojson", "table.csv"]
+        return
+    # SIGKILL leaves the temporary file: hidden, named as temporary, skipped by the readers ...
+    (temp,) = (p for p in work.iterdir() if p.name not in ("table.csv", "events.geojson"))
+    assert temp.name.startswith(f".events.geojson.{proc.pid}.") and temp.name.endswith(".tmp.geojson")
+    assert list(report_files([work])) == []
+    # ... and removed by the next write to the same output
+    assert main(["extract", str(table), "-o", str(out)]) == 0
+    assert sorted(p.name for p in work.iterdir()) == ["events.geojson", "table.csv"]
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 5000
+
+
+def test_a_running_writers_temporary_file_is_left_alone(tmp_path):
+    import os
+
+    from geo.atomic import atomic_write, remove_stale_temps
+
+    target = tmp_path / "map.html"
+    mine = tmp_path / f".map.html.{os.getpid()}.abc.tmp.html"  # a live process: this one
+    mine.write_text("in progress")
+    dead = tmp_path / ".map.html.999999999.abc.tmp.html"  # beyond any pid_max
+    dead.write_text("left by a crash")
+    other = tmp_path / ".other.html.999999999.abc.tmp.html"
+    other.write_text("another target's")
+    assert remove_stale_temps(target) == [dead]
+    atomic_write(target, "new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([mine.name, other.name, "map.html"])
+
+
+def test_corrupt_or_half_written_index_is_rebuilt_not_used(tmp_path, monkeypatch, capsys):
+    import sqlite3
+
+    import geo.index as index
+    from gazetteer.build import build_index
+    from geo.index import user_index, world_index
+    from tests.conftest import DATA
+
+    monkeypatch.setenv("INCIDENTMAP_CACHE_DIR", str(tmp_path))
+    # user index: built, then cut short as a crash would leave it, then garbage
+    csv_path = DATA / "tiny_gazetteer.csv"
+    path = user_index([csv_path])
+    good = path.read_bytes()
+    for broken in (good[: len(good) // 2], b"SQLite format 3\x00" + b"\x00" * 5000, b""):
+        path.write_bytes(broken)
+        assert user_index([csv_path]) == path
+        assert path.read_bytes() == good  # rebuilt, byte for byte
+    # world index (its real build takes 30 s: a small build stands in for it)
+    builds = []
+
+    def small_build(target, **kwargs):
+        builds.append(target)
+        return build_index(target, world=False, csv_paths=[csv_path], fingerprint=kwargs["fingerprint"])
+
+    monkeypatch.setattr(index, "build_index", small_build)
+    world = world_index()
+    assert builds == [world] and world_index() == world and len(builds) == 1  # valid: used as is
+    stale = tmp_path / f".{world.name}.999999999.x.tmp.sqlite"
+    stale.write_bytes(b"half of a killed build")
+    with sqlite3.connect(world) as db:
+        db.execute("UPDATE meta SET v = 'other' WHERE k = 'fingerprint'")
+    capsys.readouterr()
+    assert world_index() == world and len(builds) == 2
+    assert "is incomplete or corrupt; rebuilding" in capsys.readouterr().err
+    assert not stale.exists()

@@ -418,3 +418,115 @@ def test_corrupt_or_half_written_index_is_rebuilt_not_used(tmp_path, monkeypatch
     assert world_index() == world and len(builds) == 2
     assert "is incomplete or corrupt; rebuilding" in capsys.readouterr().err
     assert not stale.exists()
+
+
+# --------------------------------------------------------------------------- nothing leaked
+
+# Loaded by a child Python through PYTHONPATH: any network use raises (sockets patched and an
+# audit hook, which also sees C code), and every network attempt and opened file is logged.
+SITECUSTOMIZE = '''
+import os, socket, sys
+
+_log = open(os.environ["IM_AUDIT_LOG"], "a", encoding="utf-8", buffering=1)
+
+
+def _refuse(what):
+    _log.write(f"net\\t{what}\\n")
+    raise OSError(f"network blocked: {what}")
+
+
+_connect = socket.socket.connect
+
+
+def _guarded_connect(self, address):
+    if self.family == socket.AF_UNIX:
+        return _connect(self, address)
+    _refuse(f"connect {address!r}")
+
+
+socket.socket.connect = _guarded_connect
+socket.socket.connect_ex = lambda self, address: _refuse(f"connect_ex {address!r}")
+socket.create_connection = lambda address, *a, **k: _refuse(f"create_connection {address!r}")
+socket.getaddrinfo = lambda host, *a, **k: _refuse(f"getaddrinfo {host!r}")
+
+
+def _hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        flags = args[2] if isinstance(args[2], int) else 0
+        write = (args[1] or "r") != "r" and "r" not in (args[1] or "r").replace("+", "") or bool(
+            flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT))
+        _log.write(f"{'write' if write else 'read'}\\t{os.path.abspath(os.fsdecode(args[0]))}\\n")
+    elif event in ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.sendto"):
+        if not (event == "socket.connect" and args[0].family == socket.AF_UNIX):
+            _refuse(event)
+
+
+sys.addaudithook(_hook)
+'''
+
+
+def _sandboxed(tmp_path, *args, code=None):
+    """Run ``python -m maps.cli ARGS`` (or ``python -c CODE``) with the network blocked and
+    files logged; return the result and the log's (kind, detail) pairs."""
+    import subprocess
+    import sys
+
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    log = tmp_path / "audit.log"
+    log.write_text("", encoding="utf-8")
+    cmd = [sys.executable, "-c", code] if code else [sys.executable, "-m", "maps.cli", *args]
+    result = subprocess.run(cmd, env=_env(path=[str(site)], IM_AUDIT_LOG=str(log), PYTHONDONTWRITEBYTECODE="1"),
+                            capture_output=True, text=True, timeout=120, check=False)
+    return result, [tuple(line.split("\t", 1)) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.usefixtures("cache_env")
+def test_demo_runs_with_the_network_blocked(tmp_path):
+    # the block works: a connection attempt fails and is logged
+    probe, log = _sandboxed(tmp_path, code="import socket, urllib.request\nfor call in ("
+                            "lambda: socket.getaddrinfo('example.org', 80), lambda: urllib.request.urlopen("
+                            "'http://192.0.2.1/', timeout=1), lambda: socket.socket().connect(('192.0.2.1', 80))):\n"
+                            "    try:\n        call()\n    except OSError as exc:\n        print(exc)")
+    assert probe.stdout.count("network blocked") == 3, probe.stderr
+    assert [d.split()[0] for k, d in log if k == "net"] == ["getaddrinfo", "create_connection", "connect"]
+    out = tmp_path / "demo"
+    result, log = _sandboxed(tmp_path, "demo", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "incidentmap.addEvents(" in (out / "map.html").read_text(encoding="utf-8")
+    assert json.loads((out / "events.geojson").read_text(encoding="utf-8"))["features"]
+    assert [d for k, d in log if k == "net"] == []
+    written = {Path(d).parent for k, d in log if k == "write"}
+    assert written == {out}  # nothing written anywhere but the output folder
+
+
+@pytest.mark.usefixtures("cache_env")
+def test_paths_inside_inputs_are_never_opened(tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("A bomb exploded in Karachi on 26 March 2024, killing six people.", encoding="utf-8")
+    names = ["../secret.txt", str(secret), "../../../../../../etc/passwd", "/etc/passwd", "file:///etc/passwd"]
+    lines = work / "reports.jsonl"
+    lines.write_text("".join(json.dumps({"text": f"Officials met in Islamabad on 2 May 2024 ({n}).", "path": n,
+                                         "url": n, "published": "2024-05-03"}) + "\n" for n in names),
+                     encoding="utf-8")
+    (work / "header.txt").write_text("title: T\npath: ../secret.txt\nfile: /etc/passwd\npublished: 2024-05-03\n\n"
+                                     "Officials met in Lahore on 2 May 2024.\n", encoding="utf-8")
+    table = work / "table.geojson"
+    table.write_text(json.dumps({"type": "FeatureCollection", "features": [{
+        "type": "Feature", "geometry": {"type": "Point", "coordinates": [67.0, 24.9]},
+        "properties": {"type": "attack", "date": "2024-03-26", "path": str(secret), "summary": "../secret.txt",
+                       "sources": [{"path": "/etc/passwd"}], "source_url": "file:///etc/passwd"}}]}),
+        encoding="utf-8")
+    out = work / "out" / "events.geojson"
+    result, log = _sandboxed(tmp_path, "extract", str(lines), str(work / "header.txt"), str(table), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    opened = {Path(d) for _, d in log}
+    assert {lines, table, work / "header.txt"} <= opened  # the log sees the reads
+    assert secret not in opened and Path("/etc/passwd") not in opened
+    assert {Path(d).parent for k, d in log if k == "write"} == {out.parent}
+    sources = {s["path"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+               for s in f["properties"]["sources"]}
+    assert sources == {str(lines), str(work / "header.txt"), str(table)}

@@ -7,8 +7,9 @@ and stable ordering so that the same events give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,22 @@ def write_events(events: Iterable[Event], path: Path | str) -> Path:
         frame.insert(len(frame.columns), "lat", [g.y if g is not None else None for g in gdf.geometry])
         frame.insert(len(frame.columns), "lon", [g.x if g is not None else None for g in gdf.geometry])
         return atomic_write(path, frame.to_csv(index=False, lineterminator="\n"))
-    with atomic_path(path) as tmp:
+    with atomic_path(path) as tmp, _gpkg_clock(events):
         gdf.to_file(tmp, driver=driver, layer="events", engine="pyogrio")
     return path
+
+
+@contextlib.contextmanager
+def _gpkg_clock(events: list[Event]) -> Iterator[None]:
+    """Make GDAL stamp the GeoPackage's ``last_change`` with the latest event date, not the
+    clock, so that the same events give the same bytes."""
+    import pyogrio
+
+    dates = [e.date for e in events if e.date]
+    latest = max((d + {4: "-01-01", 7: "-01"}.get(len(d), "") for d in dates), default="1970-01-01")
+    before = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": f"{latest}T00:00:00.000Z"})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": before})

@@ -530,3 +530,16 @@ def test_paths_inside_inputs_are_never_opened(tmp_path):
     sources = {s["path"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]
                for s in f["properties"]["sources"]}
     assert sources == {str(lines), str(work / "header.txt"), str(table)}
+
+
+@pytest.mark.usefixtures("cache_env")
+def test_the_same_command_twice_gives_the_same_bytes(tmp_path, capsys):
+    # (the demo's map and GeoJSON, from reports and a table: tests/test_cli.py)
+    from maps.cli import main
+    from tests.conftest import DATA
+
+    for name in ("events.geojson", "events.csv", "events.gpkg"):
+        first, second = tmp_path / "1" / name, tmp_path / "2" / name
+        for out in (first, second):
+            assert main(["extract", str(DATA / "events_mixed.csv"), "-o", str(out)]) == 1  # its bad rows
+        assert first.read_bytes() == second.read_bytes(), name

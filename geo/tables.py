@@ -208,8 +208,14 @@ def _read_geojson(path: Path, text: str) -> Iterator[tuple[dict[str, Any], Sourc
         props = {str(k).lower(): v for k, v in ((feature or {}).get("properties") or {}).items()}
         record = {COLUMN_SYNONYMS.get(k, k): ("" if v is None else v) for k, v in props.items()}
         record = {k: v for k, v in record.items() if k in COLUMNS}
-        if props.get("place_name"):  # our own export: the name as written, not the canonical one
-            record["place"] = props["place_name"]
+        if "place_name" in props:  # our own export: the name as written, not the canonical one
+            record["place"] = props["place_name"] or ""
+        if isinstance(props.get("actors"), list):  # our own export: a list, not "a; b"
+            record["actors"] = "; ".join(str(a) for a in props["actors"])
+        first = (props.get("sources") or [None])[0] if isinstance(props.get("sources"), list) else None
+        if isinstance(first, dict) and not record.get("source_url"):  # our own export
+            record["source_url"] = first.get("url") or ""
+            record["source_title"] = first.get("title") or ""
         geom = (feature or {}).get("geometry")
         problems = []
         if isinstance(geom, dict) and geom.get("type") == "Point":

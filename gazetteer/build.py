@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import importlib.metadata
+import io
 import json
 import math
 import os
@@ -191,7 +192,7 @@ def read_place_csv(path: Path | str, *, layer: str) -> tuple[list[PlaceRow], lis
         return [], [CsvProblem(str(path), 0, "", f"cannot read: {exc.strerror or exc}")]
     if "\x00" in text:
         return [], [CsvProblem(str(path), 0, "", "contains NUL bytes; is it a binary file?")]
-    reader = csv.DictReader(text.splitlines(keepends=True))
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # not splitlines: it splits at U+2028 too
     try:
         header = [h.strip().lower() for h in (reader.fieldnames or [])]
     except csv.Error as exc:

@@ -203,7 +203,9 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def _jsonl_reports(text: str, path: Path, published: str | None) -> Iterator[Report]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    # lines end at \n only: str.splitlines would also split at U+2028, U+0085 and the like, which
+    # JSON allows unescaped inside strings
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:

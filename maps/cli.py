@@ -54,7 +54,8 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
             text = Path(args.file).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise IncidentmapError(f"{args.file}: cannot read: {exc}") from None
-        names += [line.strip() for line in text.splitlines()]
+        lines = text.split("\n")  # not splitlines: a name may hold U+2028 or U+0085
+        names += [line.strip() for line in (lines[:-1] if lines[-1] == "" else lines)]
     if not names:
         _err("give place names, or --file with one name per line")
         return 2

@@ -543,3 +543,29 @@ def test_the_same_command_twice_gives_the_same_bytes(tmp_path, capsys):
         for out in (first, second):
             assert main(["extract", str(DATA / "events_mixed.csv"), "-o", str(out)]) == 1  # its bad rows
         assert first.read_bytes() == second.read_bytes(), name
+
+
+def test_line_separators_inside_values_do_not_split_lines(tmp_path):
+    # U+2028, U+2029 and U+0085 end lines for str.splitlines, not for CSV or JSON Lines
+    from gazetteer.build import read_place_csv
+
+    odd = "Odd\u2028Town\u0085Centre\u2029Square"
+    lines = tmp_path / "r.jsonl"
+    lines.write_text(json.dumps({"text": f"Officials met in {odd}."}, ensure_ascii=False) + "\n"
+                     + json.dumps({"text": "Second."}) + "\n", encoding="utf-8")
+    assert [(r.text, r.line) for r in read_report(lines)] == [(f"Officials met in {odd}.", 1), ("Second.", 2)]
+    gazetteer = tmp_path / "g.csv"
+    gazetteer.write_text(GAZ_HEADER + f"a,{odd},,city,,1,1,PK,,,,,s\nb,B,,city,,2,2,PK,,,,,s\n", encoding="utf-8")
+    rows, problems = read_place_csv(gazetteer, layer="user")
+    assert problems == [] and [r.name for r in rows] == [odd, "B"]
+
+
+@pytest.mark.usefixtures("cache_env")
+def test_geocode_file_lines_end_at_newlines_only(tmp_path, capsys):
+    from maps.cli import main
+
+    names = tmp_path / "names.txt"
+    names.write_text("Karachi\nLahore\u2028Quetta\n", encoding="utf-8")
+    assert main(["geocode", "--file", str(names), "--json"]) == 1  # the second name is not a place
+    queries = [json.loads(line)["query"] for line in capsys.readouterr().out.strip().split("\n")]
+    assert queries == ["Karachi", "Lahore\u2028Quetta"]

@@ -569,3 +569,28 @@ def test_geocode_file_lines_end_at_newlines_only(tmp_path, capsys):
     assert main(["geocode", "--file", str(names), "--json"]) == 1  # the second name is not a place
     queries = [json.loads(line)["query"] for line in capsys.readouterr().out.strip().split("\n")]
     assert queries == ["Karachi", "Lahore\u2028Quetta"]
+
+
+@pytest.mark.usefixtures("cache_env")
+def test_each_kind_of_failure_has_its_documented_exit_code(tmp_path, capsys):
+    from maps.cli import main
+    from tests.conftest import DATA
+
+    table = DATA / "events_mixed.csv"
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    no_columns = tmp_path / "cols.csv"
+    no_columns.write_text("date,summary\n2024-01-01,x\n")
+    cases = [
+        (["extract", str(table), "-o", str(tmp_path / "ok.geojson")], 1, "bad row(s) or file(s) left out"),
+        (["extract", str(no_columns), "-o", str(tmp_path / "x.geojson")], 3, "cols.csv:1: missing required column"),
+        (["extract", str(table), "-o", str(blocker / "x.geojson")], 6, "a-file/x.geojson: cannot write here"),
+        (["geocode", "Qqzzxv Nowhere"], 5, "no place found for 'Qqzzxv Nowhere'"),
+    ]
+    for argv, code, message in cases:
+        assert main(argv) == code, argv
+        assert message in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(["extract", str(table)])  # no -o
+    assert usage.value.code == 2
+    assert not (tmp_path / "x.geojson").exists()

@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import importlib.metadata
+import io
 import json
 import math
 import os
@@ -106,7 +107,7 @@ class CsvProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
@@ -186,9 +187,16 @@ def read_place_csv(path: Path | str, *, layer: str) -> tuple[list[PlaceRow], lis
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        return [], [CsvProblem(str(path), 1, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
-    reader = csv.DictReader(text.splitlines(keepends=True))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+        return [], [CsvProblem(str(path), 0, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+    except OSError as exc:
+        return [], [CsvProblem(str(path), 0, "", f"cannot read: {exc.strerror or exc}")]
+    if "\x00" in text:
+        return [], [CsvProblem(str(path), 0, "", "contains NUL bytes; is it a binary file?")]
+    reader = csv.DictReader(io.StringIO(text, newline=""))  # not splitlines: it splits at U+2028 too
+    try:
+        header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        return [], [CsvProblem(str(path), 1, "", f"cannot read the header: {exc}")]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         return [], [CsvProblem(str(path), 1, "", f"missing required column(s): {', '.join(missing)}"
@@ -198,7 +206,15 @@ def read_place_csv(path: Path | str, *, layer: str) -> tuple[list[PlaceRow], lis
         problems.append(CsvProblem(str(path), 1, "", f"unknown column(s) ignored: {', '.join(unknown)}"))
     reader.fieldnames = header
     line = 1
-    for raw in reader:
+    while True:
+        try:
+            raw = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(CsvProblem(str(path), line + 1, "", f"cannot read this row ({exc}); "
+                                       "the rest of the file was not read"))
+            break
         start, line = line + 1, reader.line_num
         rec = {k: (v or "").strip() for k, v in raw.items() if k is not None}
         if not any(rec.values()):
@@ -269,7 +285,10 @@ def _parse_float(text: str, name: str, lo: float, hi: float,
     except ValueError:
         bad(name, f"{text!r} is not a number" if text else "empty")
         return 0.0
-    if not math.isfinite(value) or not lo <= value <= hi:
+    if not math.isfinite(value):
+        bad(name, f"{text!r} is not a finite number")
+        return 0.0
+    if not lo <= value <= hi:
         bad(name, f"{text} is outside {lo}..{hi}")
         return 0.0
     return value
@@ -633,7 +652,9 @@ def build_index(target: Path, *, world: bool = True, csv_paths: Iterable[Path] =
         "counts": json.dumps(dict(sorted(counts.items()))),
     }
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    # named like geo.atomic's temporary files, so a build killed midway is cleaned up next time
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=f".tmp{target.suffix}",
+                               dir=target.parent)
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)

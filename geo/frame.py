@@ -12,6 +12,7 @@ more memory than a few thousand. ``.parquet`` output is a folder of GeoParquet p
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import itertools
 import json
@@ -139,15 +140,33 @@ def write_events(events: Iterable[Event], path: Path | str) -> Path:
                     f.write("event_id,lat,lon\n")
                 f.flush()
                 os.fsync(f.fileno())
-        else:  # GeoPackage, a chunk at a time
-            wrote = False
-            for chunk in _chunks(_features(events)):
-                _flat(_frame(chunk)).to_file(tmp, driver=driver, layer="events", engine="pyogrio",
-                                             mode="a" if wrote else "w")
-                wrote = True
-            if not wrote:
-                _frame([]).to_file(tmp, driver=driver, layer="events", engine="pyogrio")
+        else:  # GeoPackage (a format for analysts' desktops, not for millions of events: held in memory)
+            events = list(events)
+            with _gpkg_clock(events):
+                wrote = False
+                for chunk in _chunks(_features(events)):
+                    _flat(_frame(chunk)).to_file(tmp, driver=driver, layer="events", engine="pyogrio",
+                                                 mode="a" if wrote else "w")
+                    wrote = True
+                if not wrote:
+                    _frame([]).to_file(tmp, driver=driver, layer="events", engine="pyogrio")
     return path
+
+
+@contextlib.contextmanager
+def _gpkg_clock(events: list[Event]) -> Iterator[None]:
+    """Make GDAL stamp the GeoPackage's ``last_change`` with the latest event date, not the
+    clock, so that the same events give the same bytes."""
+    import pyogrio
+
+    dates = [e.date for e in events if e.date]
+    latest = max((d + {4: "-01-01", 7: "-01"}.get(len(d), "") for d in dates), default="1970-01-01")
+    before = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": f"{latest}T00:00:00.000Z"})
+    try:
+        yield
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": before})
 
 
 def _write_parquet(events: Iterable[Event], path: Path) -> Path:

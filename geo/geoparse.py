@@ -61,6 +61,10 @@ _TOKEN = re.compile(
 # country abbreviations news writes in capitals; any other acronym must be defined in the text
 COUNTRY_ABBREVIATIONS = {"us", "usa", "uk", "uae", "eu", "prc", "drc", "rok", "dprk", "ksa", "ussr"}
 MAX_SPAN_TOKENS = 6
+# a capitalised chunk is cut after this many tokens: real names and titles are far shorter, and
+# the checks of a match look at its whole chunk, so an unbounded chunk (all-caps or Title Case
+# text without punctuation) would make recognition quadratic
+MAX_CHUNK_TOKENS = 40
 SMALL_PLACE = 10_000       # a GeoNames village this small needs "in", "X district" or the like
 COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a name, unless context says place
 BIG_POPULATION = 1_000_000
@@ -193,7 +197,7 @@ class Geoparser:
                     self._demonym_spans.append(t)
             # the capitalised chunk starting here (connectors allowed inside, hyphens join)
             j = i + 1
-            while j < n and self._joins(text, tokens, j):
+            while j < n and j - i < MAX_CHUNK_TOKENS and self._joins(text, tokens, j):
                 j += 1
             while j > i + 1 and not tokens[j - 1].cap:
                 j -= 1

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from gazetteer.build import SCHEMA_VERSION, build_index, sources_fingerprint
 
+from .atomic import remove_stale_temps
 from .errors import GazetteerError, InputError
 
 __all__ = ["cache_dir", "world_index", "user_index", "open_db", "index_info"]
@@ -77,6 +78,7 @@ def world_index(*, rebuild: bool = False, progress: Callable[[str], None] | None
             print(f"incidentmap: gazetteer index {path} is incomplete or corrupt; rebuilding",
                   file=sys.stderr)
         print("incidentmap: building the gazetteer index (once, about 30 s)...", file=sys.stderr)
+        remove_stale_temps(path)  # what a killed build left behind
         try:
             build_index(path, fingerprint=fingerprint,
                         progress=progress or _progress_bar(8, "gazetteer"))
@@ -101,6 +103,7 @@ def user_index(csv_paths: Iterable[Path | str]) -> Path | None:
     fingerprint = sources_fingerprint(paths)
     path = cache_dir() / f"user-{fingerprint}.sqlite"
     if not _valid(path, fingerprint):
+        remove_stale_temps(path)
         try:
             build_index(path, world=False, layer="user", csv_paths=paths, fingerprint=fingerprint)
         except ValueError as exc:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .errors import InputError
 from .geocoder import Geocoder, LocalGeocoder
 from .interop import detect_format
 from .merge import merge_into
 from .records import Event
+from .reports import Report, read_report, report_files
 from .stream import ExtractRun
 from .tables import Events, Problem, read_events
 
@@ -29,8 +31,39 @@ def _split(inputs: Iterable[Path | str]) -> tuple[list[Path], list[Path]]:
     return tables, [p for p in paths if p not in tables]
 
 
-def _problems(errors: list[str]) -> list[Problem]:
-    return [Problem(path=m.split(":", 1)[0], line=0, field="", message=m.split(": ", 1)[-1]) for m in errors]
+def _file_problem(path: Path, exc: InputError) -> Problem:
+    """A reader's message ("FILE: why" or "FILE:LINE: why") as a :class:`Problem` of that file."""
+    text, line = str(exc), 0
+    if text.startswith(f"{path}:"):
+        text = text[len(str(path)) + 1:]
+        head, sep, rest = text.partition(": ")
+        if sep and head.isdigit():
+            line, text = int(head), rest
+    return Problem(path=str(path), line=line, field="", message=text.strip())
+
+
+def _check_readable(reports: list[Path], published: str | None) -> None:
+    """``--strict``: read every report once, and fail listing all the bad ones, before any
+    extraction or output (reports are read again, one at a time, to extract them)."""
+    bad = []
+    for f in report_files(reports):
+        try:
+            read_report(f, published=published)
+        except InputError as exc:
+            bad.append(_file_problem(f, exc))
+    if bad:
+        raise InputError(f"{len(bad)} unreadable report(s):\n" + "\n".join(f"  {p}" for p in bad))
+
+
+def _reports(reports: list[Path], published: str | None, problems: list[Problem]) -> Iterator[Report]:
+    """The reports of the files, one file at a time; unreadable files go to ``problems``."""
+    for f in report_files(reports):
+        try:
+            batch = read_report(f, published=published)
+        except InputError as exc:
+            problems.append(_file_problem(f, exc))
+            continue
+        yield from batch
 
 
 def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = None,
@@ -38,8 +71,9 @@ def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = Non
     """Events from event tables and news reports (files or folders), merged across reports.
 
     Table rows are kept as they are; events extracted from reports are merged when several
-    reports tell the same event. Unreadable reports are listed in ``.problems`` (``strict``
-    raises instead).
+    reports tell the same event. Unreadable reports are listed in ``.problems`` and the
+    others processed; ``strict`` raises :class:`~geo.errors.InputError` listing every bad
+    row or report instead, before any extraction.
     """
     geocoder = geocoder or LocalGeocoder()
     tables, reports = _split(inputs)
@@ -49,12 +83,14 @@ def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = Non
         out.extend(table_events)
         out.problems.extend(table_events.problems)
     if reports:
-        errors: list[str] = []
+        if strict:
+            _check_readable(reports, published)
+        bad: list[Problem] = []
         with ExtractRun(geocoder=geocoder, jobs=jobs) as run:
-            run.add_inputs(reports, published=published, errors=None if strict else errors)
+            run.add_reports(_reports(reports, published, bad))
             merged = list(run.events())
         out[:] = merge_into(list(out), merged)
-        out.problems.extend(_problems(errors))
+        out.problems.extend(bad)
     return out
 
 
@@ -80,10 +116,10 @@ def stream_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = N
     if not reports:
         yield from merge_into(rows, [])
         return
-    errors: list[str] = []
+    if strict:
+        _check_readable(reports, published)
     with ExtractRun(geocoder=geocoder, jobs=jobs, store=store or tempfile.gettempdir()) as run:
-        run.add_inputs(reports, published=published, errors=None if strict else errors)
-        problems.extend(_problems(errors))
+        run.add_reports(_reports(reports, published, problems), total=run.count_files(reports), unit="file")
         if rows:
             yield from merge_into(rows, run.events())
         else:

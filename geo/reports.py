@@ -10,6 +10,7 @@ evidence refer to :attr:`Report.text`, the body without the header block.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,7 @@ from .dates import MONTHS, parse_date
 from .errors import InputError
 
 __all__ = ["Report", "read_reports", "read_report", "parse_report_text", "REPORT_SUFFIXES",
-           "find_published"]
+           "find_published", "report_files"]
 
 REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
 HEADER_KEYS = {"url": "url", "link": "url", "source_url": "url", "title": "title",
@@ -47,17 +48,23 @@ class Report:
 
 def parse_report_text(raw: str, *, path: str | None = None,
                       published: str | None = None) -> Report:
-    """Split a header block off ``raw`` and find the publication date."""
+    """Split a header block off ``raw`` and find the publication date.
+
+    A header ``published`` (or ``date``) that is not a date raises :class:`InputError`
+    naming the file, line and field, unless ``published=`` overrides it.
+    """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     meta: dict[str, str] = {}
     lines = raw.split("\n")
     body = raw
+    date_line = 0
     if lines and _HEADER_LINE.match(lines[0]) and lines[0].split(":")[0].strip().lower() in HEADER_KEYS:
         header: dict[str, str] = {}
+        header_date_line = 0
         for i, line in enumerate(lines):
             if not line.strip():
                 body = "\n".join(lines[i + 1:])
-                meta = header
+                meta, date_line = header, header_date_line
                 break
             m = _HEADER_LINE.match(line)
             if not m:
@@ -65,20 +72,40 @@ def parse_report_text(raw: str, *, path: str | None = None,
             key = HEADER_KEYS.get(m.group(1).strip().lower())
             if key:
                 header[key] = m.group(2).strip()
-    date = published or _iso_day(meta.get("published")) or find_published(body)
+                if key == "published":
+                    header_date_line = i + 1
+    date = published
+    if not date and meta.get("published"):
+        try:
+            date = _iso_day(meta["published"])
+        except ValueError as exc:
+            raise InputError(f"{path or 'report'}:{date_line}: published: {exc}") from None
+    date = date or find_published(body)
     url = _http(meta.get("url"))
     return Report(text=body, path=path, url=url, title=meta.get("title") or None,
                   publisher=meta.get("publisher") or None, published=date)
 
 
 def _iso_day(text: str | None) -> str | None:
+    """The ISO day of a stated publication date; None when it is empty or coarser than a day.
+
+    Raises ``ValueError`` saying why when the text is not a date at all. Besides the table
+    formats (:func:`~geo.dates.parse_date`) it reads ISO timestamps and e-mail/RSS dates
+    ("Tue, 26 Mar 2024 08:00:00 GMT").
+    """
+    text = (text or "").strip()
     if not text:
         return None
-    text = text.strip()
     try:
         iso, precision = parse_date(text[:10] if re.match(r"\d{4}-\d\d-\d\dT", text) else text)
     except ValueError:
-        return None
+        try:
+            stamp = email.utils.parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            stamp = None
+        if stamp is None or not 1800 <= stamp.year <= 2100:
+            raise ValueError(f"{text[:80]!r} is not a date; write YYYY-MM-DD") from None
+        return stamp.date().isoformat()
     return iso if precision == "day" else None
 
 
@@ -150,24 +177,35 @@ def read_report(path: Path | str, *, published: str | None = None) -> list[Repor
 
 
 def _decode(data: bytes, path: Path) -> str:
+    """Text of a report file: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{path}: binary file, not a report")
-    for encoding in ("utf-8-sig", "utf-16"):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-16",)
+    else:
+        encodings = ("utf-8-sig", "cp1252")
+    text = None
+    for encoding in encodings:
         try:
-            if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-                continue
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1252 text "
-                         f"(byte {exc.start}); convert it to UTF-8") from None
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError as exc:
+            error = exc
+    if text is None:
+        raise InputError(f"{path}: not UTF-8, UTF-16 or Windows-1252 text (byte {error.start}); "
+                         "convert it to UTF-8") from None
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f" or ch == "\x7f")
+    if "\x00" in text or controls > len(sample) // 20:
+        raise InputError(f"{path}: binary file, not a report ({controls} control characters "
+                         f"in the first {len(sample)})")
+    return text
 
 
 def _jsonl_reports(text: str, path: Path, published: str | None) -> Iterator[Report]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    # lines end at \n only: str.splitlines would also split at U+2028, U+0085 and the like, which
+    # JSON allows unescaped inside strings
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -177,7 +215,13 @@ def _jsonl_reports(text: str, path: Path, published: str | None) -> Iterator[Rep
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             raise InputError(f"{path}:{n}: each line must be an object with a 'text' string")
         body = obj["text"]
-        date = published or _iso_day(str(obj.get("published") or "")) or find_published(body)
+        date = published
+        if not date:
+            try:
+                date = _iso_day(str(obj.get("published") or ""))
+            except ValueError as exc:
+                raise InputError(f"{path}:{n}: published: {exc}") from None
+        date = date or find_published(body)
         yield Report(text=body, path=str(path), line=n,
                      url=_http(obj.get("url")), title=_str(obj.get("title")),
                      publisher=_str(obj.get("publisher")), published=date)
@@ -201,27 +245,45 @@ def _html_report(html: str, path: Path, published: str | None) -> Report:
     meta = trafilatura.extract_metadata(html)
     if not body.strip():
         raise InputError(f"{path}: no article text found in this HTML page")
-    date = published or _iso_day(getattr(meta, "date", None)) or find_published(body)
+    try:
+        stated = _iso_day(getattr(meta, "date", None))
+    except ValueError:
+        stated = None  # the page's own metadata, not something the user wrote: look in the text
+    date = published or stated or find_published(body)
     return Report(text=body, path=str(path), url=_http(getattr(meta, "url", None)),
                   title=getattr(meta, "title", None) or None,
                   publisher=getattr(meta, "sitename", None) or None, published=date)
 
 
+def report_files(inputs: Iterable[Path | str]) -> Iterator[Path]:
+    """The report files named by ``inputs``: files as given, folders searched recursively.
+
+    In folders only report suffixes (:data:`REPORT_SUFFIXES`) count, in sorted order, and
+    hidden files and folders (a leading dot: editor backups, our own temporary files) are
+    skipped.
+    """
+    for item in inputs:
+        item = Path(item)
+        if not item.is_dir():
+            yield item
+            continue
+        for p in sorted(item.rglob("*")):
+            hidden = any(part.startswith(".") for part in p.relative_to(item).parts)
+            if not hidden and p.suffix.lower() in REPORT_SUFFIXES and p.is_file():
+                yield p
+
+
 def read_reports(inputs: Iterable[Path | str], *, published: str | None = None,
                  errors: list[str] | None = None) -> Iterator[Report]:
-    """Stream reports from files and folders (recursively, in sorted order).
+    """Stream reports from files and folders (see :func:`report_files`).
 
     A file that cannot be read raises :class:`InputError`, unless ``errors`` is given:
     then its message is appended there and reading goes on.
     """
-    for item in inputs:
-        item = Path(item)
-        files = (sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-                 if item.is_dir() else [item])
-        for f in files:
-            try:
-                yield from read_report(f, published=published)
-            except InputError as exc:
-                if errors is None:
-                    raise
-                errors.append(str(exc))
+    for f in report_files(inputs):
+        try:
+            yield from read_report(f, published=published)
+        except InputError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from .errors import InputError
 from .records import Event
-from .reports import REPORT_SUFFIXES, Report, read_reports
+from .reports import Report, report_files
 
-__all__ = ["ExtractRun", "extract_reports", "count_report_files"]
+__all__ = ["ExtractRun", "extract_reports"]
 
 
 @dataclass(frozen=True)
@@ -109,18 +109,6 @@ def extract_reports(reports: Iterable[Report], *, geocoder=None, jobs: int = 1,
         yield from drain(0)
 
 
-def count_report_files(inputs: Iterable[Path | str]) -> int:
-    """How many report files the inputs hold (for a progress bar)."""
-    n = 0
-    for item in inputs:
-        item = Path(item)
-        if item.is_dir():
-            n += sum(1 for p in item.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-        else:
-            n += 1
-    return n
-
-
 @dataclass
 class ExtractRun:
     """Extraction and merging of many reports into one store.
@@ -143,7 +131,7 @@ class ExtractRun:
         if self.store == "memory":
             self._store = MergeStore()
         else:
-            self._tmp = tempfile.TemporaryDirectory(prefix="incidentmap-merge-", dir=self.store)
+            self._tmp = tempfile.TemporaryDirectory(prefix=".incidentmap-merge-", dir=self.store)
             self._store = MergeStore(Path(self._tmp.name) / "merge.sqlite")
 
     def add_reports(self, reports: Iterable[Report], total: int | None = None, unit: str = "report") -> None:
@@ -174,11 +162,11 @@ class ExtractRun:
         for e in events:
             self._store.add(e, rid)
 
-    def add_inputs(self, inputs: Iterable[Path | str], *, published: str | None = None,
-                   errors: list[str] | None = None) -> None:
-        inputs = list(inputs)
-        total = count_report_files(inputs) if (self.progress or sys.stderr.isatty()) else None
-        self.add_reports(read_reports(inputs, published=published, errors=errors), total=total, unit="file")
+    def count_files(self, inputs: Iterable[Path | str]) -> int | None:
+        """How many report files the inputs hold, when a progress bar will show it."""
+        if self.progress or (self.progress is None and sys.stderr.isatty()):
+            return sum(1 for _ in report_files(inputs))
+        return None
 
     def events(self) -> Iterator[Event]:
         """The merged events in first-seen order."""

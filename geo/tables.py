@@ -11,9 +11,11 @@ cannot resolve keeps its event, without coordinates, and is listed with suggesti
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -142,10 +144,15 @@ def _read_table(path: Path) -> Iterator[tuple[dict[str, Any], Source, list[Probl
         raise InputError(f"{path}: is a folder, not an event table")
     data = path.read_bytes()
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}: {exc.reason}); "
-                         "save the table as UTF-8") from None
+        if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(f"{path}: not UTF-8 or UTF-16 text (byte {exc.start}: {exc.reason}); "
+                             "save the table as UTF-8") from None
+        text = data.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
+        if "\ufffd" in text:  # one character per byte: its index is the byte's
+            raise InputError(f"{path}: not UTF-8 or Windows-1252 text (byte {text.index(chr(0xFFFD))}); "
+                             "save the table as UTF-8") from None
     if "\x00" in text:
         raise InputError(f"{path}: contains NUL bytes; is it a binary file?")
     suffix = path.suffix.lower()
@@ -177,7 +184,8 @@ def _read_csv(path: Path, text: str) -> Iterator[tuple[dict[str, Any], Source, l
         except StopIteration:
             return
         except csv.Error as exc:
-            yield {}, Source(path=str(path), line=start), [Problem(str(path), start, "", str(exc))]
+            yield {}, Source(path=str(path), line=start), [Problem(
+                str(path), start, "", f"cannot read this row ({exc}); the rest of the file was not read")]
             return
         line = reader.line_num
         if not any(v.strip() for v in values):
@@ -218,8 +226,14 @@ def _read_geojson(path: Path, text: str) -> Iterator[tuple[dict[str, Any], Sourc
         props = {str(k).lower(): v for k, v in ((feature or {}).get("properties") or {}).items()}
         record = {COLUMN_SYNONYMS.get(k, k): ("" if v is None else v) for k, v in props.items()}
         record = {k: v for k, v in record.items() if k in COLUMNS}
-        if props.get("place_name"):  # our own export: the name as written, not the canonical one
-            record["place"] = props["place_name"]
+        if "place_name" in props:  # our own export: the name as written, not the canonical one
+            record["place"] = props["place_name"] or ""
+        if isinstance(props.get("actors"), list):  # our own export: a list, not "a; b"
+            record["actors"] = "; ".join(str(a) for a in props["actors"])
+        first = (props.get("sources") or [None])[0] if isinstance(props.get("sources"), list) else None
+        if isinstance(first, dict) and not record.get("source_url"):  # our own export
+            record["source_url"] = first.get("url") or ""
+            record["source_title"] = first.get("title") or ""
         geom = (feature or {}).get("geometry")
         problems = []
         if isinstance(geom, dict) and geom.get("type") == "Point":
@@ -247,13 +261,16 @@ def _validate(record: dict[str, Any], path: str, line: int,
     if kind not in EVENT_TYPES:
         bad("type", f"{record.get('type', '')!r} is not one of {', '.join(EVENT_TYPES)}")
     record["type"] = kind
+    date_text = _unquote(str(record.get("date", "")))
     try:
-        record["date"], record["date_precision"] = parse_date(str(record.get("date", "")))
+        record["date"], record["date_precision"] = parse_date(date_text)
     except ValueError as exc:
-        bad("date", str(exc))
+        serial = _excel_serial(date_text)
+        bad("date", f"{date_text!r} looks like an Excel date serial number ({serial}); format the "
+            "column as dates, YYYY-MM-DD" if serial else str(exc))
     for name in ("killed", "injured"):
         record[name] = _count(record.get(name, ""), name, bad)
-    lat_text, lon_text = str(record.get("lat", "")).strip(), str(record.get("lon", "")).strip()
+    lat_text, lon_text = _unquote(str(record.get("lat", ""))), _unquote(str(record.get("lon", "")))
     record["lat"] = record["lon"] = None
     if lat_text or lon_text:
         lat = _number(lat_text, "lat", bad)
@@ -299,7 +316,21 @@ def _check_country(record: dict[str, Any], src: Source, geocoder: Geocoder) -> l
                     "lat and lon look swapped")]
 
 
+def _unquote(text: str) -> str:
+    """A value without surrounding spaces and the apostrophe spreadsheets use to mark text."""
+    text = text.strip()
+    return text[1:].strip() if text.startswith("'") else text
+
+
+def _excel_serial(text: str) -> str | None:
+    """The day a spreadsheet date serial number (days since 1899-12-30) stands for, if it is one."""
+    if not re.fullmatch(r"\d{5}(?:\.\d+)?", text) or not 20_000 <= float(text) < 80_000:
+        return None
+    return (dt.date(1899, 12, 30) + dt.timedelta(days=int(float(text)))).isoformat()
+
+
 def _number(text: str, field: str, bad) -> float | None:
+    """A coordinate; a decimal comma ("33,7", as in semicolon CSVs) is read as a decimal point."""
     try:
         value = float(text.replace(",", ".")) if text.count(",") == 1 and "." not in text else float(text)
     except ValueError:
@@ -311,10 +342,19 @@ def _number(text: str, field: str, bad) -> float | None:
     return value
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.0*)?")
+
+
 def _count(text: Any, field: str, bad) -> int | None:
-    text = str(text).strip().replace(",", "").replace("_", "")
+    """A whole number >= 0: "1,234" (thousands), "6.0" and "1.5E+01" (spreadsheets) are read."""
+    text = _unquote(str(text)).replace("_", "")
     if not text:
         return None
+    if "," in text:
+        if not _THOUSANDS.fullmatch(text):
+            bad(field, f"{text!r} is not a whole number (a comma may only separate thousands)")
+            return None
+        text = text.replace(",", "")
     try:
         value = float(text)
     except ValueError:

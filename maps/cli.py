@@ -40,7 +40,7 @@ def _report_problems(problems, *, strict: bool = False) -> int:
     for p in warnings:
         _err(f"warning: {p}")
     if errors:
-        _err(f"{len(errors)} bad row(s) left out; the rest were processed")
+        _err(f"{len(errors)} bad row(s) or file(s) left out; the rest were processed")
     return 1 if errors else 0
 
 
@@ -54,7 +54,8 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
             text = Path(args.file).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise IncidentmapError(f"{args.file}: cannot read: {exc}") from None
-        names += [line.strip() for line in text.splitlines()]
+        lines = text.split("\n")  # not splitlines: a name may hold U+2028 or U+0085
+        names += [line.strip() for line in (lines[:-1] if lines[-1] == "" else lines)]
     if not names:
         _err("give place names, or --file with one name per line")
         return 2
@@ -206,11 +207,13 @@ def _read(args: argparse.Namespace):
 
 def _stream(args: argparse.Namespace, problems: list):
     """The events of the inputs, streamed (memory flat), with problems collected as found."""
-    from geo.pipeline import _problems, _split, stream_events
+    from geo.pipeline import _check_readable, _file_problem, _split, stream_events
 
     if not getattr(args, "dask", None):
+        # the merge store (a hidden temporary folder) goes beside the output, where the user chose to write
         yield from stream_events(args.inputs, geocoder=_geocoder(args), strict=args.strict,
-                                 published=args.published, jobs=_jobs(args), problems=problems)
+                                 published=args.published, jobs=_jobs(args), problems=problems,
+                                 store=_store_dir(args))
         return
     try:
         from geo.dask_run import dask_client, extract_with_dask
@@ -226,12 +229,27 @@ def _stream(args: argparse.Namespace, problems: list):
         table_events = read_events(tables, geocoder=geocoder, strict=args.strict)
         rows = list(table_events)
         problems.extend(table_events.problems)
+    if args.strict:
+        _check_readable(reports, args.published)
     errors: list[str] = []
     with dask_client(args.dask, workers=_jobs(args) if args.jobs != 1 else None) as client:
         extracted = extract_with_dask(reports, client, geocoder=geocoder, published=args.published,
-                                      errors=None if args.strict else errors)
+                                      errors=None if args.strict else errors, store=_store_dir(args))
         yield from merge_into(rows, extracted) if rows else extracted
-    problems.extend(_problems(errors))
+    for message in errors:  # "FILE: why" or "FILE:LINE: why"
+        path = message.split(":", 1)[0]
+        problems.append(_file_problem(Path(path), InputError(message)))
+
+
+def _store_dir(args: argparse.Namespace) -> Path:
+    folder = Path(args.output).resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from geo.errors import ExportError
+
+        raise ExportError(f"{args.output}: cannot write here: {exc.strerror or exc}") from exc
+    return folder
 
 
 class _Counter:
@@ -258,9 +276,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         write_acled(list(events), args.output)
     else:
         write_events(events, args.output)
-    status = _report_problems(problems)
     print(f"wrote {args.output}: {events.n} event(s)")
-    return status
+    return _report_problems(problems)  # listed last, where they are seen
 
 
 def _cmd_map(args: argparse.Namespace) -> int:
@@ -268,7 +285,6 @@ def _cmd_map(args: argparse.Namespace) -> int:
     from maps.export import save_html
 
     events = _read(args)
-    status = _report_problems(events.problems)
     m = build_map(events, title=args.title, tiles=None if args.tiles == "none" else args.tiles,
                   offline=args.offline)
     if args.fragment:
@@ -276,7 +292,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
         save_fragment(m, args.output, cdn=args.cdn)
         print(f"wrote {args.output}: an HTML fragment to paste into a page")
-        return status
+        return _report_problems(events.problems)
     save_html(m, args.output, cdn=args.cdn)
     mapped = sum(any(r.place for r in e.places) for e in events)
     print(f"wrote {args.output}: {mapped} of {len(events)} event(s) on the map")
@@ -285,7 +301,7 @@ def _cmd_map(args: argparse.Namespace) -> int:
 
         save_png(args.output, args.png, size=args.size)
         print(f"wrote {args.png} ({args.size[0] * 2}x{args.size[1] * 2} pixels)")
-    return status
+    return _report_problems(events.problems)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -307,7 +323,6 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     events = load_events([example_path(), example_path("reports")], geocoder=_geocoder(args))
-    status = _report_problems(events.problems)
     m = build_map(events, title="incidentmap demo: Pakistan–China security and diplomacy, 2013–2025",
                   tiles=None if args.tiles == "none" else args.tiles, offline=args.offline)
     write_events(events, out / "events.geojson")
@@ -315,7 +330,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     mapped = sum(any(r.place for r in e.places) for e in events)
     print(f"wrote {out / 'map.html'} ({mapped} of {len(events)} events mapped) "
           f"and {out / 'events.geojson'}")
-    return status
+    return _report_problems(events.problems)
 
 
 # ----------------------------------------------------------------------------- gazetteer

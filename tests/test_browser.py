@@ -318,3 +318,33 @@ def test_heat_layer_of_attacks_toggles(browser, tmp_path, capsys):
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }""")
     assert empty == 0
+
+
+def test_hostile_gazetteer_names_show_as_text_and_run_nothing(browser, tmp_path, capsys):
+    import csv
+
+    gazetteer = tmp_path / "hostile-places.csv"
+    with open(gazetteer, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "name", "aliases", "kind", "feature", "lat", "lon", "country", "admin1", "admin2",
+                    "population", "geonameid", "source"])
+        for i, p in enumerate(PAYLOADS):
+            w.writerow([f"h{i}", p, f"Hostile Place {i}", "site", p, 31 + i * 0.2, 66 + i * 0.2, "PK", p, p, "",
+                        "", p])
+    table = tmp_path / "uses-them.csv"
+    table.write_text("date,type,place,country,summary\n" + "".join(
+        f"2024-02-{i + 1:02d},attack,Hostile Place {i},PK,Row {i}\n" for i in range(len(PAYLOADS))),
+        encoding="utf-8")
+    out = tmp_path / "hostile-gazetteer.html"
+    assert main(["map", str(table), "-o", str(out), "--tiles", "none", "--gazetteer", str(gazetteer)]) == 0
+    page = open_map(browser, out)
+    assert visible_markers(page) == len(PAYLOADS)
+    page.focus(".im-search input")  # fills the place suggestions from the gazetteer's names
+    options = page.eval_on_selector_all(".im-search datalist option", "os => os.map(o => o.value)")
+    assert sorted(options) == sorted(PAYLOADS)
+    texts = page.evaluate("""() => { const m = window[document.querySelector('.folium-map').id];
+        const out = []; m.eachLayer(l => { if (l instanceof L.CircleMarker) { l.openPopup();
+            out.push(l.getPopup().getElement().innerText); } }); return out.join('\\n'); }""")
+    for p in PAYLOADS:
+        assert p.split()[0] in texts
+    assert page.evaluate("window.__pwned") is None and page.dialogs == [] and page.errors == []

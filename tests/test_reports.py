@@ -37,7 +37,8 @@ def test_published_from_body(body, expected):
 def test_published_override_and_bad_header_date():
     r = parse_report_text("published: someday\n\nBody", published="2020-01-02")
     assert r.published == "2020-01-02"
-    assert parse_report_text("published: someday\n\nBody").published is None
+    with pytest.raises(InputError, match=r"^r.txt:2: published: 'someday' is not a date"):
+        parse_report_text("title: T\npublished: someday\n\nBody", path="r.txt")
 
 
 def test_jsonl_and_html(tmp_path):

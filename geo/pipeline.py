@@ -119,7 +119,7 @@ def stream_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = N
     if strict:
         _check_readable(reports, published)
     with ExtractRun(geocoder=geocoder, jobs=jobs, store=store or tempfile.gettempdir()) as run:
-        run.add_reports(_reports(reports, published, problems), total=run.count_files(reports), unit="file")
+        run.add_reports(_reports(reports, published, problems), total=run.count_reports(reports))
         if rows:
             yield from merge_into(rows, run.events())
         else:

@@ -134,22 +134,18 @@ class ExtractRun:
             self._tmp = tempfile.TemporaryDirectory(prefix=".incidentmap-merge-", dir=self.store)
             self._store = MergeStore(Path(self._tmp.name) / "merge.sqlite")
 
-    def add_reports(self, reports: Iterable[Report], total: int | None = None, unit: str = "report") -> None:
+    def add_reports(self, reports: Iterable[Report], total: int | None = None) -> None:
         bar = None
         if self.progress or (self.progress is None and sys.stderr.isatty()):
             from tqdm import tqdm
 
-            bar = tqdm(total=total, unit=unit, file=sys.stderr, desc="extracting", smoothing=0.05)
-        last_path = None
+            bar = tqdm(total=total, unit="report", file=sys.stderr, desc="extracting", smoothing=0.05,
+                       mininterval=0.5)
         try:
             for report, events, sh in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
                 self.add_extracted(events, sh, report.published)
                 if bar is not None:
-                    if unit == "report":
-                        bar.update(1)
-                    elif report.path != last_path:
-                        bar.update(1)
-                        last_path = report.path
+                    bar.update(1)
                     bar.set_postfix(events=len(self._store), refresh=False)
         finally:
             if bar is not None:
@@ -162,11 +158,22 @@ class ExtractRun:
         for e in events:
             self._store.add(e, rid)
 
-    def count_files(self, inputs: Iterable[Path | str]) -> int | None:
-        """How many report files the inputs hold, when a progress bar will show it."""
-        if self.progress or (self.progress is None and sys.stderr.isatty()):
-            return sum(1 for _ in report_files(inputs))
-        return None
+    def count_reports(self, inputs: Iterable[Path | str]) -> int | None:
+        """How many reports the inputs hold (a JSON Lines file counts its lines), when a
+        progress bar will show it; counting reads at disk speed, a small cost beside extraction."""
+        if not (self.progress or (self.progress is None and sys.stderr.isatty())):
+            return None
+        n = 0
+        for f in report_files(inputs):
+            if f.suffix.lower() in (".jsonl", ".ndjson"):
+                try:
+                    with open(f, "rb") as fh:
+                        n += sum(block.count(b"\n") for block in iter(lambda fh=fh: fh.read(1 << 20), b""))
+                except OSError:
+                    n += 1
+            else:
+                n += 1
+        return n
 
     def events(self) -> Iterator[Event]:
         """The merged events in first-seen order."""

@@ -205,3 +205,23 @@ def test_dask_local_cluster_gives_the_same_output(tmp_path, cache_env, reports_d
                         {**geo.dask_run.extract_with_dask.__kwdefaults__, "files_per_partition": 3})
     assert _run(["extract", str(reports_dir), "-o", str(dsk), "--dask", "local"]) == 0
     assert one.read_bytes() == dsk.read_bytes()
+
+
+def test_progress_bar_on_a_terminal_quiet_when_piped(tmp_path, cache_env, capsys):
+    from geo.reports import Report
+    from geo.stream import ExtractRun
+
+    reports = [Report(text=f"A bomb killed {n + 2} people in Quetta on Tuesday.", path=f"{n}.txt",
+                      published="2024-03-27") for n in range(3)]
+    with ExtractRun(progress=True) as run:
+        run.add_reports(reports, total=3)
+    err = capsys.readouterr().err
+    assert "extracting" in err and "3/3" in err and "report/s" in err
+    # the real command with stderr piped: no bar, only the result
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("".join(json.dumps({"text": r.text, "published": r.published}) + "\n"
+                                            for r in reports), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "maps.cli", "extract", str(folder), "-o", str(tmp_path / "e.csv")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and "extracting" not in out.stderr and "wrote" in out.stdout

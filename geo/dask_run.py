@@ -24,9 +24,9 @@ except ImportError as exc:  # pragma: no cover - the dask extra is not installed
 
 from .errors import InputError
 from .records import Event
-from .reports import REPORT_SUFFIXES, read_report
+from .reports import iter_report, report_files
 
-__all__ = ["dask_client", "extract_with_dask", "report_files"]
+__all__ = ["dask_client", "extract_with_dask"]
 
 _PLUGIN_NAME = "incidentmap-extractor"
 
@@ -70,26 +70,15 @@ def _extract_files(files: list[str], published: str | None) -> list[tuple]:
     extractor = get_worker().incidentmap_extractor
     out = []
     for f in files:
+        def bad_line(exc: InputError) -> None:
+            out.append(([], frozenset(), None, str(exc)))
+
         try:
-            reports = list(read_report(f, published=published))
+            for r in iter_report(f, published=published, on_error=bad_line):
+                out.append((extractor.extract(r), shingles(r.text), r.published, None))
         except InputError as exc:
             out.append(([], frozenset(), None, str(exc)))
-            continue
-        for r in reports:
-            out.append((extractor.extract(r), shingles(r.text), r.published, None))
     return out
-
-
-def report_files(inputs: Iterable[Path | str]) -> list[str]:
-    """The report files named or held (recursively, sorted) by the inputs."""
-    files = []
-    for item in inputs:
-        item = Path(item)
-        if item.is_dir():
-            files += sorted(str(p) for p in item.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
-        else:
-            files.append(str(item))
-    return files
 
 
 @contextlib.contextmanager
@@ -133,7 +122,7 @@ def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, pu
     plugin = ExtractorPlugin(gazetteer, index, None if local else Path(index).read_bytes())
     client.register_plugin(plugin, name=_PLUGIN_NAME)
 
-    files = report_files(inputs)
+    files = [str(f) for f in report_files(inputs)]
     if not files:
         return
     bag = db.from_sequence([files[i:i + files_per_partition] for i in range(0, len(files), files_per_partition)],

@@ -10,7 +10,7 @@ from .geocoder import Geocoder, LocalGeocoder
 from .interop import detect_format
 from .merge import merge_into
 from .records import Event
-from .reports import Report, read_report, report_files
+from .reports import Report, iter_report, report_files
 from .stream import ExtractRun
 from .tables import Events, Problem, read_events
 
@@ -43,27 +43,26 @@ def _file_problem(path: Path, exc: InputError) -> Problem:
 
 
 def _check_readable(reports: list[Path], published: str | None) -> None:
-    """``--strict``: read every report once, and fail listing all the bad ones, before any
-    extraction or output (reports are read again, one at a time, to extract them)."""
-    bad = []
-    for f in report_files(reports):
-        try:
-            read_report(f, published=published)
-        except InputError as exc:
-            bad.append(_file_problem(f, exc))
+    """``--strict``: read every report once, and fail listing all the bad ones (files, and
+    lines of JSON Lines files), before any extraction or output; reports are read again, one
+    at a time, to extract them."""
+    bad: list[Problem] = []
+    for _ in _reports(reports, published, bad):
+        pass
     if bad:
         raise InputError(f"{len(bad)} unreadable report(s):\n" + "\n".join(f"  {p}" for p in bad))
 
 
 def _reports(reports: list[Path], published: str | None, problems: list[Problem]) -> Iterator[Report]:
-    """The reports of the files, one file at a time; unreadable files go to ``problems``."""
+    """The reports of the files, one at a time; unreadable files and lines go to ``problems``."""
     for f in report_files(reports):
+        def bad_line(exc: InputError, f: Path = f) -> None:
+            problems.append(_file_problem(f, exc))
+
         try:
-            batch = read_report(f, published=published)
+            yield from iter_report(f, published=published, on_error=bad_line)
         except InputError as exc:
             problems.append(_file_problem(f, exc))
-            continue
-        yield from batch
 
 
 def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = None,

@@ -13,14 +13,14 @@ import datetime as dt
 import email.utils
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import MONTHS, parse_date
 from .errors import InputError
 
-__all__ = ["Report", "read_reports", "read_report", "parse_report_text", "REPORT_SUFFIXES",
+__all__ = ["Report", "read_reports", "read_report", "iter_report", "parse_report_text", "REPORT_SUFFIXES",
            "find_published", "report_files"]
 
 REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
@@ -153,7 +153,20 @@ def find_published(body: str) -> str | None:
 
 
 def read_report(path: Path | str, *, published: str | None = None) -> list[Report]:
-    """Reports in one file (a JSON Lines file holds many). Raises InputError naming the file."""
+    """Reports in one file (a JSON Lines file holds many). Raises InputError naming the file
+    (and the line, for JSON Lines)."""
+    return list(iter_report(path, published=published))
+
+
+def iter_report(path: Path | str, *, published: str | None = None,
+                on_error: Callable[[InputError], None] | None = None) -> Iterator[Report]:
+    """Reports in one file, one at a time: a JSON Lines file is read a line at a time, so its
+    size does not matter (each line is one report, at most ``MAX_REPORT_BYTES``).
+
+    A file that cannot be read raises :class:`InputError`. A bad line of a JSON Lines file is
+    passed to ``on_error`` and reading goes on with the next line; without ``on_error`` it
+    raises.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -161,19 +174,56 @@ def read_report(path: Path | str, *, published: str | None = None) -> list[Repor
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if path.is_dir():
         raise InputError(f"{path}: is a folder")
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        yield from _jsonl_file(path, published, on_error)
+        return
     if size > MAX_REPORT_BYTES:
         raise InputError(f"{path}: {size / 1e6:.0f} MB is larger than a report can be "
                          f"({MAX_REPORT_BYTES / 1e6:.0f} MB)")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if not data.strip():
         raise InputError(f"{path}: empty file")
     text = _decode(data, path)
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        return list(_jsonl_reports(text, path, published))
-    if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        return [_html_report(text, path, published)]
-    return [parse_report_text(text, path=str(path), published=published)]
+    if text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")) or path.suffix.lower() in (".html", ".htm"):
+        yield _html_report(text, path, published)
+        return
+    yield parse_report_text(text, path=str(path), published=published)
+
+
+def _jsonl_file(path: Path, published: str | None,
+                on_error: Callable[[InputError], None] | None) -> Iterator[Report]:
+    try:
+        f = open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with f:
+        head = f.read(4096)
+        if not head.strip():
+            raise InputError(f"{path}: empty file")
+        if b"\x00" in head:
+            raise InputError(f"{path}: binary file, not JSON Lines (JSON Lines is UTF-8 text)")
+        f.seek(0)
+        # lines end at \n only: U+2028, U+0085 and the like may stand unescaped inside JSON strings
+        for n, raw in enumerate(f, start=1):
+            try:
+                if len(raw) > MAX_REPORT_BYTES:
+                    raise InputError(f"{path}:{n}: {len(raw) / 1e6:.0f} MB is larger than a report can be "
+                                     f"({MAX_REPORT_BYTES / 1e6:.0f} MB)")
+                try:
+                    line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"{path}:{n}: not UTF-8 (byte {exc.start}); JSON Lines must be UTF-8") from None
+                report = _jsonl_report(line, path, n, published)
+            except InputError as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+                continue
+            if report is not None:
+                yield report
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -202,29 +252,26 @@ def _decode(data: bytes, path: Path) -> str:
     return text
 
 
-def _jsonl_reports(text: str, path: Path, published: str | None) -> Iterator[Report]:
-    # lines end at \n only: str.splitlines would also split at U+2028, U+0085 and the like, which
-    # JSON allows unescaped inside strings
-    for n, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+def _jsonl_report(line: str, path: Path, n: int, published: str | None) -> Report | None:
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{n}: not valid JSON: {exc.msg}") from None
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise InputError(f"{path}:{n}: each line must be an object with a 'text' string")
+    body = obj["text"]
+    date = published
+    if not date:
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{n}: not valid JSON: {exc.msg}") from None
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise InputError(f"{path}:{n}: each line must be an object with a 'text' string")
-        body = obj["text"]
-        date = published
-        if not date:
-            try:
-                date = _iso_day(str(obj.get("published") or ""))
-            except ValueError as exc:
-                raise InputError(f"{path}:{n}: published: {exc}") from None
-        date = date or find_published(body)
-        yield Report(text=body, path=str(path), line=n,
-                     url=_http(obj.get("url")), title=_str(obj.get("title")),
-                     publisher=_str(obj.get("publisher")), published=date)
+            date = _iso_day(str(obj.get("published") or ""))
+        except ValueError as exc:
+            raise InputError(f"{path}:{n}: published: {exc}") from None
+    date = date or find_published(body)
+    return Report(text=body, path=str(path), line=n,
+                  url=_http(obj.get("url")), title=_str(obj.get("title")),
+                  publisher=_str(obj.get("publisher")), published=date)
 
 
 def _http(value) -> str | None:
@@ -282,7 +329,8 @@ def read_reports(inputs: Iterable[Path | str], *, published: str | None = None,
     """
     for f in report_files(inputs):
         try:
-            yield from read_report(f, published=published)
+            yield from iter_report(f, published=published,
+                                   on_error=None if errors is None else (lambda exc: errors.append(str(exc))))
         except InputError as exc:
             if errors is None:
                 raise

@@ -225,3 +225,23 @@ def test_progress_bar_on_a_terminal_quiet_when_piped(tmp_path, cache_env, capsys
     out = subprocess.run([sys.executable, "-m", "maps.cli", "extract", str(folder), "-o", str(tmp_path / "e.csv")],
                          capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0 and "extracting" not in out.stderr and "wrote" in out.stdout
+
+
+def test_json_lines_stream_line_by_line_and_bad_lines_are_named(tmp_path, monkeypatch, cache_env):
+    import geo.reports
+    from geo.pipeline import load_events
+
+    monkeypatch.setattr(geo.reports, "MAX_REPORT_BYTES", 400)  # a "huge" file of small reports
+    lines = [json.dumps({"text": f"A bomb killed {n + 2} people in {town} on Monday.", "published": "2024-03-27"})
+             for n, town in enumerate(["Quetta", "Karachi", "Lahore"])]
+    lines.insert(1, "{not json")
+    lines.insert(3, json.dumps({"text": "x" * 500}))
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 400
+    events = load_events([path])
+    assert sorted(e.killed for e in events) == [2, 3, 4]
+    assert [(p.path, p.line) for p in events.problems] == [(str(path), 2), (str(path), 4)]
+    assert "not valid JSON" in events.problems[0].message and "larger than" in events.problems[1].message
+    with pytest.raises(Exception, match="2 unreadable"):
+        load_events([path], strict=True)

@@ -62,10 +62,10 @@ class ExtractorPlugin(WorkerPlugin):
 
 
 def _extract_files(files: list[str], published: str | None) -> list[tuple]:
-    """Worker side: ``(events, shingles, published, error)`` per report of the files, in order."""
+    """Worker side: ``(events, fingerprint, published, error)`` per report of the files, in order."""
     from distributed import get_worker
 
-    from .merge import shingles
+    from .merge import fingerprint
 
     extractor = get_worker().incidentmap_extractor
     out = []
@@ -75,7 +75,7 @@ def _extract_files(files: list[str], published: str | None) -> list[tuple]:
 
         try:
             for r in iter_report(f, published=published, on_error=bad_line):
-                out.append((extractor.extract(r), shingles(r.text), r.published, None))
+                out.append((extractor.extract(r), fingerprint(r.text), r.published, None))
         except InputError as exc:
             out.append(([], frozenset(), None, str(exc)))
     return out

@@ -28,8 +28,9 @@ import pickle
 import re
 import sqlite3
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -38,7 +39,8 @@ from gazetteer.build import distance_km
 
 from .records import Event, Place, Source
 
-__all__ = ["merge_events", "merge_into", "shingles", "MergeStore", "SAME_PLACE_KM", "NEAR_COPY"]
+__all__ = ["merge_events", "merge_into", "shingles", "fingerprint", "Fingerprint", "MergeStore",
+           "SAME_PLACE_KM", "NEAR_COPY"]
 
 SAME_PLACE_KM = 60.0
 NEAR_COPY = 0.5
@@ -76,6 +78,23 @@ def _signature(sh: Iterable[int] | np.ndarray) -> np.ndarray:
 def _bands(sig: np.ndarray) -> list[int]:
     rows = sig.reshape(_BANDS, _ROWS)
     return [(b << 56) ^ (zlib.crc32(r.tobytes()) & 0xFFFFFFFFFFFF) for b, r in enumerate(rows)]
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What near-copy detection keeps of a report: its shingles (sorted), MinHash signature and bands."""
+
+    shingles: np.ndarray
+    signature: np.ndarray
+    bands: tuple[int, ...]
+
+
+def fingerprint(text_or_shingles: str | Iterable[int]) -> Fingerprint:
+    """A report's :class:`Fingerprint` (computed where the report is extracted, e.g. in a worker)."""
+    sh = shingles(text_or_shingles) if isinstance(text_or_shingles, str) else text_or_shingles
+    arr = np.unique(np.fromiter(sh, dtype=np.uint32))
+    sig = _signature(arr)
+    return Fingerprint(arr, sig, tuple(_bands(sig)))
 
 
 def _week(published: str | None) -> int | None:
@@ -230,7 +249,7 @@ class MergeStore:
     1
     """
 
-    def __init__(self, path: Path | str = ":memory:"):
+    def __init__(self, path: Path | str = ":memory:", *, cache_size: int = 20_000):
         self.db = sqlite3.connect(str(path), isolation_level=None)
         self.db.executescript("""
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;
@@ -243,35 +262,40 @@ class MergeStore:
             CREATE INDEX k_key ON k(key);
         """)
         self.db.execute("BEGIN")
-        self._near: dict[int, set[int]] = {}  # near-copies of the reports of the current batch
+        self._near: dict[int, set[int]] = {}  # near-copies, both ways, of reports that have any
         self._count = 0
+        # recently used merged events, written back when they leave (news tells an event in
+        # bursts, so most look-ups hit here)
+        self._cache: OrderedDict[int, list] = OrderedDict()
+        self._cache_size = cache_size
 
     # ---------------------------------------------------------------- reports
 
-    def add_report(self, text_or_shingles: str | Iterable[int], published: str | None = None) -> int:
-        """Register a report (its text, or its :func:`shingles`, and publication date); return its id.
+    def add_report(self, report: str | Iterable[int] | Fingerprint, published: str | None = None) -> int:
+        """Register a report (its text, its :func:`shingles`, or its :func:`fingerprint`) and
+        publication date; return its id.
 
         Its near-copies are looked for among the reports published in the same week or the
         weeks either side (syndicated copies run within days of each other), or among the
         undated reports if it has no date: this keeps the search short in a corpus of years.
         """
-        sh = shingles(text_or_shingles) if isinstance(text_or_shingles, str) else text_or_shingles
-        arr = np.unique(np.fromiter(sh, dtype=np.uint32))
-        sig = _signature(arr)
+        if not isinstance(report, Fingerprint):
+            report = fingerprint(report)
+        arr, sig, bands = report.shingles, report.signature, report.bands
         week = _week(published)
         weeks = [week] if week is None else range(week - WEEK_WINDOW, week + WEEK_WINDOW + 1)
-        bands = _bands(sig)
         db = self.db
         rid = db.execute("INSERT INTO rep(sh, sig) VALUES (?, ?)", (arr.tobytes(), sig.tobytes())).lastrowid
         near = set()
         query = [_band_key(b, w) for w in weeks for b in bands]
         marks = ",".join("?" * len(query))
-        found = db.execute(f"SELECT DISTINCT rep.id, rep.sig, rep.sh FROM band JOIN rep ON rep.id = band.rid "
+        found = db.execute(f"SELECT DISTINCT rep.id, rep.sig FROM band JOIN rep ON rep.id = band.rid "
                            f"WHERE band.h IN ({marks}) ORDER BY rep.id", query).fetchall()
-        for other, other_sig, blob in found:
+        for other, other_sig in found:
             # the signatures estimate the similarity; only likely pairs are counted exactly
             if np.mean(np.frombuffer(other_sig, dtype=np.uint64) == sig) < NEAR_COPY - 0.2:
                 continue
+            blob = db.execute("SELECT sh FROM rep WHERE id=?", (other,)).fetchone()[0]
             if _jaccard(arr, np.frombuffer(blob, dtype=np.uint32)) >= NEAR_COPY:
                 near.add(other)
         db.executemany("INSERT INTO band(h, rid) VALUES (?, ?)", [(_band_key(b, week), rid) for b in bands])
@@ -289,6 +313,34 @@ class MergeStore:
 
     # ---------------------------------------------------------------- events
 
+    def _load(self, eid: int) -> list:
+        """``[event, rids, dirty]`` of a merged event, through the write-back cache."""
+        entry = self._cache.get(eid)
+        if entry is not None:
+            self._cache.move_to_end(eid)
+            return entry
+        obj, rids = self.db.execute("SELECT obj, rids FROM ev WHERE id=?", (eid,)).fetchone()
+        entry = [pickle.loads(obj), {int(x) for x in rids.split(",") if x}, False]
+        self._remember(eid, entry)
+        return entry
+
+    def _remember(self, eid: int, entry: list) -> None:
+        self._cache[eid] = entry
+        if len(self._cache) > self._cache_size:
+            old_id, (event, rids, dirty) = self._cache.popitem(last=False)
+            if dirty:
+                self._write(old_id, event, rids)
+
+    def _write(self, eid: int, event: Event, rids: set[int]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO ev(id, obj, rids) VALUES (?, ?, ?)",
+                        (eid, pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL), ",".join(map(str, sorted(rids)))))
+
+    def _flush(self) -> None:
+        for eid, entry in self._cache.items():
+            if entry[2]:
+                self._write(eid, entry[0], entry[1])
+                entry[2] = False
+
     def add(self, event: Event, rid: int | None = None) -> None:
         """Merge ``event`` (told by report ``rid``) into the first earlier event it is, or file it."""
         db = self.db
@@ -301,28 +353,26 @@ class MergeStore:
             found = db.execute(f"SELECT DISTINCT eid FROM k WHERE key IN ({marks}) ORDER BY eid",
                                sorted(query)).fetchall()
             for (eid,) in found:
-                obj, other = db.execute("SELECT obj, rids FROM ev WHERE id=?", (eid,)).fetchone()
-                old = pickle.loads(obj)
-                old_rids = {int(x) for x in other.split(",") if x}
+                entry = self._load(eid)
+                old, old_rids = entry[0], entry[1]
                 if _same(old, event, lambda a, b, o=old_rids: any(self._are_near(x, y) for x in o for y in rids)):
                     merged = _combine(old, event)
-                    all_rids = old_rids | rids
-                    db.execute("UPDATE ev SET obj=?, rids=? WHERE id=?",
-                               (pickle.dumps(merged), ",".join(map(str, sorted(all_rids))), eid))
+                    entry[0], entry[1], entry[2] = merged, old_rids | rids, True
                     new_keys = (_keys(merged, query=False) - _keys(old, query=False)) | {f"s{r}" for r in rids - old_rids}
                     db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(new_keys)])
                     return
-        eid = db.execute("INSERT INTO ev(obj, rids) VALUES (?, ?)",
-                         (pickle.dumps(event), ",".join(map(str, sorted(rids))))).lastrowid
+        self._count += 1
+        eid = self._count
+        self._remember(eid, [event, rids, True])
         keys = _keys(event, query=False) | {f"s{r}" for r in rids}
         db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(keys)])
-        self._count += 1
 
     def __len__(self) -> int:
         return self._count
 
     def __iter__(self) -> Iterator[Event]:
         """The merged events in first-seen order, each with its count of independent sources."""
+        self._flush()
         cur = self.db.cursor()
         for obj, rids in cur.execute("SELECT obj, rids FROM ev ORDER BY id"):
             e = pickle.loads(obj)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .merge import Fingerprint
 from .records import Event
 from .reports import Report, report_files
 
@@ -48,11 +49,11 @@ def _init_worker(spec: GeocoderSpec) -> None:
     _WORKER["extractor"] = Extractor(Geoparser(LocalGeocoder(gazetteer=spec.gazetteer, index=spec.index)))
 
 
-def _extract_one(report: Report, extractor=None) -> tuple[list[Event], frozenset[int]]:
-    from .merge import shingles
+def _extract_one(report: Report, extractor=None) -> tuple[list[Event], Fingerprint]:
+    from .merge import fingerprint
 
     extractor = extractor or _WORKER["extractor"]
-    return extractor.extract(report), shingles(report.text)
+    return extractor.extract(report), fingerprint(report.text)
 
 
 def _spec(geocoder) -> GeocoderSpec:
@@ -65,8 +66,9 @@ def _spec(geocoder) -> GeocoderSpec:
 
 
 def extract_reports(reports: Iterable[Report], *, geocoder=None, jobs: int = 1,
-                    chunksize: int = 8) -> Iterator[tuple[Report, list[Event], frozenset[int]]]:
-    """``(report, events, shingles)`` for each report, in input order.
+                    chunksize: int = 8) -> Iterator[tuple[Report, list[Event], Fingerprint]]:
+    """``(report, events, fingerprint)`` for each report, in input order (the fingerprint is
+    what near-copy detection needs, computed where the extraction runs).
 
     With ``jobs`` > 1 the extraction runs in that many worker processes (spawned, so no
     state is shared by accident); the results still come in input order.
@@ -151,7 +153,7 @@ class ExtractRun:
             if bar is not None:
                 bar.close()
 
-    def add_extracted(self, events: list[Event], sh: frozenset[int], published: str | None = None) -> None:
+    def add_extracted(self, events: list[Event], sh: Fingerprint | frozenset[int], published: str | None = None) -> None:
         """Merge one report's events (and register its shingles and date, for near-copies)."""
         self.reports_read += 1
         rid = self._store.add_report(sh, published)

@@ -96,6 +96,23 @@ def test_store_merge_equals_all_pairs_merge(case):
            [(e.event_id, e.sources, e.date, e.killed) for e in want]
 
 
+@settings(max_examples=100, deadline=None)
+@given(event_lists())
+def test_store_with_a_tiny_cache_writes_back_what_it_evicts(case):
+    from geo.merge import MergeStore
+
+    events, texts = case
+    store = MergeStore(cache_size=1)
+    rids = {}
+    for e in events:
+        key = (e.sources[0].path, None, None)
+        if key not in rids:
+            rids[key] = store.add_report(texts[key])
+        store.add(e, rids[key])
+    got = list(store)
+    assert [(e.event_id, e.sources) for e in got] == [(e.event_id, e.sources) for e in _reference_merge(events, texts)]
+
+
 def test_near_places_merge_across_cells_borders_and_the_antimeridian():
     for a, b in [(PLACES[6], PLACES[7]), (PLACES[8], PLACES[9]), (PLACES[10], PLACES[11])]:
         if a.name == "Suva":

@@ -82,6 +82,16 @@ def _near_any(c: Candidate, anchors: list[Candidate]) -> bool:
     return False
 
 
+def _abbreviates(abbr: str, name: str) -> bool:
+    """Whether ``abbr`` can be short for ``name``: its first letter, then letters in order
+    ("GB" for Gilgit-Baltistan, "KP" for Khyber Pakhtunkhwa; not "AP" for Washington)."""
+    letters = [ch for ch in name.lower() if ch.isalpha()]
+    if not letters or abbr[:1].lower() != letters[0]:
+        return False
+    it = iter(letters[1:])
+    return all(ch in it for ch in abbr[1:].lower())
+
+
 @dataclass(slots=True)
 class Token:
     text: str
@@ -197,14 +207,29 @@ class Geoparser:
                 j += 1
             while j > i + 1 and not tokens[j - 1].cap:
                 j -= 1
+            # "Fargo Mayor Dennis Walaker": a title inside a chunk starts a person's name
+            for k in range(i + 1, j):
+                if (tokens[k].lower in TITLES and tokens[k].cap and tokens[k - 1].text not in ("-", "‐", "‑")) \
+                        or (tokens[k].text == "and" and t.lower in TITLES):
+                    j = k  # "Mayor Zubair Ali and Sindh ...": the person ends at "and"
+                    break
             found = self._match_chunk(text, tokens, i, j)
+            if t.lower in TITLES and j > i + 1 and not (found and found[0].i == i) \
+                    and not any(tk.lower == "of" for tk in tokens[i:j]):
+                # "Governor John Hoeven", "President Roxas"; but "Prince George" is a place
+                self._persons.update(tk.lower for tk in tokens[i + 1:j] if tk.cap)
+                i = j
+                continue
             if not found:
                 i = j
                 continue
             # "Police", "Academy" are places somewhere, but inside a chunk they make it a name
             if len(found) > 1 or (found and found[0].j - found[0].i < j - i):
                 found = [s for s in found if not (s.j - s.i == 1 and s.key in ORG_WORDS)]
-            covered = {k for s in found for k in range(s.i, s.j)}
+            # a small one-word match beside another ("Adrian Walker") may be part of a name
+            covered = {k for s in found if s.j - s.i > 1 or len(found) == 1 or self._notable(s.key)
+                       or tokens[s.i - 1].text == "and" or (s.j < n and tokens[s.j].text == "and")
+                       for k in range(s.i, s.j)}
             for s in found:
                 if self._keep(text, tokens, s, i, j, covered):
                     spans.append(s)
@@ -291,13 +316,23 @@ class Geoparser:
             return False
         if chunk_prev is not None and chunk_prev.text == "." and ci > 1 and tokens[ci - 2].lower in TITLES:
             return False
+        after_of = s.i > ci and tokens[s.i - 1].lower == "of"
         if rest:
             if rest_lower & ORG_WORDS:
                 s.usage = "in_name"
             elif rest_lower <= MODIFIERS:
                 pass
-            elif all(self._is_name(t.lower) for t in rest):
+            elif all(self._notable(t.lower) for t in rest):
                 pass  # several places in one chunk ("Karachi Lahore"), rare
+            elif after_of and not rest_lower & TITLES:
+                pass  # "the CEOs of Europe", "Jodi Mahler of Bellmore": of names a place
+            elif after_of or (s.i == ci and not rest_lower & TITLES
+                              and all(self._common_word(t.lower) for t in rest)
+                              and (s.text.title() not in _webster()[1] or big
+                                   or top.population >= METONYMY_POPULATION)):
+                # "Manila Archbishop", "Oman Film Society", "Ruler of Dubai": a place naming
+                # something; a person's name holds names, not ordinary words
+                s.usage = "in_name"
             else:
                 self._persons.update(t.lower for t in rest)
                 if top.kind not in ("country", "region"):
@@ -318,7 +353,8 @@ class Geoparser:
         # an ordinary English word needs locative context ("in Reading"), unless it names a
         # country, a capital or a continent ("Turkey", "Chad")
         famous = top.kind == "country" or top.feature in ("capital", "continent", "union")
-        if not letters.isupper() and self._common_word(s.key) and not s.context and not famous:
+        if not letters.isupper() and self._common_word(s.key) and not s.context and not famous \
+                and not (top.kind == "city" and big and s.key not in _webster()[0]):
             return False
         # only an alternate name of a GeoNames place ("Chen" for Chenzhou): needs context
         if not famous and not s.context and top.layer == "geonames" and normalize(top.name) != s.key \
@@ -329,7 +365,8 @@ class Geoparser:
         if not big and not s.context and top.kind == "city" and top.layer == "geonames" \
                 and top.population < SMALL_PLACE and s.usage == "literal":
             return False
-        if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF:
+        if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF \
+                and top.population < METONYMY_POPULATION and top.kind not in ("region", "country"):
             return False
         if s.j - s.i == 1 and first.lower in self._persons:
             return False  # "Bautista" after "Jose Bautista"
@@ -337,6 +374,14 @@ class Geoparser:
             return False  # "said Salah"
         s.ranked = ranked
         return True
+
+    def _notable(self, key: str) -> bool:
+        """Whether ``key`` names a country, a region or a city of METONYMY_POPULATION or more."""
+        if not self._is_name(key):
+            return False
+        ranked = self._rank(key)
+        return bool(ranked) and (ranked[0][0].kind in ("country", "region")
+                                 or ranked[0][0].population >= METONYMY_POPULATION)
 
     def _common_word(self, key: str) -> bool:
         """Whether ``key`` is an ordinary English word ("police", "reading", "orange").
@@ -387,7 +432,7 @@ class Geoparser:
                         s.qualifier = b
             # abbreviation defined right after the name
             m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*\)", text[s.end:s.end + 12])
-            if m:
+            if m and _abbreviates(m.group(1), s.text):
                 abbr = m.group(1)
                 for t_index, t in enumerate(tokens):
                     if t.text == abbr and t.start > s.end and t_index not in by_start:

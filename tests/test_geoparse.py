@@ -69,3 +69,32 @@ def test_document_context_picks_the_namesake(parser):
 def test_common_words_need_context(parser):
     assert [m.text for m in parser.parse("Reading the report, she smiled.")] == []
     assert [m.place.country for m in parser.parse("He grew up in Reading, England.")][:1] == ["GB"]
+
+
+def test_a_title_inside_a_name_starts_a_person(parser):
+    ms = found(parser, "Yesterday Peshawar Mayor Zubair Ali and Sindh Governor Kamran Tessori met.")
+    assert ("Peshawar", "literal") in ms and ("Sindh", "literal") in ms
+    assert not {m.text for m in ms.values()} & {"Zubair", "Ali", "Kamran", "Tessori"}
+
+
+def test_a_place_naming_something(parser):
+    ms = found(parser, "The Quetta Bar Association and the Lahore Film Society met the Ruler of Dubai.")
+    assert ("Quetta", "in_name") in ms and ("Lahore", "in_name") in ms
+    assert "Dubai" in {m.text for m in ms.values()}
+    # a given name followed by a surname that is also a word is still a person
+    assert "Adrian" not in {m.text for m in parser.parse("Photo by Adrian Walker for the magazine.")}
+
+
+def test_frequent_names_at_sentence_start(parser):
+    assert [m.text for m in parser.parse("He left. Chicago police said a car was found.")] == ["Chicago"]
+    assert [m.text for m in parser.parse("Police said. Reading was hard.")] == []
+
+
+def test_abbreviation_must_fit_the_name(parser):
+    ms = parser.parse("KARACHI (AP) - Officials met. AP reporters saw the port.")
+    assert [m.text for m in ms] == ["KARACHI"]
+
+
+def test_a_list_of_places_is_not_a_name(parser):
+    names = [m.text for m in parser.parse("Ships sailed between Sost and Kashgar, and from Khost and Paktika.")]
+    assert names == ["Sost", "Kashgar", "Khost", "Paktika"]

@@ -38,6 +38,8 @@ from .lexicon import (
     SPEECH_VERBS,
     TALK_VERBS,
     TITLES,
+    US_STATE_ABBREVIATIONS,
+    US_STATE_CODES,
 )
 from .records import Mention, Place
 
@@ -115,6 +117,7 @@ class _Span:
     context: bool = False   # locative or place-type context
     qualifier: _Span | None = None
     abbrev_of: _Span | None = None
+    query: str = ""         # the name to look up when it differs from the text ("La." -> Louisiana)
     ranked: list[tuple[Candidate, float]] = field(default_factory=list)
     chosen: tuple[Candidate, float] | None = None
 
@@ -167,15 +170,15 @@ class Geoparser:
                 conf = share
             out.append(Mention(s.text, s.start, s.end, s.usage, place, conf))
         if self.include_demonyms:
-            for t in self._demonym_spans:
-                value = DEMONYMS[t.lower]
+            for a, b, value in self._demonym_spans:
+                start, end = tokens[a].start, tokens[b - 1].end
                 ranked = (self.geocoder.candidates(value, kinds=["country"]) if len(value) == 2
                           else self._rank(value))
                 if ranked:
                     c, share = ranked[0]
                     place = Place(name=c.name, lat=c.lat, lon=c.lon, country=c.country, kind=c.kind,
                                   gazetteer_id=c.gid, score=round(share, 3))
-                    out.append(Mention(t.text, t.start, t.end, "demonym", place, share))
+                    out.append(Mention(text[start:end], start, end, "demonym", place, share))
             out.sort(key=lambda m: m.start)
         return out
 
@@ -187,7 +190,7 @@ class Geoparser:
     def _recognise(self, text: str, tokens: list[Token]) -> tuple[list[_Span], Counter]:
         spans: list[_Span] = []
         demonyms: Counter = Counter()
-        self._demonym_spans: list[Token] = []
+        self._demonym_spans: list[tuple[int, int, str]] = []
         self._persons: set[str] = set()
         n = len(tokens)
         i = 0
@@ -196,11 +199,11 @@ class Geoparser:
             if not (t.word and t.cap):
                 i += 1
                 continue
-            if t.lower in DEMONYMS:
-                if len(DEMONYMS[t.lower]) == 2:
-                    demonyms[DEMONYMS[t.lower]] += 1
-                if self.include_demonyms:
-                    self._demonym_spans.append(t)
+            state = self._us_state(text, tokens, i)
+            if state is not None:
+                spans.append(state)
+                i = state.j
+                continue
             # the capitalised chunk starting here (connectors allowed inside, hyphens join)
             j = i + 1
             while j < n and self._joins(text, tokens, j):
@@ -214,6 +217,7 @@ class Geoparser:
                     j = k  # "Mayor Zubair Ali and Sindh ...": the person ends at "and"
                     break
             found = self._match_chunk(text, tokens, i, j)
+            chunk_demonyms = self._demonyms_in(tokens, i, j)
             if t.lower in TITLES and j > i + 1 and not (found and found[0].i == i) \
                     and not any(tk.lower == "of" for tk in tokens[i:j]):
                 # "Governor John Hoeven", "President Roxas"; but "Prince George" is a place
@@ -221,6 +225,7 @@ class Geoparser:
                 i = j
                 continue
             if not found:
+                self._add_demonyms(chunk_demonyms, [], demonyms)
                 i = j
                 continue
             # "Police", "Academy" are places somewhere, but inside a chunk they make it a name
@@ -230,11 +235,60 @@ class Geoparser:
             covered = {k for s in found if s.j - s.i > 1 or len(found) == 1 or self._notable(s.key)
                        or tokens[s.i - 1].text == "and" or (s.j < n and tokens[s.j].text == "and")
                        for k in range(s.i, s.j)}
-            for s in found:
-                if self._keep(text, tokens, s, i, j, covered):
-                    spans.append(s)
+            kept = [s for s in found if self._keep(text, tokens, s, i, j, covered)]
+            spans += kept
+            self._add_demonyms(chunk_demonyms, kept, demonyms)
             i = j
         return spans, demonyms
+
+    @staticmethod
+    def _demonyms_in(tokens: list[Token], i: int, j: int) -> list[tuple[int, int, str]]:
+        """Demonyms among tokens[i:j] as (first, one past last, value): "Russian", "South Korean"."""
+        out = []
+        k = i
+        while k < j:
+            two = f"{tokens[k].lower} {tokens[k + 1].lower}" if k + 1 < j else ""
+            if two in DEMONYMS:
+                out.append((k, k + 2, DEMONYMS[two]))
+                k += 2
+                continue
+            if tokens[k].cap and tokens[k].lower in DEMONYMS:
+                out.append((k, k + 1, DEMONYMS[tokens[k].lower]))
+            k += 1
+        return out
+
+    def _add_demonyms(self, found: list[tuple[int, int, str]], kept: list[_Span], demonyms: Counter) -> None:
+        for a, b, value in found:
+            if any(s.i < b and a < s.j for s in kept):
+                continue  # part of a place name ("American Samoa")
+            if len(value) == 2:
+                demonyms[value] += 1
+            if self.include_demonyms:
+                self._demonym_spans.append((a, b, value))
+
+    def _us_state(self, text: str, tokens: list[Token], i: int) -> _Span | None:
+        """A US state written after a town: "Slidell, La.", "Severn, Md.", "Horry County, SC"."""
+        t = tokens[i]
+        after_place = i >= 2 and tokens[i - 1].text in (",", "(") and tokens[i - 2].cap \
+            and text[tokens[i - 1].end:t.start] in (" ", "")
+        if not after_place:
+            return None
+        name, j = None, i + 1
+        if t.lower in US_STATE_ABBREVIATIONS:  # "N.J."
+            name = US_STATE_ABBREVIATIONS[t.lower]
+        elif j < len(tokens) and tokens[j].text == "." and tokens[j].start == t.end \
+                and f"{t.lower}." in US_STATE_ABBREVIATIONS:
+            name, j = US_STATE_ABBREVIATIONS[f"{t.lower}."], j + 1
+        elif t.text in US_STATE_CODES and (j == len(tokens) or not tokens[j].cap):
+            name = US_STATE_CODES[t.text]
+        if name is None:
+            return None
+        ranked = self.geocoder.candidates(name, country_codes="US", kinds=["region"])
+        if not ranked:
+            return None
+        start, end = t.start, tokens[j - 1].end
+        return _Span(i, j, start, end, text[start:end], normalize(name), context=True,
+                     query=name, ranked=ranked)
 
     def _joins(self, text: str, tokens: list[Token], j: int) -> bool:
         """Whether token ``j`` continues the capitalised chunk before it."""
@@ -258,6 +312,9 @@ class Geoparser:
         while a < j:
             if not tokens[a].cap:
                 a += 1
+                continue
+            if tokens[a].lower == "the" and a + 1 < j and tokens[a + 1].cap:
+                a += 1  # "The United States": the article is not part of the name
                 continue
             best = None
             for b in range(min(j, a + MAX_SPAN_TOKENS), a, -1):
@@ -298,12 +355,18 @@ class Geoparser:
             return False  # "South", "Central" alone
         if len(letters) <= 3 and not letters.isupper():
             return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
+        line_start = text.rfind("\n", 0, s.start) + 1
+        dateline = s.text.isupper() and not text[line_start:s.start].strip() \
+            and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None
+        if dateline:
+            s.context = True  # "ATLANTA (AP) -", "SEVERN, Md. -": the dateline names a place
         if letters.isupper() and len(letters) <= 5 and not (
-                s.start < 3 or s.key.replace(" ", "") in COUNTRY_ABBREVIATIONS
-                or top.layer in ("curated", "user")):
+                s.start < 3 or dateline or s.key.replace(" ", "") in COUNTRY_ABBREVIATIONS
+                or top.layer in ("curated", "user")
+                or ("." in s.text and (big or top.feature == "capital"))):
             return False  # an acronym: a place only if known, or defined after a place (see _link)
         talk = s.i >= 2 and prev is not None and prev.lower == "to" and tokens[s.i - 2].lower in TALK_VERBS
-        s.context = bool(
+        s.context = s.context or bool(
             (prev and prev.lower in LOCATIVES and text[prev.end:first.start] == " " and not talk)
             or (nxt and nxt.lower in PLACE_TYPE_WORDS)
             or (nxt and nxt.text == "," and nxt2 is not None and nxt2.cap)
@@ -451,7 +514,7 @@ class Geoparser:
         # qualified names are re-ranked with their qualifier written out
         for s in spans:
             if s.qualifier is not None:
-                ranked = self._rank(f"{s.text}, {s.qualifier.text}")
+                ranked = self._rank(f"{s.query or s.text}, {s.qualifier.query or s.qualifier.text}")
                 if ranked and ranked[0][0].via != "qualifier":
                     s.ranked = ranked
         countries: Counter = Counter()

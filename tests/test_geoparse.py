@@ -98,3 +98,30 @@ def test_abbreviation_must_fit_the_name(parser):
 def test_a_list_of_places_is_not_a_name(parser):
     names = [m.text for m in parser.parse("Ships sailed between Sost and Kashgar, and from Khost and Paktika.")]
     assert names == ["Sost", "Kashgar", "Khost", "Paktika"]
+
+
+def test_us_states_after_a_town(parser):
+    ms = parser.parse("A man from Slidell, La., was held in Severn, Md. and then in Horry County, SC on Friday.")
+    got = {m.text: m.place for m in ms}
+    assert {"La.", "Md.", "SC"} <= set(got)
+    assert got["La."].name == "Louisiana" and got["Slidell"].admin1 == "Louisiana"
+    assert got["Md."].name == "Maryland" and got["SC"].name == "South Carolina"
+    # a bare code or abbreviation is no state
+    assert [m.text for m in parser.parse("In short, SC and La. are not places here.")] == []
+
+
+def test_dateline_in_capitals(parser):
+    ms = parser.parse("MARDAN (AP) - Officials said the road was closed.\n\nHUNZA — Snow fell.")
+    assert [m.text for m in ms] == ["MARDAN", "HUNZA"]
+
+
+def test_article_is_not_part_of_the_name(parser):
+    ms = parser.parse("Officials said. The United States and the Gilgit-Baltistan authorities met.")
+    assert ms[0].text == "United States" and ms[0].place.country == "US"
+
+
+def test_demonyms_inside_names(parser):
+    p = Geoparser(parser.geocoder, include_demonyms=True)
+    ms = p.parse("The Russian Ministry of Defence and South Korean officials met in Lahore.")
+    assert [(m.text, m.usage) for m in ms][:2] == [("Russian", "demonym"), ("South Korean", "demonym")]
+    assert ms[1].place.country == "KR"

@@ -67,10 +67,12 @@ SMALL_PLACE = 10_000       # a GeoNames village this small needs "in", "X distri
 COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a name, unless context says place
 BIG_POPULATION = 1_000_000
 METONYMY_POPULATION = 100_000
-COUNTRY_CONTEXT_BONUS = 2.5
+COUNTRY_CONTEXT_BONUS = 3.5
 NEAR_CONTEXT_BONUS = 1.5
 NEAR_KM = 250.0
 AREA_CONTEXT_BONUS = 1.5
+PARENT_CONTEXT_BONUS = 1.5
+CANDIDATES_FOR_COHERENCE = 10
 
 
 def _near_any(c: Candidate, anchors: list[Candidate]) -> bool:
@@ -122,18 +124,30 @@ class _Span:
     chosen: tuple[Candidate, float] | None = None
 
 
+_SENTENCE_END = frozenset(".!?")
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     prev_end, prev_text = 0, "."
     for m in _TOKEN.finditer(text):
-        t = m.group(0)
-        word = t[0].isalpha()
-        if "'" in t or "’" in t:
-            word = word and not re.search(r"['’](?:m|re|ve|ll|d|t)$", t, re.I)
-        gap = text[prev_end:m.start()]
-        sent = (prev_text in ".!?" and (" " in gap or "\n" in gap)) or "\n\n" in gap or not tokens
-        tokens.append(Token(t, m.start(), m.end(), t.lower(), word and t[0].isupper(), word, sent))
-        prev_end, prev_text = m.end(), t
+        t = m.group()
+        start, end = m.span()
+        head = t[0]
+        word = head.isalpha()
+        if word and ("'" in t or "’" in t) and _CONTRACTION.search(t):
+            word = False
+        if start == prev_end:
+            sent = not tokens
+        elif start == prev_end + 1 and text[prev_end] == " ":
+            sent = prev_text in _SENTENCE_END or not tokens
+        else:
+            gap = text[prev_end:start]
+            sent = (prev_text in _SENTENCE_END and (" " in gap or "\n" in gap)) or "\n\n" in gap or not tokens
+        append(Token(t, start, end, t.lower(), word and head.isupper(), word, sent))
+        prev_end, prev_text = end, t
     return tokens
 
 
@@ -150,6 +164,7 @@ class Geoparser:
         self.include_demonyms = include_demonyms
         self._ranked: dict[str, list[tuple[Candidate, float]]] = {}
         self._zipf: dict[str, float] = {}
+        self._name_keys: dict[str, str | None] = {}  # text -> its key if that is a place name
 
     # ------------------------------------------------------------------ public
 
@@ -172,8 +187,11 @@ class Geoparser:
         if self.include_demonyms:
             for a, b, value in self._demonym_spans:
                 start, end = tokens[a].start, tokens[b - 1].end
-                ranked = (self.geocoder.candidates(value, kinds=["country"]) if len(value) == 2
-                          else self._rank(value))
+                ranked = self._ranked.get(f"demonym:{value}")
+                if ranked is None:
+                    ranked = self._ranked[f"demonym:{value}"] = (
+                        self.geocoder.candidates(value, kinds=["country"]) if len(value) == 2
+                        else self._rank(value))
                 if ranked:
                     c, share = ranked[0]
                     place = Place(name=c.name, lat=c.lat, lon=c.lon, country=c.country, kind=c.kind,
@@ -194,12 +212,12 @@ class Geoparser:
         self._persons: set[str] = set()
         n = len(tokens)
         i = 0
-        while i < n:
+        for start in [k for k, tk in enumerate(tokens) if tk.cap]:  # cap implies a word
+            if start < i:
+                continue  # inside the chunk just read
+            i = start
             t = tokens[i]
-            if not (t.word and t.cap):
-                i += 1
-                continue
-            state = self._us_state(text, tokens, i)
+            state = self._us_state(text, tokens, i) if i >= 2 and tokens[i - 1].text in (",", "(") else None
             if state is not None:
                 spans.append(state)
                 i = state.j
@@ -244,6 +262,9 @@ class Geoparser:
     @staticmethod
     def _demonyms_in(tokens: list[Token], i: int, j: int) -> list[tuple[int, int, str]]:
         """Demonyms among tokens[i:j] as (first, one past last, value): "Russian", "South Korean"."""
+        if j == i + 1:
+            value = DEMONYMS.get(tokens[i].lower)
+            return [(i, j, value)] if value is not None else []
         out = []
         k = i
         while k < j:
@@ -283,7 +304,10 @@ class Geoparser:
             name = US_STATE_CODES[t.text]
         if name is None:
             return None
-        ranked = self.geocoder.candidates(name, country_codes="US", kinds=["region"])
+        ranked = self._ranked.get(f"us-state:{name}")
+        if ranked is None:
+            ranked = self._ranked[f"us-state:{name}"] = self.geocoder.candidates(
+                name, country_codes="US", kinds=["region"])
         if not ranked:
             return None
         start, end = t.start, tokens[j - 1].end
@@ -316,12 +340,19 @@ class Geoparser:
             if tokens[a].lower == "the" and a + 1 < j and tokens[a + 1].cap:
                 a += 1  # "The United States": the article is not part of the name
                 continue
-            best = None
+            best, key = None, None
+            names = self._name_keys
             for b in range(min(j, a + MAX_SPAN_TOKENS), a, -1):
                 if not tokens[b - 1].cap:
                     continue
-                key = normalize(text[tokens[a].start:tokens[b - 1].end])
-                if self._is_name(key):
+                raw = text[tokens[a].start:tokens[b - 1].end]
+                key = names.get(raw, "")
+                if key == "":  # not seen yet: normalise and look up once per parser
+                    if len(names) > 500_000:
+                        names.clear()
+                    k = normalize(raw)
+                    key = names[raw] = k if self._is_name(k) else None
+                if key is not None:
                     best = b
                     break
             if best is None:
@@ -329,7 +360,7 @@ class Geoparser:
                 continue
             b = best  # a capitalised "County" or "Province" is part of the name; "district" is not
             start, end = tokens[a].start, tokens[b - 1].end
-            out.append(_Span(a, b, start, end, text[start:end], normalize(text[start:end])))
+            out.append(_Span(a, b, start, end, text[start:end], key))
             a = b
         return out
 
@@ -355,9 +386,8 @@ class Geoparser:
             return False  # "South", "Central" alone
         if len(letters) <= 3 and not letters.isupper():
             return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
-        line_start = text.rfind("\n", 0, s.start) + 1
-        dateline = s.text.isupper() and not text[line_start:s.start].strip() \
-            and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None
+        dateline = s.text.isupper() and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None \
+            and not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()
         if dateline:
             s.context = True  # "ATLANTA (AP) -", "SEVERN, Md. -": the dateline names a place
         if letters.isupper() and len(letters) <= 5 and not (
@@ -517,60 +547,55 @@ class Geoparser:
                 ranked = self._rank(f"{s.query or s.text}, {s.qualifier.query or s.qualifier.text}")
                 if ranked and ranked[0][0].via != "qualifier":
                     s.ranked = ranked
-        countries: Counter = Counter()
-        for code, n in demonyms.items():
-            countries[code] += n
-        anchors: list[Candidate] = []
-        for s in spans:
+        # Context from the document: the countries its places and demonyms are in, the places
+        # it names for sure (anchors), and the areas its places lie in. A name's own mentions
+        # are left out of its context, so "Georgia" alone cannot vote for the country Georgia.
+        chosen0: dict[int, tuple[Candidate, float]] = {}
+        for k, s in enumerate(spans):
             if s.ranked and s.abbrev_of is None:
                 c, share = s.ranked[0]
                 if share >= 0.8 or c.kind == "country":
-                    countries[c.country] += 2 if c.kind == "country" else 1
-                    if c.kind in ("city", "site", "district"):
-                        anchors.append(c)
+                    chosen0[k] = (c, share)
+        dateline = None
         if dateline_first and spans and spans[0].start < 40 and spans[0].ranked:
-            c = spans[0].ranked[0][0]
-            countries[c.country] += 3
-            anchors.append(c)
-        near_cache: dict = {}
-        areas = {(c.db, c.id) for s in spans for c, share in s.ranked[:1]
-                 if c.kind in ("region", "district") and share >= 0.5}
+            dateline = spans[0].ranked[0][0]
+        picks = chosen0
+        ctx = _Context(spans, demonyms, dateline)
         for _ in range(2):
-            total = sum(countries.values()) or 1
+            near_cache: dict = {}  # keyed by id() of the anchor lists, which live for one pass
+            ctx.using(picks)
+            done: dict[tuple[str, int], tuple[Candidate, float] | None] = {}
             for s in spans:
                 if s.abbrev_of is not None:
                     continue
-                s.chosen = self._choose(s.ranked, countries, total, anchors, areas, near_cache)
-            countries = Counter(demonyms)
-            anchors = []
-            areas = set()
-            for s in spans:
-                if s.chosen is not None and s.abbrev_of is None:
-                    c = s.chosen[0]
-                    countries[c.country] += 2 if c.kind == "country" else 1
-                    if c.kind in ("city", "site", "district") and s.chosen[1] >= 0.5:
-                        anchors.append(c)
-                    if c.kind in ("region", "district"):
-                        areas.add((c.db, c.id))
-                    for parent in (c.admin1_id, c.admin2_id):
-                        if parent is not None:
-                            areas.add((c.db, parent))
+                once = (s.key, id(s.ranked))  # the same name read the same way: one choice
+                if once not in done:
+                    done[once] = self._choose(s.ranked, *ctx.without(s.key), near_cache)
+                s.chosen = done[once]
+            picks = {k: s.chosen for k, s in enumerate(spans)
+                     if s.chosen is not None and s.abbrev_of is None}
         for s in spans:
             if s.abbrev_of is not None:
                 s.chosen = s.abbrev_of.chosen
 
     @staticmethod
     def _choose(ranked: list[tuple[Candidate, float]], countries: Counter, total: int,
-                anchors: list[Candidate], areas: set | frozenset = frozenset(),
+                anchors: list[Candidate], areas: tuple[Counter, set] = (Counter(), set()),
+                parents: tuple[Counter, set] = (Counter(), set()),
                 near_cache: dict | None = None) -> tuple[Candidate, float] | None:
         if not ranked:
             return None
         if len(ranked) == 1:
             return ranked[0]
         near_cache = {} if near_cache is None else near_cache
-        values = []
+        area_count, own_areas = areas
+        parent_count, own_parents = parents
+        values: list[float] = []
+        best = -math.inf
         for c, share in ranked:
             v = math.log(max(share, 1e-9))
+            if v + MAX_CONTEXT_BONUS < best:
+                break  # ranked by share: no later candidate can win any more
             v += COUNTRY_CONTEXT_BONUS * countries.get(c.country, 0) / total
             if anchors and c.kind in ("city", "site", "district", "other"):
                 key = (c.db, c.id, id(anchors))
@@ -579,10 +604,94 @@ class Geoparser:
                     near = near_cache[key] = _near_any(c, anchors)
                 if near:
                     v += NEAR_CONTEXT_BONUS
-            if (c.db, c.admin1_id) in areas or (c.db, c.admin2_id) in areas:
+            # in an area that another name means or lies in (counts are of names; not its own)
+            a1, a2 = (c.db, c.admin1_id), (c.db, c.admin2_id)
+            if area_count.get(a1, 0) > (a1 in own_areas) or area_count.get(a2, 0) > (a2 in own_areas):
                 v += AREA_CONTEXT_BONUS
+            me = (c.db, c.id)
+            if c.kind in ("region", "district") and parent_count.get(me, 0) > (me in own_parents):
+                v += PARENT_CONTEXT_BONUS  # "Georgia" where the other places lie in Georgia
             values.append(v)
+            best = max(best, v)
         top = max(values)
         weights = [math.exp(v - top) for v in values]
         k = max(range(len(values)), key=lambda idx: (values[idx], -idx))
         return ranked[k][0], weights[k] / sum(weights)
+
+
+MAX_CONTEXT_BONUS = COUNTRY_CONTEXT_BONUS + NEAR_CONTEXT_BONUS + AREA_CONTEXT_BONUS + PARENT_CONTEXT_BONUS
+
+
+class _Context:
+    """What a document's places say, kept per name so that a name can be left out of its own.
+
+    ``areas`` counts, for each area, the names that lie in it or may mean it; ``parents``
+    the names that lie in it. "Athens" and "Macon" may both lie in the US state Georgia,
+    which makes that state, and those readings, likelier together.
+    """
+
+    def __init__(self, spans: list[_Span], demonyms: Counter, dateline: Candidate | None):
+        self.spans = spans
+        self.demonyms = demonyms
+        self.dateline = dateline
+        # what any reading of a name would say (fixed for the document)
+        self.maybe_areas: dict[str, set] = {}
+        self.maybe_parents: dict[str, set] = {}
+        for sp in spans:
+            if sp.abbrev_of is not None or sp.key in self.maybe_areas:
+                continue
+            areas, parents = self.maybe_areas[sp.key], self.maybe_parents[sp.key] = set(), set()
+            for c, _ in sp.ranked[:CANDIDATES_FOR_COHERENCE]:
+                if c.kind in ("region", "district"):
+                    areas.add((c.db, c.id))
+                if c.admin1_id is not None:
+                    parents.add((c.db, c.admin1_id))
+                if c.admin2_id is not None:
+                    parents.add((c.db, c.admin2_id))
+
+    def using(self, picks: dict[int, tuple[Candidate, float]]) -> None:
+        """Take the chosen (or sure) reading of each mention as the context."""
+        self.countries: dict[str, Counter] = {}
+        self.anchors: dict[str, list[Candidate]] = {}
+        areas = {k: set(v) for k, v in self.maybe_areas.items()}
+        parents = {k: set(v) for k, v in self.maybe_parents.items()}
+        for k, (c, share) in picks.items():
+            key = self.spans[k].key
+            self.countries.setdefault(key, Counter())[c.country] += 2 if c.kind == "country" else 1
+            if c.kind in ("city", "site", "district") and share >= 0.5:
+                self.anchors.setdefault(key, []).append(c)
+            for parent in (c.admin1_id, c.admin2_id):
+                if parent is not None:
+                    areas.setdefault(key, set()).add((c.db, parent))
+                    parents.setdefault(key, set()).add((c.db, parent))
+        self.areas, self.parents = areas, parents
+        self.area_count = Counter(a for v in areas.values() for a in v)
+        self.parent_count = Counter(a for v in parents.values() for a in v)
+        total = Counter(self.demonyms)
+        for cs in self.countries.values():
+            total.update(cs)
+        all_anchors = [a for v in self.anchors.values() for a in v]
+        if self.dateline is not None:
+            total[self.dateline.country] += 3
+            all_anchors.append(self.dateline)
+        self.total_countries = total
+        self.all_anchors = all_anchors
+        self._cache: dict = {}
+
+    def without(self, key: str) -> tuple:
+        """(countries, their total, anchors, areas, parents) from every name but ``key``."""
+        found = self._cache.get(key)
+        if found is None:
+            countries = self.total_countries
+            own = self.countries.get(key)
+            if own:
+                countries = countries - own
+            anchors = self.all_anchors
+            own_anchors = self.anchors.get(key)
+            if own_anchors:
+                anchors = [a for a in anchors if all(a is not b for b in own_anchors)]
+            # the areas named, or lying around places named, by other names than this one
+            own_areas, own_parents = self.areas.get(key, set()), self.parents.get(key, set())
+            found = self._cache[key] = (countries, sum(countries.values()) or 1, anchors,
+                                        (self.area_count, own_areas), (self.parent_count, own_parents))
+        return found

@@ -125,3 +125,14 @@ def test_demonyms_inside_names(parser):
     ms = p.parse("The Russian Ministry of Defence and South Korean officials met in Lahore.")
     assert [(m.text, m.usage) for m in ms][:2] == [("Russian", "demonym"), ("South Korean", "demonym")]
     assert ms[1].place.country == "KR"
+
+
+def test_a_name_does_not_vote_for_itself(parser):
+    text = ("Storms hit Athens and Gainesville on Monday. Farmers across Georgia and Florida "
+            "counted losses; Georgia officials said roads near Macon stayed shut.")
+    ms = parser.parse(text)
+    assert {m.place.country for m in ms if m.text == "Georgia"} == {"US"}
+    assert {m.place.kind for m in ms if m.text == "Georgia"} == {"region"}
+    # a text about the country keeps the country
+    (georgia, tbilisi) = parser.parse("Georgia and Tbilisi officials met.")
+    assert georgia.place.country == "GE"

@@ -104,7 +104,7 @@ class Token:
     lower: str
     cap: bool          # starts with an upper-case letter
     word: bool         # a word (letters), not punctuation or a number
-    sent_start: bool = False
+    sent_start: bool = False  # first word of a sentence (only worked out for capitalised words)
 
 
 @dataclass
@@ -131,7 +131,6 @@ _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
-    prev_end, prev_text = 0, "."
     for m in _TOKEN.finditer(text):
         t = m.group()
         start, end = m.span()
@@ -139,15 +138,22 @@ def tokenize(text: str) -> list[Token]:
         word = head.isalpha()
         if word and ("'" in t or "’" in t) and _CONTRACTION.search(t):
             word = False
-        if start == prev_end:
-            sent = not tokens
-        elif start == prev_end + 1 and text[prev_end] == " ":
-            sent = prev_text in _SENTENCE_END or not tokens
+        if not (word and head.isupper()):  # only capitalised words need to know (most are not)
+            append(Token(t, start, end, t.lower(), False, word, not tokens))
+            continue
+        if not tokens:
+            sent = True
         else:
-            gap = text[prev_end:start]
-            sent = (prev_text in _SENTENCE_END and (" " in gap or "\n" in gap)) or "\n\n" in gap or not tokens
-        append(Token(t, start, end, t.lower(), word and head.isupper(), word, sent))
-        prev_end, prev_text = end, t
+            prev = tokens[-1]
+            prev_end, prev_text = prev.end, prev.text
+            if start == prev_end:
+                sent = False
+            elif start == prev_end + 1 and text[prev_end] == " ":
+                sent = prev_text in _SENTENCE_END
+            else:
+                gap = text[prev_end:start]
+                sent = (prev_text in _SENTENCE_END and (" " in gap or "\n" in gap)) or "\n\n" in gap
+        append(Token(t, start, end, t.lower(), True, True, sent))
     return tokens
 
 

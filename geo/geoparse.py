@@ -125,6 +125,9 @@ class _Span:
 
 
 _SENTENCE_END = frozenset(".!?")
+HYPHENS = ("-", "‐", "‑")
+_STATE_BEFORE = frozenset((",", "(", *HYPHENS))
+_LIST_JOINS = frozenset(("and", *HYPHENS))  # "Sost and Kashgar", "Fargo-Moorhead"
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
 
 
@@ -223,7 +226,11 @@ class Geoparser:
                 continue  # inside the chunk just read
             i = start
             t = tokens[i]
-            state = self._us_state(text, tokens, i) if i >= 2 and tokens[i - 1].text in (",", "(") else None
+            state = self._us_state(text, tokens, i) if i >= 2 and (
+                tokens[i - 1].text in _STATE_BEFORE or tokens[i - 1].lower in LOCATIVES) else None
+            if state is None and i + 2 < n and tokens[i + 1].text in HYPHENS and t.text.isupper() \
+                    and len(t.text) <= 3 and tokens[i + 2].start == tokens[i + 1].end:
+                state = self._us_state(text, tokens, i + 2)  # "D-S.C.": a party and a state
             if state is not None:
                 spans.append(state)
                 i = state.j
@@ -257,7 +264,7 @@ class Geoparser:
                 found = [s for s in found if not (s.j - s.i == 1 and s.key in ORG_WORDS)]
             # a small one-word match beside another ("Adrian Walker") may be part of a name
             covered = {k for s in found if s.j - s.i > 1 or len(found) == 1 or self._notable(s.key)
-                       or tokens[s.i - 1].text == "and" or (s.j < n and tokens[s.j].text == "and")
+                       or tokens[s.i - 1].text in _LIST_JOINS or (s.j < n and tokens[s.j].text in _LIST_JOINS)
                        for k in range(s.i, s.j)}
             kept = [s for s in found if self._keep(text, tokens, s, i, j, covered)]
             spans += kept
@@ -294,19 +301,23 @@ class Geoparser:
                 self._demonym_spans.append((a, b, value))
 
     def _us_state(self, text: str, tokens: list[Token], i: int) -> _Span | None:
-        """A US state written after a town: "Slidell, La.", "Severn, Md.", "Horry County, SC"."""
-        t = tokens[i]
-        after_place = i >= 2 and tokens[i - 1].text in (",", "(") and tokens[i - 2].cap \
-            and text[tokens[i - 1].end:t.start] in (" ", "")
-        if not after_place:
-            return None
+        """A US state as news abbreviates it: "Slidell, La.", "in S.C.", "D-S.C.", "Horry County, SC"."""
+        t, prev, before = tokens[i], tokens[i - 1], tokens[i - 2]
+        after_place = prev.text in (",", "(") and before.cap and text[prev.end:t.start] in (" ", "")
+        party = prev.text in HYPHENS and before.text.isupper() and len(before.text) <= 3  # "D-S.C."
         name, j = None, i + 1
-        if t.lower in US_STATE_ABBREVIATIONS:  # "N.J."
-            name = US_STATE_ABBREVIATIONS[t.lower]
-        elif j < len(tokens) and tokens[j].text == "." and tokens[j].start == t.end \
-                and f"{t.lower}." in US_STATE_ABBREVIATIONS:
-            name, j = US_STATE_ABBREVIATIONS[f"{t.lower}."], j + 1
-        elif t.text in US_STATE_CODES and (j == len(tokens) or not tokens[j].cap):
+        # "N.J." is one token; "La." and "W. Va." are several
+        for width in (4, 2, 1):
+            if i + width > len(tokens) or (width > 1 and tokens[i + width - 1].text != "."):
+                continue
+            form = "".join(tk.lower for tk in tokens[i:i + width])
+            if form in US_STATE_ABBREVIATIONS and text[t.start:tokens[i + width - 1].end].count(" ") <= 1:
+                name, j = US_STATE_ABBREVIATIONS[form], i + width
+                break
+        if name is not None:
+            if not (after_place or party or prev.lower in LOCATIVES):
+                return None
+        elif t.text in US_STATE_CODES and (after_place or party) and (j == len(tokens) or not tokens[j].cap):
             name = US_STATE_CODES[t.text]
         if name is None:
             return None
@@ -380,7 +391,9 @@ class Geoparser:
         # the chunk's other capitalised words: not matched, not ordinary words or months
         rest = [t for k, t in enumerate(tokens[ci:cj], start=ci)
                 if k not in covered and t.word and t.cap and t.lower not in NEVER_PLACES
-                and not (t.sent_start and self._common_word(t.lower))]
+                and not (t.sent_start and self._common_word(t.lower))
+                and not (t.text.isupper() and len(t.text) <= 4 and k + 1 < cj
+                         and tokens[k + 1].text in HYPHENS)]  # "DFL-Cook", "R-Marshall": a party
         rest_lower = {t.lower for t in rest}
         ranked = self._rank(s.key)
         if not ranked:
@@ -416,6 +429,7 @@ class Geoparser:
         if chunk_prev is not None and chunk_prev.text == "." and ci > 1 and tokens[ci - 2].lower in TITLES:
             return False
         after_of = s.i > ci and tokens[s.i - 1].lower == "of"
+        lead = ci + 1 if tokens[ci].lower == "the" else ci  # "The Minnesota House"
         if rest:
             if rest_lower & ORG_WORDS:
                 s.usage = "in_name"
@@ -425,7 +439,7 @@ class Geoparser:
                 pass  # several places in one chunk ("Karachi Lahore"), rare
             elif after_of and not rest_lower & TITLES:
                 pass  # "the CEOs of Europe", "Jodi Mahler of Bellmore": of names a place
-            elif after_of or (s.i == ci and not rest_lower & TITLES
+            elif after_of or (s.i == lead and not rest_lower & TITLES
                               and all(self._common_word(t.lower) for t in rest)
                               and (s.text.title() not in _webster()[1] or big
                                    or top.population >= METONYMY_POPULATION)):
@@ -464,12 +478,12 @@ class Geoparser:
         if not big and not s.context and top.kind == "city" and top.layer == "geonames" \
                 and top.population < SMALL_PLACE and s.usage == "literal":
             return False
-        if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF \
-                and top.population < METONYMY_POPULATION and top.kind not in ("region", "country"):
+        if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF and s.j - s.i == 1 \
+                and top.population < METONYMY_POPULATION and top.kind not in ("region", "country", "district"):
             return False
         if s.j - s.i == 1 and first.lower in self._persons:
             return False  # "Bautista" after "Jose Bautista"
-        if prev is not None and prev.lower in SPEECH_VERBS and not famous and not big:
+        if prev is not None and prev.lower in SPEECH_VERBS and not famous and not big and cj - ci == s.j - s.i:
             return False  # "said Salah"
         s.ranked = ranked
         return True

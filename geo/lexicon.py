@@ -75,7 +75,9 @@ MODIFIERS = {"north", "south", "east", "west", "northern", "southern", "eastern"
 PLACE_TYPE_WORDS = {"district", "province", "city", "town", "village", "area", "region",
                     "valley", "tehsil", "division", "county", "prefecture", "agency", "border",
                     "state", "capital", "port", "suburb", "neighbourhood", "neighborhood",
-                    "township", "sector", "municipality", "governorate", "oblast", "river"}
+                    "township", "sector", "municipality", "governorate", "oblast", "river",
+                    "districts", "provinces", "counties", "cities", "towns", "villages", "areas",
+                    "regions", "states", "parish", "borough"}
 # prepositions before a place
 LOCATIVES = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around",
              "towards", "toward", "through", "via", "between", "within", "throughout", "reached",
@@ -144,7 +146,7 @@ DEMONYMS.update({
     "slovak": "SK", "slovenian": "SI", "south korean": "KR", "south koreans": "KR",
     "south sudanese": "SS", "taiwanese": "TW", "tanzanian": "TZ", "togolese": "TG",
     "trinidadian": "TT", "ugandan": "UG", "uruguayan": "UY", "uzbekistani": "UZ", "zambian": "ZM",
-    "zimbabwean": "ZW", "new zealander": "NZ", "new zealanders": "NZ", "emiratis": "AE",
+    "zimbabwean": "ZW", "georgian": "GE", "new zealander": "NZ", "new zealanders": "NZ", "emiratis": "AE",
     "north american": "North America", "south american": "South America",
     "central american": "Central America", "middle eastern": "Middle East",
 })

@@ -136,3 +136,17 @@ def test_a_name_does_not_vote_for_itself(parser):
     # a text about the country keeps the country
     (georgia, tbilisi) = parser.parse("Georgia and Tbilisi officials met.")
     assert georgia.place.country == "GE"
+
+
+def test_more_ways_to_write_a_state(parser):
+    got = [(m.text, m.place.name) for m in parser.parse(
+        "CHARLESTON, W. Va. - Senator Lindsey Graham, R-S.C., spoke in S.C. and in Huntington, W.Va.")]
+    assert ("W. Va.", "West Virginia") in got and ("W.Va.", "West Virginia") in got
+    assert got.count(("S.C.", "South Carolina")) == 2
+
+
+def test_names_joined_by_a_hyphen_or_led_by_the(parser):
+    ms = found(parser, "Flood crests in Fargo-Moorhead rose. The Minnesota House voted, said Fargo Fire Chief Ali.")
+    assert ("Fargo", "literal") in ms and ("Moorhead", "literal") in ms
+    assert ("Minnesota", "in_name") in ms
+    assert sum(m.text == "Fargo" for m in parser.parse("It rose, said Fargo Fire Chief Ali.")) == 1

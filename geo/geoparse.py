@@ -64,6 +64,7 @@ _TOKEN = re.compile(
 COUNTRY_ABBREVIATIONS = {"us", "usa", "uk", "uae", "eu", "prc", "drc", "rok", "dprk", "ksa", "ussr"}
 MAX_SPAN_TOKENS = 6
 SMALL_PLACE = 10_000       # a GeoNames village this small needs "in", "X district" or the like
+LOCAL_KM = 30.0            # ... or a sure place this near
 COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a name, unless context says place
 BIG_POPULATION = 1_000_000
 METONYMY_POPULATION = 100_000
@@ -120,6 +121,7 @@ class _Span:
     qualifier: _Span | None = None
     abbrev_of: _Span | None = None
     query: str = ""         # the name to look up when it differs from the text ("La." -> Louisiana)
+    tentative: bool = False  # kept only if the document's other places lie around it
     ranked: list[tuple[Candidate, float]] = field(default_factory=list)
     chosen: tuple[Candidate, float] | None = None
 
@@ -183,6 +185,7 @@ class Geoparser:
         spans, demonyms = self._recognise(text, tokens)
         self._link(text, tokens, spans)
         self._resolve(spans, demonyms, dateline_first=dateline)
+        spans = self._confirm(spans)
         out = []
         for s in spans:
             place, conf = None, 0.0
@@ -473,11 +476,12 @@ class Geoparser:
         if not famous and not s.context and top.layer == "geonames" and normalize(top.name) != s.key \
                 and split_generic(normalize(top.name))[0] != s.key and s.j - s.i == 1:
             return False
-        # a rare word that is also a small place, with nothing saying "place": a surname
+        # a rare word that is also a small place, with nothing saying "place": a surname, unless
+        # the document's other places lie around it (decided after resolution, see _confirm)
         zipf = self._word_zipf(s.key)
         if not big and not s.context and top.kind == "city" and top.layer == "geonames" \
                 and top.population < SMALL_PLACE and s.usage == "literal":
-            return False
+            s.tentative = True
         if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF and s.j - s.i == 1 \
                 and top.population < METONYMY_POPULATION and top.kind not in ("region", "country", "district"):
             return False
@@ -572,7 +576,7 @@ class Geoparser:
         # are left out of its context, so "Georgia" alone cannot vote for the country Georgia.
         chosen0: dict[int, tuple[Candidate, float]] = {}
         for k, s in enumerate(spans):
-            if s.ranked and s.abbrev_of is None:
+            if s.ranked and s.abbrev_of is None and not s.tentative:
                 c, share = s.ranked[0]
                 if share >= 0.8 or c.kind == "country":
                     chosen0[k] = (c, share)
@@ -593,10 +597,34 @@ class Geoparser:
                     done[once] = self._choose(s.ranked, *ctx.without(s.key), near_cache)
                 s.chosen = done[once]
             picks = {k: s.chosen for k, s in enumerate(spans)
-                     if s.chosen is not None and s.abbrev_of is None}
+                     if s.chosen is not None and s.abbrev_of is None and not s.tentative}
         for s in spans:
             if s.abbrev_of is not None:
                 s.chosen = s.abbrev_of.chosen
+
+    @staticmethod
+    def _confirm(spans: list[_Span]) -> list[_Span]:
+        """Drop the tentative small places that no other place of the document lies around.
+
+        Support is a sure place in the same county (or the county itself, named) or within
+        LOCAL_KM: "Perham" beside "Otter Tail County", "Lakeview" beside its town.
+        """
+        if not any(s.tentative for s in spans):
+            return spans
+        sure = [s.chosen[0] for s in spans if not s.tentative and s.chosen is not None]
+        out = []
+        for s in spans:
+            if s.tentative:
+                c = s.chosen[0] if s.chosen is not None else None
+                if c is None or not any(
+                        (d.db == c.db and (d.id == c.admin2_id or (c.admin2_id is not None
+                                                                  and d.admin2_id == c.admin2_id)))
+                        or (d.kind in ("city", "site") and abs(d.lat - c.lat) < 1.0
+                            and distance_km((d.lat, d.lon), (c.lat, c.lon)) <= LOCAL_KM)
+                        for d in sure if d.id != c.id):
+                    continue
+            out.append(s)
+        return out
 
     @staticmethod
     def _choose(ranked: list[tuple[Candidate, float]], countries: Counter, total: int,

@@ -150,3 +150,11 @@ def test_names_joined_by_a_hyphen_or_led_by_the(parser):
     assert ("Fargo", "literal") in ms and ("Moorhead", "literal") in ms
     assert ("Minnesota", "in_name") in ms
     assert sum(m.text == "Fargo" for m in parser.parse("It rose, said Fargo Fire Chief Ali.")) == 1
+
+
+def test_small_places_need_company(parser):
+    # a village name alone, with nothing saying place, is taken for a surname ...
+    assert parser.parse("Yesterday Phulra residents met officials.") == []
+    # ... but beside a town nearby (or its own district) it is a place
+    ms = parser.parse("Yesterday Phulra residents met officials from Mansehra.")
+    assert [m.text for m in ms] == ["Phulra", "Mansehra"] and ms[0].place.country == "PK"

@@ -342,7 +342,11 @@ class Geoparser:
             return j + 1 < len(tokens) and tokens[j + 1].word and tokens[j + 1].start == t.end
         if prev.text in ("-", "‐", "‑") and not gap:
             return t.word
-        if gap != " " or not t.word:
+        if t.text == "." and not gap and len(prev.text) == 1 and prev.cap:  # "Boyd J. Jones"
+            return j + 1 < len(tokens) and tokens[j + 1].cap and text[t.end:tokens[j + 1].start] == " "
+        if prev.text == "." and gap == " " and t.cap and j >= 2 and len(tokens[j - 2].text) == 1 \
+                and tokens[j - 2].cap and j >= 3 and tokens[j - 3].cap:
+            return True
             return False
         if t.cap:
             return True
@@ -406,6 +410,8 @@ class Geoparser:
         letters = s.text.replace(".", "").replace(" ", "")
         if s.j - s.i == 1 and first.lower in MODIFIERS:
             return False  # "South", "Central" alone
+        if s.j - s.i == 1 and first.lower in DEMONYMS and not (prev and prev.lower in LOCATIVES):
+            return False  # "Arab leaders", "Chinese engineers": a demonym, not Arab (Alabama)
         if len(letters) <= 3 and not letters.isupper():
             return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
         dateline = s.text.isupper() and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None \

@@ -158,3 +158,9 @@ def test_small_places_need_company(parser):
     # ... but beside a town nearby (or its own district) it is a place
     ms = parser.parse("Yesterday Phulra residents met officials from Mansehra.")
     assert [m.text for m in ms] == ["Phulra", "Mansehra"] and ms[0].place.country == "PK"
+
+
+def test_initials_and_demonyms_that_are_also_towns(parser):
+    names = {m.text for m in parser.parse("Boyd J. Jones and Marsha J. Moore met Arab leaders.")}
+    assert not names & {"Jones", "Moore", "Arab"}
+    assert "Arab" in {m.text for m in parser.parse("The fair was held in Arab, Alabama.")}

@@ -448,10 +448,11 @@ class Geoparser:
                 pass  # several places in one chunk ("Karachi Lahore"), rare
             elif after_of and not rest_lower & TITLES:
                 pass  # "the CEOs of Europe", "Jodi Mahler of Bellmore": of names a place
-            elif after_of or (s.i == lead and not rest_lower & TITLES
+            elif after_of or (not rest_lower & TITLES
                               and all(self._common_word(t.lower) for t in rest)
                               and (s.text.title() not in _webster()[1] or big
-                                   or top.population >= METONYMY_POPULATION)):
+                                   or top.population >= METONYMY_POPULATION)
+                              and (s.i == lead or top.population >= SMALL_PLACE or top.kind != "city")):
                 # "Manila Archbishop", "Oman Film Society", "Ruler of Dubai": a place naming
                 # something; a person's name holds names, not ordinary words
                 s.usage = "in_name"

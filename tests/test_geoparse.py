@@ -164,3 +164,8 @@ def test_initials_and_demonyms_that_are_also_towns(parser):
     names = {m.text for m in parser.parse("Boyd J. Jones and Marsha J. Moore met Arab leaders.")}
     assert not names & {"Jones", "Moore", "Arab"}
     assert "Arab" in {m.text for m in parser.parse("The fair was held in Arab, Alabama.")}
+
+
+def test_ordinary_words_before_a_town(parser):
+    ms = found(parser, "Tickets for Historic Peshawar tours and the Rodeo Mardan show sold out.")
+    assert ("Peshawar", "in_name") in ms and ("Mardan", "in_name") in ms

@@ -396,10 +396,16 @@ class Geoparser:
         nxt = tokens[s.j] if s.j < len(tokens) else None
         nxt2 = tokens[s.j + 1] if s.j + 1 < len(tokens) else None
         # the chunk's other capitalised words: not matched, not ordinary words or months
-        rest = [t for k, t in enumerate(tokens[ci:cj], start=ci)
+        # the words of this name: up to an "and" that lists another ("Russia and Stormy Daniels")
+        lo, hi = s.i, s.j
+        while lo > ci and tokens[lo - 1].text != "and":
+            lo -= 1
+        while hi < cj and tokens[hi].text != "and":
+            hi += 1
+        rest = [t for k, t in enumerate(tokens[lo:hi], start=lo)
                 if k not in covered and t.word and t.cap and t.lower not in NEVER_PLACES
                 and not (t.sent_start and self._common_word(t.lower))
-                and not (t.text.isupper() and len(t.text) <= 4 and k + 1 < cj
+                and not (t.text.isupper() and len(t.text) <= 4 and k + 1 < hi
                          and tokens[k + 1].text in HYPHENS)]  # "DFL-Cook", "R-Marshall": a party
         rest_lower = {t.lower for t in rest}
         ranked = self._rank(s.key)
@@ -437,11 +443,11 @@ class Geoparser:
             return False
         if chunk_prev is not None and chunk_prev.text == "." and ci > 1 and tokens[ci - 2].lower in TITLES:
             return False
-        after_of = s.i > ci and tokens[s.i - 1].lower == "of"
-        lead = ci + 1 if tokens[ci].lower == "the" else ci  # "The Minnesota House"
+        after_of = s.i > lo and tokens[s.i - 1].lower == "of"
+        lead = lo + 1 if tokens[lo].lower == "the" else lo  # "The Minnesota House"
         if rest:
-            if rest_lower & ORG_WORDS:
-                s.usage = "in_name"
+            if rest_lower & ORG_WORDS or any(t.text.isupper() and len(t.text) >= 2 for t in rest):
+                s.usage = "in_name"  # "Xinjiang Police Academy", "CTV Saskatoon", "Air France KLM"
             elif rest_lower <= MODIFIERS:
                 pass
             elif all(self._notable(t.lower) for t in rest):

@@ -20,6 +20,7 @@ TITLES = {
     "envoy", "counsellor", "councillor", "deputy", "vice", "mullah", "hafiz", "syed", "sayed",
     "agha", "allama", "qari", "haji", "hajji", "mian", "begum", "chaudhry", "sardar", "nawab",
     "khawaja", "raja", "malik", "makhdoom", "pir", "comrade", "mister", "madam",
+    "gov", "atty", "supt", "det", "insp", "pres", "amb", "sec",
 }
 # after a place name these make it a speaker ("Beijing urged"): metonymy, or a person
 SPEECH_VERBS = {

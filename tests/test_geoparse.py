@@ -169,3 +169,9 @@ def test_initials_and_demonyms_that_are_also_towns(parser):
 def test_ordinary_words_before_a_town(parser):
     ms = found(parser, "Tickets for Historic Peshawar tours and the Rodeo Mardan show sold out.")
     assert ("Peshawar", "in_name") in ms and ("Mardan", "in_name") in ms
+
+
+def test_acronyms_and_lists_inside_a_chunk(parser):
+    ms = found(parser, "Viewers of PTV Peshawar worried about Russia and Stormy Daniels, said Punjab Gov. Ali.")
+    assert ("Peshawar", "in_name") in ms and ("Russia", "literal") in ms
+    assert ("Punjab", "literal") in ms and "Ali" not in {m.text for m in ms.values()}

@@ -64,6 +64,8 @@ _TOKEN = re.compile(
 COUNTRY_ABBREVIATIONS = {"us", "usa", "uk", "uae", "eu", "prc", "drc", "rok", "dprk", "ksa", "ussr"}
 MAX_SPAN_TOKENS = 6
 SMALL_PLACE = 10_000       # a GeoNames village this small needs "in", "X district" or the like
+# named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
+FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
 LOCAL_KM = 30.0            # ... or a sure place this near
 COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a name, unless context says place
 BIG_POPULATION = 1_000_000
@@ -481,7 +483,7 @@ class Geoparser:
             s.usage = "metonymic"
         # an ordinary English word needs locative context ("in Reading"), unless it names a
         # country, a capital or a continent ("Turkey", "Chad")
-        famous = top.kind == "country" or top.feature in ("capital", "continent", "union")
+        famous = top.kind == "country" or top.feature in FAMOUS_FEATURES
         if not letters.isupper() and self._common_word(s.key) and not s.context and not famous \
                 and not (top.kind == "city" and big and s.key not in _webster()[0]):
             return False
@@ -498,8 +500,8 @@ class Geoparser:
         if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF and s.j - s.i == 1 \
                 and top.population < METONYMY_POPULATION and top.kind not in ("region", "country", "district"):
             return False
-        if s.j - s.i == 1 and first.lower in self._persons:
-            return False  # "Bautista" after "Jose Bautista"
+        if s.j - s.i == 1 and first.lower in self._persons and not (s.context and big):
+            return False  # "Bautista" after "Jose Bautista"; but "from Georgia" stays a place
         if prev is not None and prev.lower in SPEECH_VERBS and not famous and not big and cj - ci == s.j - s.i:
             return False  # "said Salah"
         s.ranked = ranked

@@ -175,3 +175,9 @@ def test_acronyms_and_lists_inside_a_chunk(parser):
     ms = found(parser, "Viewers of PTV Peshawar worried about Russia and Stormy Daniels, said Punjab Gov. Ali.")
     assert ("Peshawar", "in_name") in ms and ("Russia", "literal") in ms
     assert ("Punjab", "literal") in ms and "Ali" not in {m.text for m in ms.values()}
+
+
+def test_oceans_and_countries_named_like_people(parser):
+    assert [m.place.name for m in parser.parse("Ships crossed the Atlantic.")] == ["Atlantic Ocean"]
+    text = "Deputy Minister of Defence of Azerbaijan Ali spoke. Troops moved from Azerbaijan."
+    assert sum(m.text == "Azerbaijan" for m in parser.parse(text)) == 2

@@ -248,7 +248,8 @@ class Geoparser:
                 j -= 1
             # "Fargo Mayor Dennis Walaker": a title inside a chunk starts a person's name
             for k in range(i + 1, j):
-                if (tokens[k].lower in TITLES and tokens[k].cap and tokens[k - 1].text not in ("-", "‐", "‑")) \
+                if (tokens[k].lower in TITLES and tokens[k].cap and tokens[k - 1].text not in HYPHENS
+                        and tokens[k - 1].lower not in TITLES) \
                         or (tokens[k].text == "and" and t.lower in TITLES):
                     j = k  # "Mayor Zubair Ali and Sindh ...": the person ends at "and"
                     break

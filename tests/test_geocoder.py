@@ -134,3 +134,8 @@ def test_batch_path_matches_single_lookups(tiny, names, codes):
 def test_qualifier_that_is_another_name_of_the_place(world):
     # "D.C." names Washington itself; it must not send the head to a Washington in Utah
     assert world.geocode("Washington, D.C.").raw["admin1"] == "District of Columbia"
+
+
+@pytest.mark.slow
+def test_common_country_names(world):
+    assert world.geocode("Holland").raw["country"] == "NL"

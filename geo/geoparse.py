@@ -451,8 +451,8 @@ class Geoparser:
         if rest:
             if rest_lower & ORG_WORDS or any(t.text.isupper() and len(t.text) >= 2 for t in rest):
                 s.usage = "in_name"  # "Xinjiang Police Academy", "CTV Saskatoon", "Air France KLM"
-            elif rest_lower <= MODIFIERS:
-                pass
+            elif all(w in MODIFIERS or w in DEMONYMS for w in rest_lower):
+                pass  # "Northern Punjab", "Indian-administered Kashmir"
             elif all(self._notable(t.lower) for t in rest):
                 pass  # several places in one chunk ("Karachi Lahore"), rare
             elif after_of and not rest_lower & TITLES:
@@ -486,10 +486,11 @@ class Geoparser:
         # country, a capital or a continent ("Turkey", "Chad")
         famous = top.kind == "country" or top.feature in FAMOUS_FEATURES
         if not letters.isupper() and self._common_word(s.key) and not s.context and not famous \
-                and not (top.kind == "city" and big and s.key not in _webster()[0]):
+                and not (top.kind == "city" and big and (s.key not in _webster()[0] or not first.sent_start)):
             return False
         # only an alternate name of a GeoNames place ("Chen" for Chenzhou): needs context
-        if not famous and not s.context and top.layer == "geonames" and normalize(top.name) != s.key \
+        if not famous and not s.context and top.layer == "geonames" and top.kind == "city" \
+                and normalize(top.name) != s.key \
                 and split_generic(normalize(top.name))[0] != s.key and s.j - s.i == 1:
             return False
         # a rare word that is also a small place, with nothing saying "place": a surname, unless

@@ -181,3 +181,10 @@ def test_oceans_and_countries_named_like_people(parser):
     assert [m.place.name for m in parser.parse("Ships crossed the Atlantic.")] == ["Atlantic Ocean"]
     text = "Deputy Minister of Defence of Azerbaijan Ali spoke. Troops moved from Azerbaijan."
     assert sum(m.text == "Azerbaijan" for m in parser.parse(text)) == 2
+
+
+def test_famous_names_that_are_also_words_or_aliases(parser):
+    ms = found(parser, "Leaders of the Shanghai Cooperation Organisation discussed Indian-administered Kashmir.")
+    assert ("Shanghai", "in_name") in ms and ("Kashmir", "literal") in ms
+    assert ms[("Kashmir", "literal")].place.name == "Kashmir"
+    assert [m.text for m in parser.parse("Pirates shanghai sailors. Reading is fun.")] == []

@@ -73,20 +73,10 @@ METONYMY_POPULATION = 100_000
 COUNTRY_CONTEXT_BONUS = 3.5
 NEAR_CONTEXT_BONUS = 1.5
 NEAR_KM = 250.0
+MAX_ANCHORS = 30           # sure places a candidate's distance is measured to
 AREA_CONTEXT_BONUS = 1.5
 PARENT_CONTEXT_BONUS = 1.5
 CANDIDATES_FOR_COHERENCE = 10
-
-
-def _near_any(c: Candidate, anchors: list[Candidate]) -> bool:
-    """Whether ``c`` lies within NEAR_KM of another anchor (a cheap box test first)."""
-    box = NEAR_KM / 111.0
-    for a in anchors[:30]:
-        if a.id == c.id or abs(a.lat - c.lat) > box:
-            continue
-        if distance_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM:
-            return True
-    return False
 
 
 def _abbreviates(abbr: str, name: str) -> bool:
@@ -130,6 +120,7 @@ class _Span:
 
 _SENTENCE_END = frozenset(".!?")
 HYPHENS = ("-", "‐", "‑")
+_STATE_HEADS = frozenset((*US_STATE_ABBREVIATIONS, "w"))  # "w" of "W. Va."
 _STATE_BEFORE = frozenset((",", "(", *HYPHENS))
 _LIST_JOINS = frozenset(("and", *HYPHENS))  # "Sost and Kashgar", "Fargo-Moorhead"
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
@@ -177,7 +168,8 @@ class Geoparser:
         self.include_demonyms = include_demonyms
         self._ranked: dict[str, list[tuple[Candidate, float]]] = {}
         self._zipf: dict[str, float] = {}
-        self._name_keys: dict[str, str | None] = {}  # text -> its key if that is a place name
+        self._name_keys: dict[str, str | None] = {}
+        self._common: dict[str, bool] = {}  # text -> its key if that is a place name
 
     # ------------------------------------------------------------------ public
 
@@ -232,7 +224,9 @@ class Geoparser:
             i = start
             t = tokens[i]
             state = self._us_state(text, tokens, i) if i >= 2 and (
-                tokens[i - 1].text in _STATE_BEFORE or tokens[i - 1].lower in LOCATIVES) else None
+                tokens[i - 1].text in _STATE_BEFORE
+                or (tokens[i - 1].lower in LOCATIVES and (t.lower in _STATE_HEADS or f"{t.lower}." in _STATE_HEADS))
+            ) else None
             if state is None and i + 2 < n and tokens[i + 1].text in HYPHENS and t.text.isupper() \
                     and len(t.text) <= 3 and tokens[i + 2].start == tokens[i + 1].end:
                 state = self._us_state(text, tokens, i + 2)  # "D-S.C.": a party and a state
@@ -523,6 +517,12 @@ class Geoparser:
         A word written lowercase in Webster's 2nd (which capitalises proper nouns) and not
         rare in today's English, or a very frequent word no dictionary knows as a name.
         """
+        found = self._common.get(key)
+        if found is None:
+            found = self._common[key] = self._is_common_word(key)
+        return found
+
+    def _is_common_word(self, key: str) -> bool:
         if " " in key:
             return False
         lower, proper = _webster()
@@ -603,7 +603,6 @@ class Geoparser:
         picks = chosen0
         ctx = _Context(spans, demonyms, dateline)
         for _ in range(2):
-            near_cache: dict = {}  # keyed by id() of the anchor lists, which live for one pass
             ctx.using(picks)
             done: dict[tuple[str, int], tuple[Candidate, float] | None] = {}
             for s in spans:
@@ -611,7 +610,7 @@ class Geoparser:
                     continue
                 once = (s.key, id(s.ranked))  # the same name read the same way: one choice
                 if once not in done:
-                    done[once] = self._choose(s.ranked, *ctx.without(s.key), near_cache)
+                    done[once] = self._choose(s.ranked, *ctx.without(s.key), near=ctx.near)
                 s.chosen = done[once]
             picks = {k: s.chosen for k, s in enumerate(spans)
                      if s.chosen is not None and s.abbrev_of is None and not s.tentative}
@@ -644,15 +643,15 @@ class Geoparser:
         return out
 
     @staticmethod
-    def _choose(ranked: list[tuple[Candidate, float]], countries: Counter, total: int,
-                anchors: list[Candidate], areas: tuple[Counter, set] = (Counter(), set()),
+    def _choose(ranked: list[tuple[Candidate, float]], countries: tuple[Counter, Counter], total: int,
+                key: str = "", areas: tuple[Counter, set] = (Counter(), set()),
                 parents: tuple[Counter, set] = (Counter(), set()),
-                near_cache: dict | None = None) -> tuple[Candidate, float] | None:
+                near=None) -> tuple[Candidate, float] | None:
         if not ranked:
             return None
         if len(ranked) == 1:
             return ranked[0]
-        near_cache = {} if near_cache is None else near_cache
+        all_countries, own_countries = countries
         area_count, own_areas = areas
         parent_count, own_parents = parents
         values: list[float] = []
@@ -661,14 +660,9 @@ class Geoparser:
             v = math.log(max(share, 1e-9))
             if v + MAX_CONTEXT_BONUS < best:
                 break  # ranked by share: no later candidate can win any more
-            v += COUNTRY_CONTEXT_BONUS * countries.get(c.country, 0) / total
-            if anchors and c.kind in ("city", "site", "district", "other"):
-                key = (c.db, c.id, id(anchors))
-                near = near_cache.get(key)
-                if near is None:
-                    near = near_cache[key] = _near_any(c, anchors)
-                if near:
-                    v += NEAR_CONTEXT_BONUS
+            v += COUNTRY_CONTEXT_BONUS * max(all_countries.get(c.country, 0) - own_countries.get(c.country, 0), 0) / total
+            if near is not None and c.kind in ("city", "site", "district", "other") and near(c, key):
+                v += NEAR_CONTEXT_BONUS
             # in an area that another name means or lies in (counts are of names; not its own)
             a1, a2 = (c.db, c.admin1_id), (c.db, c.admin2_id)
             if area_count.get(a1, 0) > (a1 in own_areas) or area_count.get(a2, 0) > (a2 in own_areas):
@@ -713,13 +707,16 @@ class _Context:
                     parents.add((c.db, c.admin1_id))
                 if c.admin2_id is not None:
                     parents.add((c.db, c.admin2_id))
+        self.maybe_area_count = Counter(a for v in self.maybe_areas.values() for a in v)
+        self.maybe_parent_count = Counter(a for v in self.maybe_parents.values() for a in v)
 
     def using(self, picks: dict[int, tuple[Candidate, float]]) -> None:
         """Take the chosen (or sure) reading of each mention as the context."""
         self.countries: dict[str, Counter] = {}
         self.anchors: dict[str, list[Candidate]] = {}
-        areas = {k: set(v) for k, v in self.maybe_areas.items()}
-        parents = {k: set(v) for k, v in self.maybe_parents.items()}
+        # the areas the chosen readings lie in, beyond what every reading already said
+        extra_areas: dict[str, set] = {}
+        extra_parents: dict[str, set] = {}
         for k, (c, share) in picks.items():
             key = self.spans[k].key
             self.countries.setdefault(key, Counter())[c.country] += 2 if c.kind == "country" else 1
@@ -727,36 +724,59 @@ class _Context:
                 self.anchors.setdefault(key, []).append(c)
             for parent in (c.admin1_id, c.admin2_id):
                 if parent is not None:
-                    areas.setdefault(key, set()).add((c.db, parent))
-                    parents.setdefault(key, set()).add((c.db, parent))
-        self.areas, self.parents = areas, parents
-        self.area_count = Counter(a for v in areas.values() for a in v)
-        self.parent_count = Counter(a for v in parents.values() for a in v)
+                    a = (c.db, parent)
+                    if a not in self.maybe_areas.get(key, ()):
+                        extra_areas.setdefault(key, set()).add(a)
+                    if a not in self.maybe_parents.get(key, ()):
+                        extra_parents.setdefault(key, set()).add(a)
+        self.area_count = self.maybe_area_count.copy()
+        for v in extra_areas.values():
+            self.area_count.update(v)
+        self.parent_count = self.maybe_parent_count.copy()
+        for v in extra_parents.values():
+            self.parent_count.update(v)
+        self.extra_areas, self.extra_parents = extra_areas, extra_parents
         total = Counter(self.demonyms)
         for cs in self.countries.values():
             total.update(cs)
-        all_anchors = [a for v in self.anchors.values() for a in v]
+        anchors: list[tuple[str | None, Candidate]] = [(k, a) for k, v in self.anchors.items() for a in v]
         if self.dateline is not None:
             total[self.dateline.country] += 3
-            all_anchors.append(self.dateline)
+            anchors.append((None, self.dateline))  # the dateline speaks for every name
         self.total_countries = total
-        self.all_anchors = all_anchors
+        self.total_sum = sum(total.values())
+        self.anchor_pairs = anchors[:MAX_ANCHORS]
         self._cache: dict = {}
+        self._near: dict[tuple[str, int], frozenset] = {}
+
+    def near(self, c: Candidate, key: str) -> bool:
+        """Whether ``c`` lies within NEAR_KM of a sure place named by another name than ``key``."""
+        found = self._near.get((c.db, c.id))
+        if found is None:  # the names of up to two sure places near it: enough to answer any name
+            box = NEAR_KM / 111.0
+            lon_box = box / max(math.cos(math.radians(min(abs(c.lat) + box, 89.0))), 0.01)
+            keys: list = []
+            for k, a in self.anchor_pairs:
+                if a.id != c.id and k not in keys and abs(a.lat - c.lat) <= box \
+                        and (abs(a.lon - c.lon) <= lon_box or abs(a.lon - c.lon) >= 360.0 - lon_box) \
+                        and distance_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM:
+                    keys.append(k)
+                    if len(keys) == 2:
+                        break
+            found = self._near[(c.db, c.id)] = frozenset(keys)
+        return bool(found) and (len(found) > 1 or key not in found)
 
     def without(self, key: str) -> tuple:
-        """(countries, their total, anchors, areas, parents) from every name but ``key``."""
+        """((countries, own), their total, key, areas, parents): the context of every name but
+        ``key`` (counts of all names with this name's own beside them, to take away)."""
         found = self._cache.get(key)
         if found is None:
             countries = self.total_countries
-            own = self.countries.get(key)
-            if own:
-                countries = countries - own
-            anchors = self.all_anchors
-            own_anchors = self.anchors.get(key)
-            if own_anchors:
-                anchors = [a for a in anchors if all(a is not b for b in own_anchors)]
+            own = self.countries.get(key) or Counter()
+            total = (self.total_sum - sum(own.values())) or 1
             # the areas named, or lying around places named, by other names than this one
-            own_areas, own_parents = self.areas.get(key, set()), self.parents.get(key, set())
-            found = self._cache[key] = (countries, sum(countries.values()) or 1, anchors,
+            own_areas = self.maybe_areas.get(key, set()) | self.extra_areas.get(key, set())
+            own_parents = self.maybe_parents.get(key, set()) | self.extra_parents.get(key, set())
+            found = self._cache[key] = ((countries, own), total, key,
                                         (self.area_count, own_areas), (self.parent_count, own_parents))
         return found

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -248,7 +249,7 @@ class Geoparser:
                     j = k  # "Mayor Zubair Ali and Sindh ...": the person ends at "and"
                     break
             found = self._match_chunk(text, tokens, i, j)
-            chunk_demonyms = self._demonyms_in(tokens, i, j)
+            chunk_demonyms = self._demonyms_in(tokens, i, j) if j > i + 1 or t.lower in DEMONYMS else ()
             if t.lower in TITLES and j > i + 1 and not (found and found[0].i == i) \
                     and not any(tk.lower == "of" for tk in tokens[i:j]):
                 # "Governor John Hoeven", "President Roxas"; but "Prince George" is a place
@@ -256,7 +257,8 @@ class Geoparser:
                 i = j
                 continue
             if not found:
-                self._add_demonyms(chunk_demonyms, [], demonyms)
+                if chunk_demonyms:
+                    self._add_demonyms(chunk_demonyms, [], demonyms)
                 i = j
                 continue
             # "Police", "Academy" are places somewhere, but inside a chunk they make it a name
@@ -268,7 +270,8 @@ class Geoparser:
                        for k in range(s.i, s.j)}
             kept = [s for s in found if self._keep(text, tokens, s, i, j, covered)]
             spans += kept
-            self._add_demonyms(chunk_demonyms, kept, demonyms)
+            if chunk_demonyms:
+                self._add_demonyms(chunk_demonyms, kept, demonyms)
             i = j
         return spans, demonyms
 
@@ -291,7 +294,7 @@ class Geoparser:
             k += 1
         return out
 
-    def _add_demonyms(self, found: list[tuple[int, int, str]], kept: list[_Span], demonyms: Counter) -> None:
+    def _add_demonyms(self, found: Sequence[tuple[int, int, str]], kept: list[_Span], demonyms: Counter) -> None:
         for a, b, value in found:
             if any(s.i < b and a < s.j for s in kept):
                 continue  # part of a place name ("American Samoa")

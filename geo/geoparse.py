@@ -4,13 +4,20 @@ Recognition goes through the gazetteer: every capitalised phrase (and its sub-ph
 first) whose normalised form is a place name is a candidate mention. General cues then
 reject what only looks like a place (a common English word without locative context, a
 person's name after a title or inside a longer name, a month, a demonym) and classify the
-usage: ``in_name`` inside an organisation or facility name ("Xinjiang Police Academy"),
-``metonymic`` for a capital or country that speaks ("Beijing urged"), ``literal`` otherwise.
+usage: ``in_name`` inside an organisation or facility name ("Xinjiang Police Academy",
+"Manila Archbishop", "CTV Saskatoon"), ``metonymic`` for a capital or country that speaks
+("Beijing urged"), ``literal`` otherwise. A title inside a phrase starts a person's name
+("Fargo Mayor Dennis Walaker"); ordinary words around a place make a name, given names do
+not ("Adrian Walker"); capitalised datelines and US states after a town ("Slidell, La.",
+"Horry County, SC") are places. A small village with nothing saying "place" is kept only if
+another sure place of the document lies in its county or close by.
 
 Resolution uses the document: qualifiers written next to a name ("Besham, Shangla
 district", "Dasu in Upper Kohistan"), abbreviations defined in the text ("Gilgit-Baltistan
-(GB)"), the countries the text is about (country names, demonyms, the dateline), and the
-distance to the other places it names.
+(GB)"), the countries the text is about (country names, demonyms, the dateline), the
+distance to the other places it names, and the areas they lie in or may lie in ("Athens"
+and "Macon" together make the US state Georgia, and those readings, likelier). A name's own
+mentions are left out of its context, so "Georgia" cannot vote for the country Georgia.
 """
 
 from __future__ import annotations

@@ -428,9 +428,13 @@ class Geoparser:
         if len(letters) <= 3 and not letters.isupper():
             return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
         dateline = s.text.isupper() and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None \
-            and not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()
+            and (not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()
+                 or (first.sent_start and re.match(r"\s*(?:—|–|--)", text[s.end:s.end + 3]) is not None))
         if dateline:
-            s.context = True  # "ATLANTA (AP) -", "SEVERN, Md. -": the dateline names a place
+            s.context = True  # "ATLANTA (AP) -", "... debt. MANSFIELD — The": the dateline names a place
+        if s.i >= 2 and prev is not None and prev.text in HYPHENS and prev.start == tokens[s.i - 2].end \
+                and tokens[s.i - 2].text.isupper() and len(tokens[s.i - 2].text) <= 3:
+            s.context = True  # "Sen. Tom Bakk, DFL-Cook": a legislator's party and home town
         if letters.isupper() and len(letters) <= 5 and not (
                 s.start < 3 or dateline or s.key.replace(" ", "") in COUNTRY_ABBREVIATIONS
                 or top.layer in ("curated", "user")
@@ -444,11 +448,14 @@ class Geoparser:
             or (prev and prev.text == "," and s.i >= 2 and tokens[s.i - 2].cap))
         # a title right before the chunk: a person ("Minister Naqvi", "Gen. Jordan")
         chunk_prev = tokens[ci - 1] if ci > 0 else None
-        if chunk_prev is not None and chunk_prev.lower in TITLES:
+        of_place = s.i > ci and tokens[s.i - 1].lower == "of" and not any(
+            t.lower in TITLES for t in tokens[s.i:s.j])  # "Sen. Max Baucus of Montana"
+        if chunk_prev is not None and chunk_prev.lower in TITLES and not of_place:
             self._persons.update(t.lower for t in tokens[ci:cj] if t.cap and t.lower != s.key
                                  or (t.cap and top.kind not in ("country", "region")))
             return False
-        if chunk_prev is not None and chunk_prev.text == "." and ci > 1 and tokens[ci - 2].lower in TITLES:
+        if chunk_prev is not None and chunk_prev.text == "." and ci > 1 and tokens[ci - 2].lower in TITLES \
+                and not of_place:
             return False
         after_of = s.i > lo and tokens[s.i - 1].lower == "of"
         lead = lo + 1 if tokens[lo].lower == "the" else lo  # "The Minnesota House"
@@ -506,9 +513,10 @@ class Geoparser:
         if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF and s.j - s.i == 1 \
                 and top.population < METONYMY_POPULATION and top.kind not in ("region", "country", "district"):
             return False
-        if s.j - s.i == 1 and first.lower in self._persons and not (s.context and big):
+        if s.j - s.i == 1 and first.lower in self._persons and not (s.context and (big or dateline)):
             return False  # "Bautista" after "Jose Bautista"; but "from Georgia" stays a place
-        if prev is not None and prev.lower in SPEECH_VERBS and not famous and not big and cj - ci == s.j - s.i:
+        if prev is not None and prev.lower in SPEECH_VERBS and not famous and not big and cj - ci == s.j - s.i \
+                and not (nxt is not None and (nxt.lower in TITLES or nxt.lower in ORG_WORDS)):
             return False  # "said Salah"
         s.ranked = ranked
         return True

@@ -188,3 +188,10 @@ def test_famous_names_that_are_also_words_or_aliases(parser):
     assert ("Shanghai", "in_name") in ms and ("Kashmir", "literal") in ms
     assert ms[("Kashmir", "literal")].place.name == "Kashmir"
     assert [m.text for m in parser.parse("Pirates shanghai sailors. Reading is fun.")] == []
+
+
+def test_datelines_party_towns_and_of_places(parser):
+    names = [m.text for m in parser.parse("Budget cut. MARDAN — The council met. Sen. Ali Khan of Sindh said so.")]
+    assert names == ["MARDAN", "Sindh"]
+    assert "Mardan" in {m.text for m in parser.parse("Senator Ali Khan, PPP-Mardan, spoke.")}
+    assert "Mardan" in {m.text for m in parser.parse("The fire is out, said Mardan police chief Ali.")}

@@ -72,6 +72,10 @@ _TOKEN = re.compile(
 COUNTRY_ABBREVIATIONS = {"us", "usa", "uk", "uae", "eu", "prc", "drc", "rok", "dprk", "ksa", "ussr"}
 MAX_SPAN_TOKENS = 6
 SMALL_PLACE = 10_000       # a GeoNames village this small needs "in", "X district" or the like
+# a capitalised word ending a name that makes it a street or a natural feature
+FEATURE_WORDS = frozenset(("street", "avenue", "boulevard", "drive", "lane", "parkway", "river",
+                           "creek", "valley", "lake", "mountain", "mountains", "island", "islands",
+                           "canal", "peninsula", "desert"))
 # named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
 FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
 LOCAL_KM = 30.0            # ... or a sure place this near
@@ -255,6 +259,11 @@ class Geoparser:
                         or (tokens[k].text == "and" and t.lower in TITLES):
                     j = k  # "Mayor Zubair Ali and Sindh ...": the person ends at "and"
                     break
+            street = self._street(text, tokens, i, j)
+            if street is not None:
+                spans.append(street)
+                i = j
+                continue
             found = self._match_chunk(text, tokens, i, j)
             chunk_demonyms = self._demonyms_in(tokens, i, j) if j > i + 1 or t.lower in DEMONYMS else ()
             if t.lower in TITLES and j > i + 1 and not (found and found[0].i == i) \
@@ -281,6 +290,24 @@ class Geoparser:
                 self._add_demonyms(chunk_demonyms, kept, demonyms)
             i = j
         return spans, demonyms
+
+    def _street(self, text: str, tokens: list[Token], i: int, j: int) -> _Span | None:
+        """A street or natural feature the gazetteer does not hold: "Royal Street", "Kanawha River".
+
+        Kept as a mention without a place (the gazetteer has no point for it); a name it does
+        hold ("Indus River") is matched as usual.
+        """
+        if j - i < 2 or tokens[j - 1].lower not in FEATURE_WORDS or not tokens[j - 1].cap:
+            return None
+        words = tokens[i:j - 1]
+        if any(not t.cap or t.lower in TITLES or t.lower in ORG_WORDS or t.lower in NEVER_PLACES
+               for t in words if t.word) or (i > 0 and tokens[i - 1].lower in TITLES):
+            return None
+        start, end = tokens[i].start, tokens[j - 1].end
+        raw = text[start:end]
+        if self._is_name(normalize(raw)):
+            return None
+        return _Span(i, j, start, end, raw, normalize(raw), context=True)
 
     @staticmethod
     def _demonyms_in(tokens: list[Token], i: int, j: int) -> list[tuple[int, int, str]]:

@@ -195,3 +195,11 @@ def test_datelines_party_towns_and_of_places(parser):
     assert names == ["MARDAN", "Sindh"]
     assert "Mardan" in {m.text for m in parser.parse("Senator Ali Khan, PPP-Mardan, spoke.")}
     assert "Mardan" in {m.text for m in parser.parse("The fire is out, said Mardan police chief Ali.")}
+
+
+def test_streets_and_rivers_the_gazetteer_lacks(parser):
+    ms = parser.parse("Police closed Jinnah Avenue and the Swat River bank; the Indus River rose.")
+    got = {m.text: m.place for m in ms}
+    assert got["Jinnah Avenue"] is None and got["Swat River"] is None  # named, not located
+    assert got["Indus River"] is not None  # a name the gazetteer holds
+    assert [m.text for m in parser.parse("The River was high.")] == []

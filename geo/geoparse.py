@@ -76,6 +76,7 @@ SMALL_PLACE = 10_000       # a GeoNames village this small needs "in", "X distri
 FEATURE_WORDS = frozenset(("street", "avenue", "boulevard", "drive", "lane", "parkway", "river",
                            "creek", "valley", "lake", "mountain", "mountains", "island", "islands",
                            "canal", "peninsula", "desert"))
+FEATURE_ABBREVIATIONS = frozenset(("st", "ave", "rd", "blvd"))
 # named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
 FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
 LOCAL_KM = 30.0            # ... or a sure place this near
@@ -262,7 +263,7 @@ class Geoparser:
             street = self._street(text, tokens, i, j)
             if street is not None:
                 spans.append(street)
-                i = j
+                i = street.j
                 continue
             found = self._match_chunk(text, tokens, i, j)
             chunk_demonyms = self._demonyms_in(tokens, i, j) if j > i + 1 or t.lower in DEMONYMS else ()
@@ -297,17 +298,24 @@ class Geoparser:
         Kept as a mention without a place (the gazetteer has no point for it); a name it does
         hold ("Indus River") is matched as usual.
         """
-        if j - i < 2 or tokens[j - 1].lower not in FEATURE_WORDS or not tokens[j - 1].cap:
+        if j - i < 2 or not tokens[j - 1].cap:
+            return None
+        last = tokens[j - 1]
+        end_token = j
+        if last.lower in FEATURE_ABBREVIATIONS and j < len(tokens) and tokens[j].text == "." \
+                and tokens[j].start == last.end:
+            end_token = j + 1  # "Memphis St."
+        elif last.lower not in FEATURE_WORDS:
             return None
         words = tokens[i:j - 1]
         if any(not t.cap or t.lower in TITLES or t.lower in ORG_WORDS or t.lower in NEVER_PLACES
                for t in words if t.word) or (i > 0 and tokens[i - 1].lower in TITLES):
             return None
-        start, end = tokens[i].start, tokens[j - 1].end
+        start, end = tokens[i].start, tokens[end_token - 1].end
         raw = text[start:end]
         if self._is_name(normalize(raw)):
             return None
-        return _Span(i, j, start, end, raw, normalize(raw), context=True)
+        return _Span(i, end_token, start, end, raw, normalize(raw), context=True)
 
     @staticmethod
     def _demonyms_in(tokens: list[Token], i: int, j: int) -> list[tuple[int, int, str]]:

@@ -203,3 +203,8 @@ def test_streets_and_rivers_the_gazetteer_lacks(parser):
     assert got["Jinnah Avenue"] is None and got["Swat River"] is None  # named, not located
     assert got["Indus River"] is not None  # a name the gazetteer holds
     assert [m.text for m in parser.parse("The River was high.")] == []
+
+
+def test_abbreviated_streets(parser):
+    ms = parser.parse("He lived at 420 Jinnah Ave., Peshawar, and later on Mall Rd. in Lahore.")
+    assert [m.text for m in ms][:2] == ["Jinnah Ave.", "Peshawar"] and "Mall Rd." in {m.text for m in ms}

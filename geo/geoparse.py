@@ -77,6 +77,7 @@ FEATURE_WORDS = frozenset(("street", "avenue", "boulevard", "drive", "lane", "pa
                            "creek", "valley", "lake", "mountain", "mountains", "island", "islands",
                            "canal", "peninsula", "desert"))
 FEATURE_ABBREVIATIONS = frozenset(("st", "ave", "rd", "blvd"))
+_FEATURE_ENDS = FEATURE_WORDS | FEATURE_ABBREVIATIONS
 # named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
 FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
 LOCAL_KM = 30.0            # ... or a sure place this near
@@ -146,9 +147,10 @@ def tokenize(text: str) -> list[Token]:
         t = m.group()
         start, end = m.span()
         head = t[0]
-        word = head.isalpha()
-        if word and ("'" in t or "’" in t) and _CONTRACTION.search(t):
-            word = False
+        if not head.isalpha():  # a number or punctuation: its own lower case
+            append(Token(t, start, end, t, False, False, not tokens))
+            continue
+        word = not (("'" in t or "’" in t) and _CONTRACTION.search(t))
         if not (word and head.isupper()):  # only capitalised words need to know (most are not)
             append(Token(t, start, end, t.lower(), False, word, not tokens))
             continue
@@ -260,7 +262,7 @@ class Geoparser:
                         or (tokens[k].text == "and" and t.lower in TITLES):
                     j = k  # "Mayor Zubair Ali and Sindh ...": the person ends at "and"
                     break
-            street = self._street(text, tokens, i, j)
+            street = self._street(text, tokens, i, j) if j - i > 1 and tokens[j - 1].lower in _FEATURE_ENDS else None
             if street is not None:
                 spans.append(street)
                 i = street.j

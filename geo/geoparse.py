@@ -87,6 +87,7 @@ METONYMY_POPULATION = 100_000
 COUNTRY_CONTEXT_BONUS = 3.5
 NEAR_CONTEXT_BONUS = 1.5
 NEAR_KM = 250.0
+_NEAR_DEG = NEAR_KM / 111.0  # a latitude band no nearer place lies outside
 MAX_ANCHORS = 30           # sure places a candidate's distance is measured to
 AREA_CONTEXT_BONUS = 1.5
 PARENT_CONTEXT_BONUS = 1.5
@@ -800,7 +801,7 @@ class _Context:
             anchors.append((None, self.dateline))  # the dateline speaks for every name
         self.total_countries = total
         self.total_sum = sum(total.values())
-        self.anchor_pairs = anchors[:MAX_ANCHORS]
+        self.anchor_points = [(k, a.id, a.lat, a.lon) for k, a in anchors[:MAX_ANCHORS]]
         self._cache: dict = {}
         self._near: dict[tuple[str, int], frozenset] = {}
 
@@ -808,13 +809,12 @@ class _Context:
         """Whether ``c`` lies within NEAR_KM of a sure place named by another name than ``key``."""
         found = self._near.get((c.db, c.id))
         if found is None:  # the names of up to two sure places near it: enough to answer any name
-            box = NEAR_KM / 111.0
-            lon_box = box / max(math.cos(math.radians(min(abs(c.lat) + box, 89.0))), 0.01)
+            clat, clon, cid = c.lat, c.lon, c.id
+            lo, hi = clat - _NEAR_DEG, clat + _NEAR_DEG
             keys: list = []
-            for k, a in self.anchor_pairs:
-                if a.id != c.id and k not in keys and abs(a.lat - c.lat) <= box \
-                        and (abs(a.lon - c.lon) <= lon_box or abs(a.lon - c.lon) >= 360.0 - lon_box) \
-                        and distance_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM:
+            for k, aid, alat, alon in self.anchor_points:
+                if lo <= alat <= hi and aid != cid and k not in keys \
+                        and distance_km((alat, alon), (clat, clon)) <= NEAR_KM:
                     keys.append(k)
                     if len(keys) == 2:
                         break

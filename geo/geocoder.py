@@ -421,8 +421,8 @@ def _satisfies(c: Candidate, qualifier: list[Candidate]) -> bool:
             if c.country == q.country:
                 return True
             continue
-        if q.db == c.db and q.id in (c.admin1_id, c.admin2_id):
-            return True
+        if q.db == c.db and q.id in (c.admin1_id, c.admin2_id, c.id):
+            return True  # in it, or another name of the same place ("Washington, D.C.")
         if c.country == q.country and _norm_head(q.name) in (_norm_head(c.admin1), _norm_head(c.admin2)):
             return True
         radius = QUALIFIER_RADIUS_KM.get(q.kind, 60.0)

@@ -4,13 +4,20 @@ Recognition goes through the gazetteer: every capitalised phrase (and its sub-ph
 first) whose normalised form is a place name is a candidate mention. General cues then
 reject what only looks like a place (a common English word without locative context, a
 person's name after a title or inside a longer name, a month, a demonym) and classify the
-usage: ``in_name`` inside an organisation or facility name ("Xinjiang Police Academy"),
-``metonymic`` for a capital or country that speaks ("Beijing urged"), ``literal`` otherwise.
+usage: ``in_name`` inside an organisation or facility name ("Xinjiang Police Academy",
+"Manila Archbishop", "CTV Saskatoon"), ``metonymic`` for a capital or country that speaks
+("Beijing urged"), ``literal`` otherwise. A title inside a phrase starts a person's name
+("Fargo Mayor Dennis Walaker"); ordinary words around a place make a name, given names do
+not ("Adrian Walker"); capitalised datelines and US states after a town ("Slidell, La.",
+"Horry County, SC") are places. A small village with nothing saying "place" is kept only if
+another sure place of the document lies in its county or close by.
 
 Resolution uses the document: qualifiers written next to a name ("Besham, Shangla
 district", "Dasu in Upper Kohistan"), abbreviations defined in the text ("Gilgit-Baltistan
-(GB)"), the countries the text is about (country names, demonyms, the dateline), and the
-distance to the other places it names.
+(GB)"), the countries the text is about (country names, demonyms, the dateline), the
+distance to the other places it names, and the areas they lie in or may lie in ("Athens"
+and "Macon" together make the US state Georgia, and those readings, likelier). A name's own
+mentions are left out of its context, so "Georgia" cannot vote for the country Georgia.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -38,6 +46,8 @@ from .lexicon import (
     SPEECH_VERBS,
     TALK_VERBS,
     TITLES,
+    US_STATE_ABBREVIATIONS,
+    US_STATE_CODES,
 )
 from .records import Mention, Place
 
@@ -66,24 +76,36 @@ MAX_SPAN_TOKENS = 6
 # text without punctuation) would make recognition quadratic
 MAX_CHUNK_TOKENS = 40
 SMALL_PLACE = 10_000       # a GeoNames village this small needs "in", "X district" or the like
+# a capitalised word ending a name that makes it a street or a natural feature
+FEATURE_WORDS = frozenset(("street", "avenue", "boulevard", "drive", "lane", "parkway", "river",
+                           "creek", "valley", "lake", "mountain", "mountains", "island", "islands",
+                           "canal", "peninsula", "desert"))
+FEATURE_ABBREVIATIONS = frozenset(("st", "ave", "rd", "blvd"))
+_FEATURE_ENDS = FEATURE_WORDS | FEATURE_ABBREVIATIONS
+# named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
+FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
+LOCAL_KM = 30.0            # ... or a sure place this near
 COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a name, unless context says place
 BIG_POPULATION = 1_000_000
 METONYMY_POPULATION = 100_000
-COUNTRY_CONTEXT_BONUS = 2.5
+COUNTRY_CONTEXT_BONUS = 3.5
 NEAR_CONTEXT_BONUS = 1.5
 NEAR_KM = 250.0
+_NEAR_DEG = NEAR_KM / 111.0  # a latitude band no nearer place lies outside
+MAX_ANCHORS = 30           # sure places a candidate's distance is measured to
 AREA_CONTEXT_BONUS = 1.5
+PARENT_CONTEXT_BONUS = 1.5
+CANDIDATES_FOR_COHERENCE = 10
 
 
-def _near_any(c: Candidate, anchors: list[Candidate]) -> bool:
-    """Whether ``c`` lies within NEAR_KM of another anchor (a cheap box test first)."""
-    box = NEAR_KM / 111.0
-    for a in anchors[:30]:
-        if a.id == c.id or abs(a.lat - c.lat) > box:
-            continue
-        if distance_km((a.lat, a.lon), (c.lat, c.lon)) <= NEAR_KM:
-            return True
-    return False
+def _abbreviates(abbr: str, name: str) -> bool:
+    """Whether ``abbr`` can be short for ``name``: its first letter, then letters in order
+    ("GB" for Gilgit-Baltistan, "KP" for Khyber Pakhtunkhwa; not "AP" for Washington)."""
+    letters = [ch for ch in name.lower() if ch.isalpha()]
+    if not letters or abbr[:1].lower() != letters[0]:
+        return False
+    it = iter(letters[1:])
+    return all(ch in it for ch in abbr[1:].lower())
 
 
 @dataclass(slots=True)
@@ -94,7 +116,7 @@ class Token:
     lower: str
     cap: bool          # starts with an upper-case letter
     word: bool         # a word (letters), not punctuation or a number
-    sent_start: bool = False
+    sent_start: bool = False  # first word of a sentence (only worked out for capitalised words)
 
 
 @dataclass
@@ -109,22 +131,47 @@ class _Span:
     context: bool = False   # locative or place-type context
     qualifier: _Span | None = None
     abbrev_of: _Span | None = None
+    query: str = ""         # the name to look up when it differs from the text ("La." -> Louisiana)
+    tentative: bool = False  # kept only if the document's other places lie around it
     ranked: list[tuple[Candidate, float]] = field(default_factory=list)
     chosen: tuple[Candidate, float] | None = None
 
 
+_SENTENCE_END = frozenset(".!?")
+HYPHENS = ("-", "‐", "‑")
+_STATE_HEADS = frozenset((*US_STATE_ABBREVIATIONS, "w"))  # "w" of "W. Va."
+_STATE_BEFORE = frozenset((",", "(", *HYPHENS))
+_LIST_JOINS = frozenset(("and", *HYPHENS))  # "Sost and Kashgar", "Fargo-Moorhead"
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$", re.I)
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
-    prev_end, prev_text = 0, "."
+    append = tokens.append
     for m in _TOKEN.finditer(text):
-        t = m.group(0)
-        word = t[0].isalpha()
-        if "'" in t or "’" in t:
-            word = word and not re.search(r"['’](?:m|re|ve|ll|d|t)$", t, re.I)
-        gap = text[prev_end:m.start()]
-        sent = (prev_text in ".!?" and (" " in gap or "\n" in gap)) or "\n\n" in gap or not tokens
-        tokens.append(Token(t, m.start(), m.end(), t.lower(), word and t[0].isupper(), word, sent))
-        prev_end, prev_text = m.end(), t
+        t = m.group()
+        start, end = m.span()
+        head = t[0]
+        if not head.isalpha():  # a number or punctuation: its own lower case
+            append(Token(t, start, end, t, False, False, not tokens))
+            continue
+        word = not (("'" in t or "’" in t) and _CONTRACTION.search(t))
+        if not (word and head.isupper()):  # only capitalised words need to know (most are not)
+            append(Token(t, start, end, t.lower(), False, word, not tokens))
+            continue
+        if not tokens:
+            sent = True
+        else:
+            prev = tokens[-1]
+            prev_end, prev_text = prev.end, prev.text
+            if start == prev_end:
+                sent = False
+            elif start == prev_end + 1 and text[prev_end] == " ":
+                sent = prev_text in _SENTENCE_END
+            else:
+                gap = text[prev_end:start]
+                sent = (prev_text in _SENTENCE_END and (" " in gap or "\n" in gap)) or "\n\n" in gap
+        append(Token(t, start, end, t.lower(), True, True, sent))
     return tokens
 
 
@@ -141,6 +188,8 @@ class Geoparser:
         self.include_demonyms = include_demonyms
         self._ranked: dict[str, list[tuple[Candidate, float]]] = {}
         self._zipf: dict[str, float] = {}
+        self._name_keys: dict[str, str | None] = {}
+        self._common: dict[str, bool] = {}  # text -> its key if that is a place name
 
     # ------------------------------------------------------------------ public
 
@@ -150,6 +199,7 @@ class Geoparser:
         spans, demonyms = self._recognise(text, tokens)
         self._link(text, tokens, spans)
         self._resolve(spans, demonyms, dateline_first=dateline)
+        spans = self._confirm(spans)
         out = []
         for s in spans:
             place, conf = None, 0.0
@@ -161,15 +211,18 @@ class Geoparser:
                 conf = share
             out.append(Mention(s.text, s.start, s.end, s.usage, place, conf))
         if self.include_demonyms:
-            for t in self._demonym_spans:
-                value = DEMONYMS[t.lower]
-                ranked = (self.geocoder.candidates(value, kinds=["country"]) if len(value) == 2
-                          else self._rank(value))
+            for a, b, value in self._demonym_spans:
+                start, end = tokens[a].start, tokens[b - 1].end
+                ranked = self._ranked.get(f"demonym:{value}")
+                if ranked is None:
+                    ranked = self._ranked[f"demonym:{value}"] = (
+                        self.geocoder.candidates(value, kinds=["country"]) if len(value) == 2
+                        else self._rank(value))
                 if ranked:
                     c, share = ranked[0]
                     place = Place(name=c.name, lat=c.lat, lon=c.lon, country=c.country, kind=c.kind,
                                   gazetteer_id=c.gid, score=round(share, 3))
-                    out.append(Mention(t.text, t.start, t.end, "demonym", place, share))
+                    out.append(Mention(text[start:end], start, end, "demonym", place, share))
             out.sort(key=lambda m: m.start)
         return out
 
@@ -181,39 +234,154 @@ class Geoparser:
     def _recognise(self, text: str, tokens: list[Token]) -> tuple[list[_Span], Counter]:
         spans: list[_Span] = []
         demonyms: Counter = Counter()
-        self._demonym_spans: list[Token] = []
+        self._demonym_spans: list[tuple[int, int, str]] = []
         self._persons: set[str] = set()
         n = len(tokens)
         i = 0
-        while i < n:
+        for start in [k for k, tk in enumerate(tokens) if tk.cap]:  # cap implies a word
+            if start < i:
+                continue  # inside the chunk just read
+            i = start
             t = tokens[i]
-            if not (t.word and t.cap):
-                i += 1
+            state = self._us_state(text, tokens, i) if i >= 2 and (
+                tokens[i - 1].text in _STATE_BEFORE
+                or (tokens[i - 1].lower in LOCATIVES and (t.lower in _STATE_HEADS or f"{t.lower}." in _STATE_HEADS))
+            ) else None
+            if state is None and i + 2 < n and tokens[i + 1].text in HYPHENS and t.text.isupper() \
+                    and len(t.text) <= 3 and tokens[i + 2].start == tokens[i + 1].end:
+                state = self._us_state(text, tokens, i + 2)  # "D-S.C.": a party and a state
+            if state is not None:
+                spans.append(state)
+                i = state.j
                 continue
-            if t.lower in DEMONYMS:
-                if len(DEMONYMS[t.lower]) == 2:
-                    demonyms[DEMONYMS[t.lower]] += 1
-                if self.include_demonyms:
-                    self._demonym_spans.append(t)
             # the capitalised chunk starting here (connectors allowed inside, hyphens join)
             j = i + 1
             while j < n and j - i < MAX_CHUNK_TOKENS and self._joins(text, tokens, j):
                 j += 1
             while j > i + 1 and not tokens[j - 1].cap:
                 j -= 1
+            # "Fargo Mayor Dennis Walaker": a title inside a chunk starts a person's name
+            for k in range(i + 1, j):
+                if (tokens[k].lower in TITLES and tokens[k].cap and tokens[k - 1].text not in HYPHENS
+                        and tokens[k - 1].lower not in TITLES) \
+                        or (tokens[k].text == "and" and t.lower in TITLES):
+                    j = k  # "Mayor Zubair Ali and Sindh ...": the person ends at "and"
+                    break
+            street = self._street(text, tokens, i, j) if j - i > 1 and tokens[j - 1].lower in _FEATURE_ENDS else None
+            if street is not None:
+                spans.append(street)
+                i = street.j
+                continue
             found = self._match_chunk(text, tokens, i, j)
+            chunk_demonyms = self._demonyms_in(tokens, i, j) if j > i + 1 or t.lower in DEMONYMS else ()
+            if t.lower in TITLES and j > i + 1 and not (found and found[0].i == i) \
+                    and not any(tk.lower == "of" for tk in tokens[i:j]):
+                # "Governor John Hoeven", "President Roxas"; but "Prince George" is a place
+                self._persons.update(tk.lower for tk in tokens[i + 1:j] if tk.cap)
+                i = j
+                continue
             if not found:
+                if chunk_demonyms:
+                    self._add_demonyms(chunk_demonyms, [], demonyms)
                 i = j
                 continue
             # "Police", "Academy" are places somewhere, but inside a chunk they make it a name
             if len(found) > 1 or (found and found[0].j - found[0].i < j - i):
                 found = [s for s in found if not (s.j - s.i == 1 and s.key in ORG_WORDS)]
-            covered = {k for s in found for k in range(s.i, s.j)}
-            for s in found:
-                if self._keep(text, tokens, s, i, j, covered):
-                    spans.append(s)
+            # a small one-word match beside another ("Adrian Walker") may be part of a name
+            covered = {k for s in found if s.j - s.i > 1 or len(found) == 1 or self._notable(s.key)
+                       or tokens[s.i - 1].text in _LIST_JOINS or (s.j < n and tokens[s.j].text in _LIST_JOINS)
+                       for k in range(s.i, s.j)}
+            kept = [s for s in found if self._keep(text, tokens, s, i, j, covered)]
+            spans += kept
+            if chunk_demonyms:
+                self._add_demonyms(chunk_demonyms, kept, demonyms)
             i = j
         return spans, demonyms
+
+    def _street(self, text: str, tokens: list[Token], i: int, j: int) -> _Span | None:
+        """A street or natural feature the gazetteer does not hold: "Royal Street", "Kanawha River".
+
+        Kept as a mention without a place (the gazetteer has no point for it); a name it does
+        hold ("Indus River") is matched as usual.
+        """
+        if j - i < 2 or not tokens[j - 1].cap:
+            return None
+        last = tokens[j - 1]
+        end_token = j
+        if last.lower in FEATURE_ABBREVIATIONS and j < len(tokens) and tokens[j].text == "." \
+                and tokens[j].start == last.end:
+            end_token = j + 1  # "Memphis St."
+        elif last.lower not in FEATURE_WORDS:
+            return None
+        words = tokens[i:j - 1]
+        if any(not t.cap or t.lower in TITLES or t.lower in ORG_WORDS or t.lower in NEVER_PLACES
+               for t in words if t.word) or (i > 0 and tokens[i - 1].lower in TITLES):
+            return None
+        start, end = tokens[i].start, tokens[end_token - 1].end
+        raw = text[start:end]
+        if self._is_name(normalize(raw)):
+            return None
+        return _Span(i, end_token, start, end, raw, normalize(raw), context=True)
+
+    @staticmethod
+    def _demonyms_in(tokens: list[Token], i: int, j: int) -> list[tuple[int, int, str]]:
+        """Demonyms among tokens[i:j] as (first, one past last, value): "Russian", "South Korean"."""
+        if j == i + 1:
+            value = DEMONYMS.get(tokens[i].lower)
+            return [(i, j, value)] if value is not None else []
+        out = []
+        k = i
+        while k < j:
+            two = f"{tokens[k].lower} {tokens[k + 1].lower}" if k + 1 < j else ""
+            if two in DEMONYMS:
+                out.append((k, k + 2, DEMONYMS[two]))
+                k += 2
+                continue
+            if tokens[k].cap and tokens[k].lower in DEMONYMS:
+                out.append((k, k + 1, DEMONYMS[tokens[k].lower]))
+            k += 1
+        return out
+
+    def _add_demonyms(self, found: Sequence[tuple[int, int, str]], kept: list[_Span], demonyms: Counter) -> None:
+        for a, b, value in found:
+            if any(s.i < b and a < s.j for s in kept):
+                continue  # part of a place name ("American Samoa")
+            if len(value) == 2:
+                demonyms[value] += 1
+            if self.include_demonyms:
+                self._demonym_spans.append((a, b, value))
+
+    def _us_state(self, text: str, tokens: list[Token], i: int) -> _Span | None:
+        """A US state as news abbreviates it: "Slidell, La.", "in S.C.", "D-S.C.", "Horry County, SC"."""
+        t, prev, before = tokens[i], tokens[i - 1], tokens[i - 2]
+        after_place = prev.text in (",", "(") and before.cap and text[prev.end:t.start] in (" ", "")
+        party = prev.text in HYPHENS and before.text.isupper() and len(before.text) <= 3  # "D-S.C."
+        name, j = None, i + 1
+        # "N.J." is one token; "La." and "W. Va." are several
+        for width in (4, 2, 1):
+            if i + width > len(tokens) or (width > 1 and tokens[i + width - 1].text != "."):
+                continue
+            form = "".join(tk.lower for tk in tokens[i:i + width])
+            if form in US_STATE_ABBREVIATIONS and text[t.start:tokens[i + width - 1].end].count(" ") <= 1:
+                name, j = US_STATE_ABBREVIATIONS[form], i + width
+                break
+        if name is not None:
+            if not (after_place or party or prev.lower in LOCATIVES):
+                return None
+        elif t.text in US_STATE_CODES and (after_place or party) and (j == len(tokens) or not tokens[j].cap):
+            name = US_STATE_CODES[t.text]
+        if name is None:
+            return None
+        ranked = self._ranked.get(f"us-state:{name}")
+        if ranked is None:
+            ranked = self._ranked[f"us-state:{name}"] = self.geocoder.candidates(
+                name, country_codes="US", kinds=["region"])
+        if not ranked:
+            return None
+        start, end = t.start, tokens[j - 1].end
+        return _Span(i, j, start, end, text[start:end], normalize(name), context=True,
+                     query=name, ranked=ranked)
 
     def _joins(self, text: str, tokens: list[Token], j: int) -> bool:
         """Whether token ``j`` continues the capitalised chunk before it."""
@@ -223,7 +391,11 @@ class Geoparser:
             return j + 1 < len(tokens) and tokens[j + 1].word and tokens[j + 1].start == t.end
         if prev.text in ("-", "‐", "‑") and not gap:
             return t.word
-        if gap != " " or not t.word:
+        if t.text == "." and not gap and len(prev.text) == 1 and prev.cap:  # "Boyd J. Jones"
+            return j + 1 < len(tokens) and tokens[j + 1].cap and text[t.end:tokens[j + 1].start] == " "
+        if prev.text == "." and gap == " " and t.cap and j >= 2 and len(tokens[j - 2].text) == 1 \
+                and tokens[j - 2].cap and j >= 3 and tokens[j - 3].cap:
+            return True
             return False
         if t.cap:
             return True
@@ -238,12 +410,22 @@ class Geoparser:
             if not tokens[a].cap:
                 a += 1
                 continue
-            best = None
+            if tokens[a].lower == "the" and a + 1 < j and tokens[a + 1].cap:
+                a += 1  # "The United States": the article is not part of the name
+                continue
+            best, key = None, None
+            names = self._name_keys
             for b in range(min(j, a + MAX_SPAN_TOKENS), a, -1):
                 if not tokens[b - 1].cap:
                     continue
-                key = normalize(text[tokens[a].start:tokens[b - 1].end])
-                if self._is_name(key):
+                raw = text[tokens[a].start:tokens[b - 1].end]
+                key = names.get(raw, "")
+                if key == "":  # not seen yet: normalise and look up once per parser
+                    if len(names) > 500_000:
+                        names.clear()
+                    k = normalize(raw)
+                    key = names[raw] = k if self._is_name(k) else None
+                if key is not None:
                     best = b
                     break
             if best is None:
@@ -251,7 +433,7 @@ class Geoparser:
                 continue
             b = best  # a capitalised "County" or "Province" is part of the name; "district" is not
             start, end = tokens[a].start, tokens[b - 1].end
-            out.append(_Span(a, b, start, end, text[start:end], normalize(text[start:end])))
+            out.append(_Span(a, b, start, end, text[start:end], key))
             a = b
         return out
 
@@ -263,9 +445,17 @@ class Geoparser:
         nxt = tokens[s.j] if s.j < len(tokens) else None
         nxt2 = tokens[s.j + 1] if s.j + 1 < len(tokens) else None
         # the chunk's other capitalised words: not matched, not ordinary words or months
-        rest = [t for k, t in enumerate(tokens[ci:cj], start=ci)
+        # the words of this name: up to an "and" that lists another ("Russia and Stormy Daniels")
+        lo, hi = s.i, s.j
+        while lo > ci and tokens[lo - 1].text != "and":
+            lo -= 1
+        while hi < cj and tokens[hi].text != "and":
+            hi += 1
+        rest = [t for k, t in enumerate(tokens[lo:hi], start=lo)
                 if k not in covered and t.word and t.cap and t.lower not in NEVER_PLACES
-                and not (t.sent_start and self._common_word(t.lower))]
+                and not (t.sent_start and self._common_word(t.lower))
+                and not (t.text.isupper() and len(t.text) <= 4 and k + 1 < hi
+                         and tokens[k + 1].text in HYPHENS)]  # "DFL-Cook", "R-Marshall": a party
         rest_lower = {t.lower for t in rest}
         ranked = self._rank(s.key)
         if not ranked:
@@ -275,33 +465,59 @@ class Geoparser:
         letters = s.text.replace(".", "").replace(" ", "")
         if s.j - s.i == 1 and first.lower in MODIFIERS:
             return False  # "South", "Central" alone
+        if s.j - s.i == 1 and first.lower in DEMONYMS and not (prev and prev.lower in LOCATIVES):
+            return False  # "Arab leaders", "Chinese engineers": a demonym, not Arab (Alabama)
         if len(letters) <= 3 and not letters.isupper():
             return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
+        dateline = s.text.isupper() and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None \
+            and (not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()
+                 or (first.sent_start and re.match(r"\s*(?:—|–|--)", text[s.end:s.end + 3]) is not None))
+        if dateline:
+            s.context = True  # "ATLANTA (AP) -", "... debt. MANSFIELD — The": the dateline names a place
+        if s.i >= 2 and prev is not None and prev.text in HYPHENS and prev.start == tokens[s.i - 2].end \
+                and tokens[s.i - 2].text.isupper() and len(tokens[s.i - 2].text) <= 3:
+            s.context = True  # "Sen. Tom Bakk, DFL-Cook": a legislator's party and home town
         if letters.isupper() and len(letters) <= 5 and not (
-                s.start < 3 or s.key.replace(" ", "") in COUNTRY_ABBREVIATIONS
-                or top.layer in ("curated", "user")):
+                s.start < 3 or dateline or s.key.replace(" ", "") in COUNTRY_ABBREVIATIONS
+                or top.layer in ("curated", "user")
+                or ("." in s.text and (big or top.feature == "capital"))):
             return False  # an acronym: a place only if known, or defined after a place (see _link)
         talk = s.i >= 2 and prev is not None and prev.lower == "to" and tokens[s.i - 2].lower in TALK_VERBS
-        s.context = bool(
+        s.context = s.context or bool(
             (prev and prev.lower in LOCATIVES and text[prev.end:first.start] == " " and not talk)
             or (nxt and nxt.lower in PLACE_TYPE_WORDS)
             or (nxt and nxt.text == "," and nxt2 is not None and nxt2.cap)
             or (prev and prev.text == "," and s.i >= 2 and tokens[s.i - 2].cap))
         # a title right before the chunk: a person ("Minister Naqvi", "Gen. Jordan")
         chunk_prev = tokens[ci - 1] if ci > 0 else None
-        if chunk_prev is not None and chunk_prev.lower in TITLES:
+        of_place = s.i > ci and tokens[s.i - 1].lower == "of" and not any(
+            t.lower in TITLES for t in tokens[s.i:s.j])  # "Sen. Max Baucus of Montana"
+        if chunk_prev is not None and chunk_prev.lower in TITLES and not of_place:
             self._persons.update(t.lower for t in tokens[ci:cj] if t.cap and t.lower != s.key
                                  or (t.cap and top.kind not in ("country", "region")))
             return False
-        if chunk_prev is not None and chunk_prev.text == "." and ci > 1 and tokens[ci - 2].lower in TITLES:
+        if chunk_prev is not None and chunk_prev.text == "." and ci > 1 and tokens[ci - 2].lower in TITLES \
+                and not of_place:
             return False
+        after_of = s.i > lo and tokens[s.i - 1].lower == "of"
+        lead = lo + 1 if tokens[lo].lower == "the" else lo  # "The Minnesota House"
         if rest:
-            if rest_lower & ORG_WORDS:
-                s.usage = "in_name"
-            elif rest_lower <= MODIFIERS:
-                pass
-            elif all(self._is_name(t.lower) for t in rest):
+            if rest_lower & ORG_WORDS or any(t.text.isupper() and len(t.text) >= 2 for t in rest):
+                s.usage = "in_name"  # "Xinjiang Police Academy", "CTV Saskatoon", "Air France KLM"
+            elif all(w in MODIFIERS or w in DEMONYMS for w in rest_lower):
+                pass  # "Northern Punjab", "Indian-administered Kashmir"
+            elif all(self._notable(t.lower) for t in rest):
                 pass  # several places in one chunk ("Karachi Lahore"), rare
+            elif after_of and not rest_lower & TITLES:
+                pass  # "the CEOs of Europe", "Jodi Mahler of Bellmore": of names a place
+            elif after_of or (not rest_lower & TITLES
+                              and all(self._common_word(t.lower) for t in rest)
+                              and (s.text.title() not in _webster()[1] or big
+                                   or top.population >= METONYMY_POPULATION)
+                              and (s.i == lead or top.population >= SMALL_PLACE or top.kind != "city")):
+                # "Manila Archbishop", "Oman Film Society", "Ruler of Dubai": a place naming
+                # something; a person's name holds names, not ordinary words
+                s.usage = "in_name"
             else:
                 self._persons.update(t.lower for t in rest)
                 if top.kind not in ("country", "region"):
@@ -321,26 +537,39 @@ class Geoparser:
             s.usage = "metonymic"
         # an ordinary English word needs locative context ("in Reading"), unless it names a
         # country, a capital or a continent ("Turkey", "Chad")
-        famous = top.kind == "country" or top.feature in ("capital", "continent", "union")
-        if not letters.isupper() and self._common_word(s.key) and not s.context and not famous:
+        famous = top.kind == "country" or top.feature in FAMOUS_FEATURES
+        if not letters.isupper() and self._common_word(s.key) and not s.context and not famous \
+                and not (top.kind == "city" and big and (s.key not in _webster()[0] or not first.sent_start)):
             return False
         # only an alternate name of a GeoNames place ("Chen" for Chenzhou): needs context
-        if not famous and not s.context and top.layer == "geonames" and normalize(top.name) != s.key \
+        if not famous and not s.context and top.layer == "geonames" and top.kind == "city" \
+                and normalize(top.name) != s.key \
                 and split_generic(normalize(top.name))[0] != s.key and s.j - s.i == 1:
             return False
-        # a rare word that is also a small place, with nothing saying "place": a surname
+        # a rare word that is also a small place, with nothing saying "place": a surname, unless
+        # the document's other places lie around it (decided after resolution, see _confirm)
         zipf = self._word_zipf(s.key)
         if not big and not s.context and top.kind == "city" and top.layer == "geonames" \
                 and top.population < SMALL_PLACE and s.usage == "literal":
+            s.tentative = True
+        if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF and s.j - s.i == 1 \
+                and top.population < METONYMY_POPULATION and top.kind not in ("region", "country", "district"):
             return False
-        if first.sent_start and not big and not s.context and zipf >= COMMON_WORD_ZIPF:
-            return False
-        if s.j - s.i == 1 and first.lower in self._persons:
-            return False  # "Bautista" after "Jose Bautista"
-        if prev is not None and prev.lower in SPEECH_VERBS and not famous and not big:
+        if s.j - s.i == 1 and first.lower in self._persons and not (s.context and (big or dateline)):
+            return False  # "Bautista" after "Jose Bautista"; but "from Georgia" stays a place
+        if prev is not None and prev.lower in SPEECH_VERBS and not famous and not big and cj - ci == s.j - s.i \
+                and not (nxt is not None and (nxt.lower in TITLES or nxt.lower in ORG_WORDS)):
             return False  # "said Salah"
         s.ranked = ranked
         return True
+
+    def _notable(self, key: str) -> bool:
+        """Whether ``key`` names a country, a region or a city of METONYMY_POPULATION or more."""
+        if not self._is_name(key):
+            return False
+        ranked = self._rank(key)
+        return bool(ranked) and (ranked[0][0].kind in ("country", "region")
+                                 or ranked[0][0].population >= METONYMY_POPULATION)
 
     def _common_word(self, key: str) -> bool:
         """Whether ``key`` is an ordinary English word ("police", "reading", "orange").
@@ -348,6 +577,12 @@ class Geoparser:
         A word written lowercase in Webster's 2nd (which capitalises proper nouns) and not
         rare in today's English, or a very frequent word no dictionary knows as a name.
         """
+        found = self._common.get(key)
+        if found is None:
+            found = self._common[key] = self._is_common_word(key)
+        return found
+
+    def _is_common_word(self, key: str) -> bool:
         if " " in key:
             return False
         lower, proper = _webster()
@@ -391,7 +626,7 @@ class Geoparser:
                         s.qualifier = b
             # abbreviation defined right after the name
             m = re.match(r"\s*\(\s*([A-Z][A-Za-z]{1,5})\s*\)", text[s.end:s.end + 12])
-            if m:
+            if m and _abbreviates(m.group(1), s.text):
                 abbr = m.group(1)
                 for t_index, t in enumerate(tokens):
                     if t.text == abbr and t.start > s.end and t_index not in by_start:
@@ -410,75 +645,197 @@ class Geoparser:
         # qualified names are re-ranked with their qualifier written out
         for s in spans:
             if s.qualifier is not None:
-                ranked = self._rank(f"{s.text}, {s.qualifier.text}")
+                ranked = self._rank(f"{s.query or s.text}, {s.qualifier.query or s.qualifier.text}")
                 if ranked and ranked[0][0].via != "qualifier":
                     s.ranked = ranked
-        countries: Counter = Counter()
-        for code, n in demonyms.items():
-            countries[code] += n
-        anchors: list[Candidate] = []
-        for s in spans:
-            if s.ranked and s.abbrev_of is None:
+        # Context from the document: the countries its places and demonyms are in, the places
+        # it names for sure (anchors), and the areas its places lie in. A name's own mentions
+        # are left out of its context, so "Georgia" alone cannot vote for the country Georgia.
+        chosen0: dict[int, tuple[Candidate, float]] = {}
+        for k, s in enumerate(spans):
+            if s.ranked and s.abbrev_of is None and not s.tentative:
                 c, share = s.ranked[0]
                 if share >= 0.8 or c.kind == "country":
-                    countries[c.country] += 2 if c.kind == "country" else 1
-                    if c.kind in ("city", "site", "district"):
-                        anchors.append(c)
+                    chosen0[k] = (c, share)
+        dateline = None
         if dateline_first and spans and spans[0].start < 40 and spans[0].ranked:
-            c = spans[0].ranked[0][0]
-            countries[c.country] += 3
-            anchors.append(c)
-        near_cache: dict = {}
-        areas = {(c.db, c.id) for s in spans for c, share in s.ranked[:1]
-                 if c.kind in ("region", "district") and share >= 0.5}
+            dateline = spans[0].ranked[0][0]
+        picks = chosen0
+        ctx = _Context(spans, demonyms, dateline)
         for _ in range(2):
-            total = sum(countries.values()) or 1
+            ctx.using(picks)
+            done: dict[tuple[str, int], tuple[Candidate, float] | None] = {}
             for s in spans:
                 if s.abbrev_of is not None:
                     continue
-                s.chosen = self._choose(s.ranked, countries, total, anchors, areas, near_cache)
-            countries = Counter(demonyms)
-            anchors = []
-            areas = set()
-            for s in spans:
-                if s.chosen is not None and s.abbrev_of is None:
-                    c = s.chosen[0]
-                    countries[c.country] += 2 if c.kind == "country" else 1
-                    if c.kind in ("city", "site", "district") and s.chosen[1] >= 0.5:
-                        anchors.append(c)
-                    if c.kind in ("region", "district"):
-                        areas.add((c.db, c.id))
-                    for parent in (c.admin1_id, c.admin2_id):
-                        if parent is not None:
-                            areas.add((c.db, parent))
+                once = (s.key, id(s.ranked))  # the same name read the same way: one choice
+                if once not in done:
+                    done[once] = self._choose(s.ranked, *ctx.without(s.key), near=ctx.near)
+                s.chosen = done[once]
+            picks = {k: s.chosen for k, s in enumerate(spans)
+                     if s.chosen is not None and s.abbrev_of is None and not s.tentative}
         for s in spans:
             if s.abbrev_of is not None:
                 s.chosen = s.abbrev_of.chosen
 
     @staticmethod
-    def _choose(ranked: list[tuple[Candidate, float]], countries: Counter, total: int,
-                anchors: list[Candidate], areas: set | frozenset = frozenset(),
-                near_cache: dict | None = None) -> tuple[Candidate, float] | None:
+    def _confirm(spans: list[_Span]) -> list[_Span]:
+        """Drop the tentative small places that no other place of the document lies around.
+
+        Support is a sure place in the same county (or the county itself, named) or within
+        LOCAL_KM: "Perham" beside "Otter Tail County", "Lakeview" beside its town.
+        """
+        if not any(s.tentative for s in spans):
+            return spans
+        sure = [s.chosen[0] for s in spans if not s.tentative and s.chosen is not None]
+        out = []
+        for s in spans:
+            if s.tentative:
+                c = s.chosen[0] if s.chosen is not None else None
+                if c is None or not any(
+                        (d.db == c.db and (d.id == c.admin2_id or (c.admin2_id is not None
+                                                                  and d.admin2_id == c.admin2_id)))
+                        or (d.kind in ("city", "site") and abs(d.lat - c.lat) < 1.0
+                            and distance_km((d.lat, d.lon), (c.lat, c.lon)) <= LOCAL_KM)
+                        for d in sure if d.id != c.id):
+                    continue
+            out.append(s)
+        return out
+
+    @staticmethod
+    def _choose(ranked: list[tuple[Candidate, float]], countries: tuple[Counter, Counter], total: int,
+                key: str = "", areas: tuple[Counter, set] = (Counter(), set()),
+                parents: tuple[Counter, set] = (Counter(), set()),
+                near=None) -> tuple[Candidate, float] | None:
         if not ranked:
             return None
         if len(ranked) == 1:
             return ranked[0]
-        near_cache = {} if near_cache is None else near_cache
-        values = []
+        all_countries, own_countries = countries
+        area_count, own_areas = areas
+        parent_count, own_parents = parents
+        values: list[float] = []
+        best = -math.inf
         for c, share in ranked:
             v = math.log(max(share, 1e-9))
-            v += COUNTRY_CONTEXT_BONUS * countries.get(c.country, 0) / total
-            if anchors and c.kind in ("city", "site", "district", "other"):
-                key = (c.db, c.id, id(anchors))
-                near = near_cache.get(key)
-                if near is None:
-                    near = near_cache[key] = _near_any(c, anchors)
-                if near:
-                    v += NEAR_CONTEXT_BONUS
-            if (c.db, c.admin1_id) in areas or (c.db, c.admin2_id) in areas:
+            if v + MAX_CONTEXT_BONUS < best:
+                break  # ranked by share: no later candidate can win any more
+            v += COUNTRY_CONTEXT_BONUS * max(all_countries.get(c.country, 0) - own_countries.get(c.country, 0), 0) / total
+            if near is not None and c.kind in ("city", "site", "district", "other") and near(c, key):
+                v += NEAR_CONTEXT_BONUS
+            # in an area that another name means or lies in (counts are of names; not its own)
+            a1, a2 = (c.db, c.admin1_id), (c.db, c.admin2_id)
+            if area_count.get(a1, 0) > (a1 in own_areas) or area_count.get(a2, 0) > (a2 in own_areas):
                 v += AREA_CONTEXT_BONUS
+            me = (c.db, c.id)
+            if c.kind in ("region", "district") and parent_count.get(me, 0) > (me in own_parents):
+                v += PARENT_CONTEXT_BONUS  # "Georgia" where the other places lie in Georgia
             values.append(v)
+            best = max(best, v)
         top = max(values)
         weights = [math.exp(v - top) for v in values]
         k = max(range(len(values)), key=lambda idx: (values[idx], -idx))
         return ranked[k][0], weights[k] / sum(weights)
+
+
+MAX_CONTEXT_BONUS = COUNTRY_CONTEXT_BONUS + NEAR_CONTEXT_BONUS + AREA_CONTEXT_BONUS + PARENT_CONTEXT_BONUS
+
+
+class _Context:
+    """What a document's places say, kept per name so that a name can be left out of its own.
+
+    ``areas`` counts, for each area, the names that lie in it or may mean it; ``parents``
+    the names that lie in it. "Athens" and "Macon" may both lie in the US state Georgia,
+    which makes that state, and those readings, likelier together.
+    """
+
+    def __init__(self, spans: list[_Span], demonyms: Counter, dateline: Candidate | None):
+        self.spans = spans
+        self.demonyms = demonyms
+        self.dateline = dateline
+        # what any reading of a name would say (fixed for the document)
+        self.maybe_areas: dict[str, set] = {}
+        self.maybe_parents: dict[str, set] = {}
+        for sp in spans:
+            if sp.abbrev_of is not None or sp.key in self.maybe_areas:
+                continue
+            areas, parents = self.maybe_areas[sp.key], self.maybe_parents[sp.key] = set(), set()
+            for c, _ in sp.ranked[:CANDIDATES_FOR_COHERENCE]:
+                if c.kind in ("region", "district"):
+                    areas.add((c.db, c.id))
+                if c.admin1_id is not None:
+                    parents.add((c.db, c.admin1_id))
+                if c.admin2_id is not None:
+                    parents.add((c.db, c.admin2_id))
+        self.maybe_area_count = Counter(a for v in self.maybe_areas.values() for a in v)
+        self.maybe_parent_count = Counter(a for v in self.maybe_parents.values() for a in v)
+
+    def using(self, picks: dict[int, tuple[Candidate, float]]) -> None:
+        """Take the chosen (or sure) reading of each mention as the context."""
+        self.countries: dict[str, Counter] = {}
+        self.anchors: dict[str, list[Candidate]] = {}
+        # the areas the chosen readings lie in, beyond what every reading already said
+        extra_areas: dict[str, set] = {}
+        extra_parents: dict[str, set] = {}
+        for k, (c, share) in picks.items():
+            key = self.spans[k].key
+            self.countries.setdefault(key, Counter())[c.country] += 2 if c.kind == "country" else 1
+            if c.kind in ("city", "site", "district") and share >= 0.5:
+                self.anchors.setdefault(key, []).append(c)
+            for parent in (c.admin1_id, c.admin2_id):
+                if parent is not None:
+                    a = (c.db, parent)
+                    if a not in self.maybe_areas.get(key, ()):
+                        extra_areas.setdefault(key, set()).add(a)
+                    if a not in self.maybe_parents.get(key, ()):
+                        extra_parents.setdefault(key, set()).add(a)
+        self.area_count = self.maybe_area_count.copy()
+        for v in extra_areas.values():
+            self.area_count.update(v)
+        self.parent_count = self.maybe_parent_count.copy()
+        for v in extra_parents.values():
+            self.parent_count.update(v)
+        self.extra_areas, self.extra_parents = extra_areas, extra_parents
+        total = Counter(self.demonyms)
+        for cs in self.countries.values():
+            total.update(cs)
+        anchors: list[tuple[str | None, Candidate]] = [(k, a) for k, v in self.anchors.items() for a in v]
+        if self.dateline is not None:
+            total[self.dateline.country] += 3
+            anchors.append((None, self.dateline))  # the dateline speaks for every name
+        self.total_countries = total
+        self.total_sum = sum(total.values())
+        self.anchor_points = [(k, a.id, a.lat, a.lon) for k, a in anchors[:MAX_ANCHORS]]
+        self._cache: dict = {}
+        self._near: dict[tuple[str, int], frozenset] = {}
+
+    def near(self, c: Candidate, key: str) -> bool:
+        """Whether ``c`` lies within NEAR_KM of a sure place named by another name than ``key``."""
+        found = self._near.get((c.db, c.id))
+        if found is None:  # the names of up to two sure places near it: enough to answer any name
+            clat, clon, cid = c.lat, c.lon, c.id
+            lo, hi = clat - _NEAR_DEG, clat + _NEAR_DEG
+            keys: list = []
+            for k, aid, alat, alon in self.anchor_points:
+                if lo <= alat <= hi and aid != cid and k not in keys \
+                        and distance_km((alat, alon), (clat, clon)) <= NEAR_KM:
+                    keys.append(k)
+                    if len(keys) == 2:
+                        break
+            found = self._near[(c.db, c.id)] = frozenset(keys)
+        return bool(found) and (len(found) > 1 or key not in found)
+
+    def without(self, key: str) -> tuple:
+        """((countries, own), their total, key, areas, parents): the context of every name but
+        ``key`` (counts of all names with this name's own beside them, to take away)."""
+        found = self._cache.get(key)
+        if found is None:
+            countries = self.total_countries
+            own = self.countries.get(key) or Counter()
+            total = (self.total_sum - sum(own.values())) or 1
+            # the areas named, or lying around places named, by other names than this one
+            own_areas = self.maybe_areas.get(key, set()) | self.extra_areas.get(key, set())
+            own_parents = self.maybe_parents.get(key, set()) | self.extra_parents.get(key, set())
+            found = self._cache[key] = ((countries, own), total, key,
+                                        (self.area_count, own_areas), (self.parent_count, own_parents))
+        return found

@@ -20,6 +20,7 @@ TITLES = {
     "envoy", "counsellor", "councillor", "deputy", "vice", "mullah", "hafiz", "syed", "sayed",
     "agha", "allama", "qari", "haji", "hajji", "mian", "begum", "chaudhry", "sardar", "nawab",
     "khawaja", "raja", "malik", "makhdoom", "pir", "comrade", "mister", "madam",
+    "gov", "atty", "supt", "det", "insp", "pres", "amb", "sec",
 }
 # after a place name these make it a speaker ("Beijing urged"): metonymy, or a person
 SPEECH_VERBS = {
@@ -75,7 +76,9 @@ MODIFIERS = {"north", "south", "east", "west", "northern", "southern", "eastern"
 PLACE_TYPE_WORDS = {"district", "province", "city", "town", "village", "area", "region",
                     "valley", "tehsil", "division", "county", "prefecture", "agency", "border",
                     "state", "capital", "port", "suburb", "neighbourhood", "neighborhood",
-                    "township", "sector", "municipality", "governorate", "oblast", "river"}
+                    "township", "sector", "municipality", "governorate", "oblast", "river",
+                    "districts", "provinces", "counties", "cities", "towns", "villages", "areas",
+                    "regions", "states", "parish", "borough"}
 # prepositions before a place
 LOCATIVES = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around",
              "towards", "toward", "through", "via", "between", "within", "throughout", "reached",
@@ -124,3 +127,56 @@ DEMONYMS = {
 DEMONYMS.update({f"{k}s": v for k, v in list(DEMONYMS.items())
                  if k.endswith(("an", "i")) and not k.endswith("s") and f"{k}s" not in DEMONYMS})
 DEMONYMS.update({"mexican": "MX", "mexicans": "MX", "canadians": "CA", "europeans": "Europe"})
+DEMONYMS.update({
+    "albanian": "AL", "andorran": "AD", "angolan": "AO", "argentine": "AR", "argentinian": "AR",
+    "argentinean": "AR", "armenian": "AM", "austrian": "AT", "azerbaijani": "AZ", "bahamian": "BS",
+    "bahraini": "BH", "barbadian": "BB", "belarusian": "BY", "beninese": "BJ", "bhutanese": "BT",
+    "bolivian": "BO", "bosnian": "BA", "bulgarian": "BG", "burundian": "BI", "cambodian": "KH",
+    "chilean": "CL", "costa rican": "CR", "ivorian": "CI", "croatian": "HR", "cuban": "CU",
+    "cypriot": "CY", "czech": "CZ", "ecuadorian": "EC", "ecuadorean": "EC", "salvadoran": "SV",
+    "eritrean": "ER", "estonian": "EE", "fijian": "FJ", "gabonese": "GA", "gambian": "GM",
+    "ghanaian": "GH", "guatemalan": "GT", "guinean": "GN", "guyanese": "GY", "haitian": "HT",
+    "honduran": "HN", "hungarian": "HU", "icelandic": "IS", "jamaican": "JM", "kazakhstani": "KZ",
+    "kuwaiti": "KW", "laotian": "LA", "latvian": "LV", "liberian": "LR", "lithuanian": "LT",
+    "macedonian": "MK", "malagasy": "MG", "malawian": "MW", "maltese": "MT", "mauritanian": "MR",
+    "mauritian": "MU", "moldovan": "MD", "mongolian": "MN", "montenegrin": "ME", "namibian": "NA",
+    "nicaraguan": "NI", "omani": "OM", "panamanian": "PA", "paraguayan": "PY", "peruvian": "PE",
+    "philippine": "PH", "filipinos": "PH", "filipina": "PH", "portuguese": "PT",
+    "puerto rican": "PR", "romanian": "RO", "rwandan": "RW", "samoan": "WS", "senegalese": "SN",
+    "serbian": "RS", "serb": "RS", "serbs": "RS", "sierra leonean": "SL", "singaporean": "SG",
+    "slovak": "SK", "slovenian": "SI", "south korean": "KR", "south koreans": "KR",
+    "south sudanese": "SS", "taiwanese": "TW", "tanzanian": "TZ", "togolese": "TG",
+    "trinidadian": "TT", "ugandan": "UG", "uruguayan": "UY", "uzbekistani": "UZ", "zambian": "ZM",
+    "zimbabwean": "ZW", "georgian": "GE", "new zealander": "NZ", "new zealanders": "NZ", "emiratis": "AE",
+    "north american": "North America", "south american": "South America",
+    "central american": "Central America", "middle eastern": "Middle East",
+})
+DEMONYMS.update({f"{k}s": v for k, v in list(DEMONYMS.items())
+                 if k.endswith(("an", "i")) and not k.endswith("s") and f"{k}s" not in DEMONYMS})
+
+# US states as news writes them after a town ("Slidell, La.", "Severn, Md.", "Horry County, SC")
+US_STATE_ABBREVIATIONS = {
+    "ala.": "Alabama", "ariz.": "Arizona", "ark.": "Arkansas", "calif.": "California",
+    "colo.": "Colorado", "conn.": "Connecticut", "del.": "Delaware", "fla.": "Florida",
+    "ga.": "Georgia", "ill.": "Illinois", "ind.": "Indiana", "kan.": "Kansas", "kans.": "Kansas",
+    "ky.": "Kentucky", "la.": "Louisiana", "md.": "Maryland", "mass.": "Massachusetts",
+    "mich.": "Michigan", "minn.": "Minnesota", "miss.": "Mississippi", "mo.": "Missouri",
+    "mont.": "Montana", "neb.": "Nebraska", "nebr.": "Nebraska", "nev.": "Nevada",
+    "n.h.": "New Hampshire", "n.j.": "New Jersey", "n.m.": "New Mexico", "n.y.": "New York",
+    "n.c.": "North Carolina", "n.d.": "North Dakota", "okla.": "Oklahoma", "ore.": "Oregon",
+    "pa.": "Pennsylvania", "r.i.": "Rhode Island", "s.c.": "South Carolina", "s.d.": "South Dakota",
+    "tenn.": "Tennessee", "tex.": "Texas", "vt.": "Vermont", "va.": "Virginia", "wash.": "Washington",
+    "w.va.": "West Virginia", "wis.": "Wisconsin", "wyo.": "Wyoming",
+}
+US_STATE_CODES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas",
+    "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts",
+    "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
+    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico",
+    "NY": "New York", "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma",
+    "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina",
+    "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}

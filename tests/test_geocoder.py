@@ -128,3 +128,14 @@ def test_batch_path_matches_single_lookups(tiny, names, codes):
         if got is not None:
             assert got[0].gid == want[0].gid
             assert got[1] == pytest.approx(want[1], abs=0.01)
+
+
+@pytest.mark.slow
+def test_qualifier_that_is_another_name_of_the_place(world):
+    # "D.C." names Washington itself; it must not send the head to a Washington in Utah
+    assert world.geocode("Washington, D.C.").raw["admin1"] == "District of Columbia"
+
+
+@pytest.mark.slow
+def test_common_country_names(world):
+    assert world.geocode("Holland").raw["country"] == "NL"

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.slow
 def test_quality_on_our_gold_reports(world):
     scores = evaluate_folder(DATA / "reports", extractor=Extractor(Geoparser(world))).summary()
     assert scores["gold_toponyms"] >= 300 and scores["gold_events"] >= 100
-    assert scores["toponym_f1"] >= 0.90
-    assert scores["toponym_acc161"] >= 0.90
+    assert scores["toponym_f1"] >= 0.94
+    assert scores["toponym_acc161"] >= 0.94
     assert scores["event_f1"] >= 0.55
     assert scores["date_accuracy"] >= 0.75
     assert scores["casualty_accuracy"] >= 0.80

@@ -262,3 +262,24 @@ def test_json_lines_stream_line_by_line_and_bad_lines_are_named(tmp_path, monkey
     assert "not valid JSON" in events.problems[0].message and "larger than" in events.problems[1].message
     with pytest.raises(Exception, match="2 unreadable"):
         load_events([path], strict=True)
+
+
+def test_dask_plugin_ships_the_index_to_a_remote_worker_once(tmp_path, world_index):
+    pytest.importorskip("distributed")
+    from types import SimpleNamespace
+
+    from geo.dask_run import ExtractorPlugin
+    from geo.reports import Report
+
+    plugin = ExtractorPlugin((), str(world_index), world_index.read_bytes())
+    worker = SimpleNamespace(local_directory=str(tmp_path))
+    plugin.setup(worker)
+    copy = tmp_path / "incidentmap-index.sqlite"
+    assert copy.stat().st_size == world_index.stat().st_size
+    events = worker.incidentmap_extractor.extract(Report(text="A bomb killed six people in Quetta on Monday.",
+                                                         published="2024-03-27"))
+    assert events and events[0].places[0].place.name == "Quetta"
+    assert worker.incidentmap_extractor.geoparser.geocoder._index_path == copy
+    before = copy.stat().st_mtime_ns
+    plugin.setup(worker)  # a second set-up on the same worker does not copy again
+    assert copy.stat().st_mtime_ns == before

@@ -33,7 +33,7 @@ from .atomic import atomic_write
 from .dates import MONTHS, parse_date
 from .errors import InputError
 from .records import EVENT_TYPES, Event, Place, PlaceRef, Source
-from .tables import Problem, _count, _number
+from .tables import Problem, _count, _number, csv_header, csv_records
 
 __all__ = ["DATASETS", "detect_format", "read_dataset", "write_acled", "acled_codes", "gdelt_type",
            "ACLED_COLUMNS", "GDELT_COLUMNS"]
@@ -252,31 +252,13 @@ def _csv_rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, str], list
     first = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = max(",;\t|", key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = [_column(h) for h in next(reader)]
-    except StopIteration:
-        raise InputError(f"{path}: empty file, expected a header line") from None
-    except csv.Error as exc:
-        raise InputError(f"{path}:1: cannot read the header: {exc}") from None
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            values = next(reader)
-        except StopIteration:
+    header = [_column(h) for h in csv_header(path, reader)]
+    for start, values, problems in csv_records(path, reader, len(header)):
+        if values is None:
+            yield start, {}, problems
             return
-        except csv.Error as exc:
-            yield start, {}, [Problem(str(path), start, "", str(exc))]
-            return
-        line = reader.line_num
-        if not any(v.strip() for v in values):
-            continue
         if start == 2 and all(v.strip().startswith("#") for v in values if v.strip()):
             continue  # the HXL hashtag row of HDX's copies (#date, #event+type, ...)
-        problems = []
-        if len(values) > len(header):
-            problems.append(Problem(str(path), start, "", f"{len(values)} values but only {len(header)} "
-                                    "columns in the header"))
         yield start, {h: values[i].strip() for i, h in enumerate(header) if h and i < len(values)}, problems
 
 

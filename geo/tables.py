@@ -169,13 +169,31 @@ def _read_csv(path: Path, text: str) -> Iterator[tuple[dict[str, Any], Source, l
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    header = csv_header(path, reader)
+    columns = _columns(path, header)
+    for start, values, problems in csv_records(path, reader, len(columns)):
+        if values is None:
+            yield {}, Source(path=str(path), line=start), problems
+            return
+        record = {name: values[i].strip() for i, name in enumerate(columns)
+                  if name and i < len(values)}
+        yield _validate(record, str(path), start, problems)
+
+
+def csv_header(path: Path, reader) -> list[str]:
+    """The header line of a CSV file, or an InputError naming the file."""
     try:
-        header = next(reader)
+        return next(reader)
     except StopIteration:
         raise InputError(f"{path}: empty file, expected a header line") from None
     except csv.Error as exc:
         raise InputError(f"{path}:1: cannot read the header: {exc}") from None
-    columns = _columns(path, header)
+
+
+def csv_records(path: Path, reader, width: int) -> Iterator[tuple[int, list[str] | None, list[Problem]]]:
+    """``(line, values, problems)`` for each non-blank record after the header, ``line`` being
+    where the record starts (a quoted value may hold newlines). A record the csv module cannot
+    read ends the file: it comes as ``values`` None with a problem saying so."""
     line = reader.line_num
     while True:
         start = line + 1
@@ -184,19 +202,16 @@ def _read_csv(path: Path, text: str) -> Iterator[tuple[dict[str, Any], Source, l
         except StopIteration:
             return
         except csv.Error as exc:
-            yield {}, Source(path=str(path), line=start), [Problem(
-                str(path), start, "", f"cannot read this row ({exc}); the rest of the file was not read")]
+            yield start, None, [Problem(str(path), start, "",
+                                        f"cannot read this row ({exc}); the rest of the file was not read")]
             return
         line = reader.line_num
         if not any(v.strip() for v in values):
             continue
         problems = []
-        if len(values) > len(columns):
-            problems.append(Problem(str(path), start, "", f"{len(values)} values but only "
-                                    f"{len(columns)} columns in the header"))
-        record = {name: values[i].strip() for i, name in enumerate(columns)
-                  if name and i < len(values)}
-        yield _validate(record, str(path), start, problems)
+        if len(values) > width:
+            problems.append(Problem(str(path), start, "", f"{len(values)} values but only {width} columns in the header"))
+        yield start, values, problems
 
 
 def _columns(path: Path, header: list[str]) -> list[str | None]:

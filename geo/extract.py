@@ -29,6 +29,7 @@ from gazetteer.build import distance_km
 
 from .dates import PROSE_PATTERNS, DateMention, date_expressions, resolve_dates
 from .geoparse import Geoparser
+from .lexicon import DEMONYMS
 from .records import Event, Mention, PlaceRef, Source
 from .reports import Report
 from .scan import MultiScanner
@@ -65,7 +66,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"summit", "summit"),
         (r"telephone (?:call|conversation)|phone call|spoke by phone|video call", "call"),
         (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|call(?:ed|s|ing)? on|conference|dialogue|"
-         r"consultations|session", None),
+         r"consultations|session|negotiations|"
+         # "will meet the Iraqi defence minister", "ministers meet in Tashkent" (not "meet the demand")
+         r"meets? (?:with |in |at )?(?:(?:his|her|their|the) )?(?:(?-i:[A-Z])[\w-]*|counterparts?|leaders?|officials|"
+         r"delegat\w+|president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)", None),
     ],
     "other": [
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
@@ -96,6 +100,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) du
                      r"(?:was|were) (?:set|scheduled|expected) to|plans? to|planned|"
                      r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
                      r"upcoming|forthcoming|later this (?:week|month|year)|soon|is slated|invited)\b", re.I)
+_TOLL_REF = re.compile(r"\b(?:death toll|toll|casualties|the dead|the injured|the wounded|victims|survivors)\b",
+                       re.I)
 _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|today's|yesterday's|saturday's|sunday's|monday's|"
                        r"tuesday's|wednesday's|thursday's|friday's) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
@@ -115,29 +121,34 @@ _NUM = (r"(?P<num>\d{1,5}(?:,\d{3})*|" + "|".join(sorted((w for w in _NUMBER_WOR
 _VICTIMS = (r"(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|personnel|policemen|"
             r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
             r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
-            r"staff|members|militants|men|women|others|of them|were|was|have|had)?")
+            r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
+            r"of them|were|was|have|had)?")
 _KILL_AFTER = re.compile(
     r"\b" + _NUM + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
-    r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|"
+    r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     r"injured|wounded|hurt)\b", re.I)
 _KILL_BEFORE = re.compile(
-    r"\b(?P<what>kill(?:ing|ed)|left|leaving|claimed the lives of|death toll (?:rose|climbed|reached|"
-    r"jumped|stood|increased|has risen)(?: to| at)?|injur(?:ing|ed)|wound(?:ing|ed))\s+"
-    r"(?:at least |some |about |nearly |around |more than |over |another |a total of )?" + _NUM
+    r"\b(?P<what>kill(?:ing|ed)|left|leaving|claimed the lives of|death toll (?:from [^.;,]{3,60}? )?(?:rose|"
+    r"climbed|reached|jumped|stood|increased|has risen|had risen)(?: to| at)?|put the (?:death toll|toll|number of "
+    r"(?:dead|deaths|those killed)) at|(?<=people )killed were|injur(?:ing|ed)|wound(?:ing|ed))\s+"
+    r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?" + _NUM
     + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?", re.I)
 # "five engineers and their driver were killed" (6), "two soldiers and eight attackers were killed" (10)
+# the words of the first conjunct carry no verb of their own: in "two were killed and one was injured"
+# the figures are separate
+_NO_AUX = r"(?:(?!(?:were|was|are|is|have|has|had|and)\b)[\w-]+\s+)"
 _KILL_PLUS = re.compile(
-    r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,8}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve)|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:were|was|have been)\s+"
-    r"(?:also\s+)?(?P<what>killed|injured|wounded|dead)\b", re.I)
+    r"\b" + _NUM + r"\s+" + _NO_AUX + r"{0,12}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|have been|had been)\s+"
+    r"(?:also\s+)?(?P<what>killed|injured|wounded|dead|died)|(?P<what_>died|lost their lives))\b", re.I)
 _KILL_BEFORE_PLUS = re.compile(
     r"\b(?P<what>kill(?:ing|ed)|injur(?:ing|ed)|wound(?:ing|ed))\s+(?:at least |some |about )?" + _NUM
-    + r"\s+(?:[\w-]+\s+){0,3}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)|"
+    + r"\s+" + _NO_AUX + r"{0,8}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)|"
     r"their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:driver|guard|colleague|translator|interpreter|"
     r"companion|escort|policeman|officer|soldier|child|son|daughter|wife|husband|[a-z]+s)\b", re.I)
-_NONE_HURT = re.compile(r"\bno (?:one|body|casualties|deaths|lives were lost)\b[^.]{0,30}?"
-                        r"(?P<what>killed|hurt|injured|harmed|reported)?|\bno (?:one|body) was "
-                        r"(?P<what2>killed|injured|hurt|harmed)\b", re.I)
+_NONE_HURT = re.compile(r"\bno (?:one|body) (?:was|were) (?:reported )?(?P<what2>killed|injured|hurt|harmed)\b|"
+                        r"\bno (?:one|body|casualties|deaths|lives were lost)\b[^.]{0,30}?"
+                        r"(?P<what>killed|hurt|injured|harmed|reported)?", re.I)
 _GROUPS = re.compile(
     r"\b((?:[A-Z][\w'-]+\s+){0,4}(?:Army|Front|Taliban|Lashkar[\w-]*|Jaish[\w-]*|Tehreek[\w-]*|"
     r"Movement|Brigades?|Organi[sz]ation|Group|State|Party|Liberation \w+)(?:\s+[A-Z][\w-]+){0,2}|"
@@ -178,6 +189,9 @@ class _Trigger:
     def start(self) -> int:
         return self._m.start() - self._at
 
+    def end(self) -> int:
+        return self._m.end() - self._at
+
     def group(self, i: int = 0) -> str:
         return self._m.group(i)
 
@@ -190,11 +204,12 @@ class _Draft:
     date: str | None
     precision: str
     places: list[tuple[Mention, str]]
-    killed: list[int] = field(default_factory=list)
-    injured: list[int] = field(default_factory=list)
+    killed: list[Figure] = field(default_factory=list)
+    injured: list[Figure] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     evidence: list[tuple[int, int]] = field(default_factory=list)
     sentence: int = 0
+    at: int = 0  # the trigger's offset in its sentence
 
 
 def _count(m: re.Match) -> int | None:
@@ -224,9 +239,57 @@ _CASUALTY_SCANNER = MultiScanner(_CASUALTY_PATTERNS)
 _SCANNER = MultiScanner([_TRIGGER_ALL, _NOT_EVENTS, *_CASUALTY_PATTERNS, *PROSE_PATTERNS])
 
 
-def _casualties(sentence: str) -> tuple[list[int], list[int]]:
-    """Killed and injured figures stated in one sentence."""
-    return _Casualties(sentence).within(0, len(sentence))
+def _casualties(sentence: str) -> tuple[int | None, int | None]:
+    """Killed and injured figures stated in one sentence (the lowest for everyone)."""
+    killed, injured = _Casualties(sentence).within(0, len(sentence))
+    return _lowest(killed), _lowest(injured)
+
+
+GENERIC, GROUP, PERPETRATORS = "generic", "group", "perpetrators"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A stated casualty figure and whom it counts: everyone (``generic``), one nationality
+    ("two Chinese nationals", a part of the whole), or only the attackers."""
+
+    n: int
+    who: str = GENERIC
+
+
+_PERPETRATOR_WORDS = re.compile(r"\b(?:attackers|assailants|militants|gunmen|terrorists|bombers|insurgents|"
+                                r"fighters|hijackers|kidnappers)\b", re.I)
+_AUX_WORDS = {"were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "of", "them", "others"}
+
+
+def _victims_text(m: re.Match) -> str:
+    """The words of a casualty phrase between its number and its verb: whom it counts."""
+    end_num = m.end("num2") if m.groupdict().get("num2") else m.end("num")
+    if m.start("what") > end_num:  # "12 Chinese nationals were killed"
+        return m.string[end_num:m.start("what")]
+    return m.string[end_num:m.end()]  # "killing 12 Chinese nationals"
+
+
+def _victim_class(words: str, previous: str) -> str:
+    words = re.sub(r",[^,]*,", " ", words)  # "13 people, including nine Chinese nationals, died"
+    if _PERPETRATOR_WORDS.search(words):
+        return PERPETRATORS
+    tokens = re.findall(r"[A-Za-z][\w-]*", words)
+    if any(t[0].isupper() and t.lower() in DEMONYMS for t in tokens):
+        return GROUP
+    if not [t for t in tokens if t.lower() not in _AUX_WORDS]:
+        # "two Chinese nationals were killed and one was injured": the one is Chinese too
+        return previous if previous == GROUP else GENERIC
+    return GENERIC
+
+
+def _lowest(figures: list[Figure]) -> int | None:
+    """The lowest figure for everyone; a part (one nationality, the attackers) only without one."""
+    for who in (GENERIC, GROUP, PERPETRATORS):
+        ns = [f.n for f in figures if f.who == who]
+        if ns:
+            return min(ns)
+    return None
 
 
 class _Casualties:
@@ -248,40 +311,56 @@ class _Casualties:
                 out.append(m)
         return out
 
-    def within(self, s0: int, s1: int) -> tuple[list[int], list[int]]:
-        killed: list[int] = []
-        injured: list[int] = []
+    def within(self, s0: int, s1: int) -> tuple[list[Figure], list[Figure]]:
+        """Killed and injured figures stated in ``text[s0:s1]``, each with what it counts (see ``Figure``)."""
+        killed: list[Figure] = []
+        injured: list[Figure] = []
         if not any(self.starts):
             return killed, injured
         text = self.text
         after, before, plus, before_plus, none_hurt = (self._in(i, s0, s1) for i in range(5))
         conjoined = [(m.start(), m.end()) for m in plus + before_plus]
-        for m in after + before:
+        last_class = GENERIC
+        dead: list[Figure] = []
+        for m in sorted(after + before, key=lambda m: m.start()):
             if any(s <= m.start() < e for s, e in conjoined):
                 continue
             context = text[max(s0, m.start() - 12):m.start()].lower()
             if "including" in context or "among them" in context or "of whom" in context:
                 continue  # a subset of a total stated elsewhere
+            if context.endswith("no "):
+                continue  # "no one was hurt"
             n = _count(m)
             what = ((m.groupdict().get("what2") or "") + (m.group("what") or "")).lower()
             if n is None or n > 100_000:
                 continue
+            who = _victim_class(_victims_text(m), last_class)
+            last_class = who
             if any(w in what for w in ("injur", "wound", "hurt")):
-                injured.append(n)
+                injured.append(Figure(n, who))
             elif what:
-                killed.append(n)
+                dead.append(Figure(n, who))
+        # "killing all eight assailants, while two soldiers lost their lives": ten dead in all
+        attackers = [f.n for f in dead if f.who == PERPETRATORS]
+        others = [f.n for f in dead if f.who != PERPETRATORS]
+        if attackers and others:
+            dead = [f for f in dead if f.who == PERPETRATORS] + [Figure(max(attackers) + max(others), GENERIC)]
+        killed += dead
         for m in plus + before_plus:
             first = _count(m)
             second = _count_group(m.group("n2")) if m.group("n2") else 1
             if first is not None and second is not None:
-                what = m.group("what").lower()
-                (injured if any(w in what for w in ("injur", "wound", "hurt")) else killed).append(first + second)
+                what = (m.group("what") or m.groupdict().get("what_") or "").lower()
+                (injured if any(w in what for w in ("injur", "wound", "hurt")) else killed).append(
+                    Figure(first + second, GENERIC))
         for m in none_hurt:
             what = ((m.group("what") or "") + (m.group("what2") or "")).lower()
             if "injur" in what or "hurt" in what:
-                injured.append(0)
+                injured.append(Figure(0, GENERIC))
             elif what or "casualties" in m.group(0).lower():
-                killed.append(0)
+                killed.append(Figure(0, GENERIC))
+                if "casualties" in m.group(0).lower():
+                    injured.append(Figure(0, GENERIC))
         return killed, injured
 
     def stated(self, s0: int, s1: int) -> bool:
@@ -379,6 +458,15 @@ _OTHER_VERB = re.compile(r"\b(?:were|was|are|is|have been|has been)\s+\w+ing\b|\
 _DATELINE_END = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)]{1,30}\))?\s*(?:-|—|–|:)")
 
 
+_SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
+_SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
+
+
+def _opens(sentence: str, d: DateMention) -> bool:
+    """A date that opens its sentence ("Later on Friday, ...") holds for all the sentence tells."""
+    return bool(re.fullmatch(r"\W*(?:\w+\W+){0,2}", sentence[:d.start])) and sentence[d.end:d.end + 1] == ","
+
+
 def _is_dateline(text: str, m: Mention) -> bool:
     """A place name that opens the story, followed by a date, an agency or a dash."""
     return m.start < 3 and bool(re.match(r"\s*(?:,|\(|-|—|–|:)", text[m.end:m.end + 3]))
@@ -442,7 +530,7 @@ class Extractor:
                 if kind not in first:
                     first[kind] = (kind, _Trigger(m, s0), subtype)
             hits = [first[k] for k in _TRIGGERS if k in first]
-            hits = [h for h in hits if not _generic(h[1].group(0), sentence, hits)]
+            hits = [h for h in hits if not _generic(h[1].group(0), sentence, hits, h[1].start())]
             if not hits:
                 recent = drafts[-1] if drafts and drafts[-1].kind == "attack" else None
                 if recent is not None and si - recent.sentence <= 2:
@@ -452,6 +540,8 @@ class Extractor:
                         recent.injured += injured
                         recent.evidence.append((s0, s1))
                         recent.sentence = si
+                    elif _TOLL_REF.search(sentence):
+                        recent.sentence = si  # "The death toll climbed through the day." tells of it still
                 continue
 
             def dates_for(future: bool, s0: int = s0, s1: int = s1) -> list[DateMention]:
@@ -479,9 +569,16 @@ class Extractor:
                     candidates = [d for d in candidates if d.start >= trigger.start() - 3]
                 # "investigators on Wednesday were examining a convoy hit by a bomb": that date is
                 # the examining's, not the bombing's
-                candidates = [d for d in candidates if d.end > trigger.start()
+                candidates = [d for d in candidates if d.end > trigger.start() or _opens(sentence, d)
                               or not _OTHER_VERB.search(sentence, d.end, trigger.start())]
+                # "the first meeting since he returned to office earlier this year": the return's date
+                candidates = [d for d in candidates if d.start < trigger.start()
+                              or not _SINCE_CLAUSE.search(sentence, trigger.end(), d.start)]
                 date, precision = _nearest_date(candidates, trigger.start())
+                if date is None and not candidates and _SAME_DAY.search(sentence):
+                    # "Earlier in the day, the two premiers held talks": the day the story has just told of
+                    date, precision = next(((d.date, "day") for d in reversed(drafts)
+                                            if d.precision == "day" and d.date), (None, "unknown"))
                 after_other = re.search(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
                                         r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$",
                                         sentence[max(0, trigger.start() - 45):trigger.start()], re.I)
@@ -491,6 +588,8 @@ class Extractor:
                     date = (dt.date.fromisoformat(date) - dt.timedelta(days=n)).isoformat()
                 if date is None:
                     date, precision = _relative_to_event(sentence, drafts, kind)
+                if date and report.published and date[:len(report.published)] > report.published[:len(date)]:
+                    status = "planned"  # dated after the report: still to come
                 places = _roles(text, s0, in_sentence, kind)
                 if kind == "attack" and all(m.place.is_area for m, _ in places):
                     # "stormed the Gwadar Port Authority complex": the facility's name places it
@@ -509,7 +608,7 @@ class Extractor:
                                killed=list(killed) if kind == "attack" else [],
                                injured=list(injured) if kind == "attack" else [],
                                actors=_actors(sentence, in_sentence, kind),
-                               evidence=[(s0, s1)], sentence=si)
+                               evidence=[(s0, s1)], sentence=si, at=trigger.start())
                 self._add(drafts, draft, sentence)
         for d in drafts:
             _complete_place(d, text, sentences, mentions)
@@ -520,6 +619,8 @@ class Extractor:
         # "The talks came a day after ...": the talks already told of; this sentence's places
         # belong to whatever else it tells
         ref = _DEFINITE.search(sentence)
+        if ref and ref.start() > new.at + 2:
+            ref = None  # "a bus was blown up ... had carried out the attack": this sentence's own event
         if ref and any(old.kind == new.kind for old in drafts) and re.search(
                 _TRIGGER_WORDS[new.kind], ref.group(0), re.I):
             old = next(o for o in reversed(drafts) if o.kind == new.kind)
@@ -563,7 +664,7 @@ class Extractor:
         return Event(
             event_type=d.kind, subtype=d.subtype, status=d.status, date=d.date,
             date_precision=d.precision if d.date else "unknown", places=refs,
-            killed=min(d.killed) if d.killed else None, injured=min(d.injured) if d.injured else None,
+            killed=_lowest(d.killed), injured=_lowest(d.injured),
             actors=tuple(d.actors), summary=text[d.evidence[0][0]:d.evidence[0][1]].strip()[:300],
             evidence=evidence, evidence_spans=tuple(d.evidence), sources=(source,),
         )
@@ -608,9 +709,14 @@ _PLURAL_TRIGGER = re.compile(r"(?:attacks|bombings|blasts|explosions|agreements|
 _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
 
 
-def _generic(trigger: str, sentence: str, hits: list) -> bool:
+_ANY_OF = re.compile(r"\b(?:each|every|any|such|no|future|further)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     """A trigger that states no particular event: "a series of attacks", or the convoy's
     journey inside an attack story."""
+    if _ANY_OF.search(sentence[max(0, at - 12):at]):
+        return True  # "after each attack", "such visits"
     if _PLURAL_TRIGGER.search(trigger) and not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
         return True
     if _STORY_TRAVEL.match(trigger) and any(kind == "attack" for kind, _, _ in hits):

@@ -137,3 +137,90 @@ def test_reports_add_sources_to_table_rows_without_changing_them(extractor, tmp_
     assert e.killed == 6 and e.summary == "Row" and len(e.places) == 1
     assert [s.path for s in e.sources] == [str(table), str(report)]
     assert "A bomb killed five people" in e.evidence
+
+
+# --------------------------------------------------------------------------- casualty figures
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a nationality is a part: the figure for everyone wins
+    ("Two Chinese nationals were killed and one was injured, and the blast left at least 10 people injured.", (2, 10)),
+    # attackers and victims killed in one sentence add up; the attackers alone are only a part
+    ("Troops repelled the raid, killing all six attackers, while three guards lost their lives.", (9, None)),
+    ("Four engineers from the state company and their interpreter lost their lives on the road.", (5, None)),
+    ("The strike killed three teachers from the provincial training college and their driver.", (4, None)),
+    ("Officials said 40 people have been buried in the village since the raid.", (40, None)),
+    ("Doctors first put the number of dead at 17 as rescuers searched the rubble.", (17, None)),
+    ("The death toll from the bombing of the crowded bus terminal rose to 23 on Friday.", (23, None)),
+    ("No one was hurt.", (None, 0)),
+    ("There were no casualties.", (0, 0)),
+    ("Officials said the only people killed were two passers-by.", (2, None)),
+])
+def test_casualty_figures(sentence, expected):
+    from geo.extract import _casualties
+
+    assert _casualties(sentence) == expected
+
+
+def test_attackers_restated_alone_do_not_lower_the_toll(extractor):
+    e = one(events(extractor, "Militants stormed a police post in Quetta on Monday, killing four policemen, and all "
+                              "three attackers were killed. Police said all three attackers had been killed."), "attack")
+    assert e.killed == 7
+
+
+def test_toll_sentences_keep_the_attack_story_open(extractor):
+    e = one(events(extractor, "A bomb tore through a bus in Quetta on Monday, killing 15 people. The bus was "
+                              "carrying labourers. The death toll climbed through the day. Rescuers worked until dusk. "
+                              "Officials had first spoken of 9 dead."), "attack")
+    assert e.killed == 9
+
+
+# --------------------------------------------------------------------------- dates and status
+
+@pytest.mark.parametrize("phrase, published, future, expected", [
+    ("agreed last June", "2024-02-06", False, ("2023-06", "month")),
+    ("last March", "2024-03-27", False, ("2023-03", "month")),
+    ("on October 20 last year", "2024-04-01", False, ("2023-10-20", "day")),
+    ("on October 15", "2024-10-07", False, ("2024-10-15", "day")),  # near ahead: still to come
+    ("on December 25", "2024-03-27", False, ("2023-12-25", "day")),
+    ("on Tuesday", "2024-10-15", True, ("2024-10-15", "day")),  # Tuesday's paper: today
+    ("next Tuesday", "2024-10-15", True, ("2024-10-22", "day")),
+])
+def test_more_dates(phrase, published, future, expected):
+    (d,) = find_dates(f"It was {phrase}.", published, future=future)
+    assert (d.date, d.precision) == expected
+
+
+def test_an_event_dated_after_the_report_is_planned(extractor):
+    e = one(events(extractor, "Foreign ministers meet in Tashkent on April 12 to discuss transit trade.",
+                   published="2024-04-02"), "meeting")
+    assert (e.status, e.date) == ("planned", "2024-04-12")
+
+
+def test_an_opening_date_holds_for_the_whole_sentence(extractor):
+    evs = events(extractor, "Later on Monday, the minister met the governor in Lahore before the two sides "
+                            "signed an agreement on water supply.")
+    assert one(evs, "agreement").date == "2024-03-25"
+
+
+def test_a_since_clause_dates_something_else(extractor):
+    e = one(events(extractor, "The two ministers met in Lahore on Monday, their first meeting since the minister "
+                              "took office in January."), "meeting")
+    assert e.date == "2024-03-25"
+
+
+def test_earlier_in_the_day_takes_the_day_told_of(extractor):
+    evs = events(extractor, "The president arrived in Lahore on Monday for a two-day visit. Earlier in the day, "
+                            "officials of both countries held talks in Lahore on energy.")
+    assert one(evs, "meeting").date == "2024-03-25"
+
+
+def test_each_attack_is_no_particular_attack(extractor):
+    evs = events(extractor, "A bomb exploded in Quetta on Monday. After each attack, officials in Karachi promise "
+                            "an inquiry.")
+    assert [e.places[0].place.name for e in evs if e.event_type == "attack"] == ["Quetta"]
+
+
+def test_a_definite_mention_after_the_sentence_trigger_is_that_event(extractor):
+    evs = events(extractor, "Gunmen attacked a checkpoint in Quetta on Monday. In May 2021, a bus was blown up "
+                            "near Gwadar; investigators later said militants had carried out the attack.")
+    assert sorted(e.date for e in evs if e.event_type == "attack") == ["2021-05", "2024-03-25"]

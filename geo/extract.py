@@ -49,8 +49,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack",
          "shooting"),
         (r"ambush(?:ed|es)?", "ambush"),
-        (r"kidnap(?:ped|ping|pers)?|abduct(?:ed|ion|ions)?|hostages?", "kidnapping"),
-        (r"rockets? (?:attack|fired|hit|struck)|mortar|shelling|drone strike|air ?strikes?", "strike"),
+        (r"took (?:[\w-]+ ){0,3}hostages?|hostage-taking|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|"
+         r"theat(?:re|er)|building|hospital|mall)", "hostage siege"),
+        (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shelling|"
+         r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
         (r"attack(?:s|ed|ing|ers)?|assault(?:ed)?|stormed|raid(?:ed)? on|massacre|militants? struck|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
@@ -64,6 +66,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "meeting": [
         (r"summit", "summit"),
+        # a call at an embassy is a meeting there, not a trip
+        (r"(?:visit(?:ed|ing|s)?|went to|came to|drove to) (?:the )?(?:[\w-]+ ){0,2}(?:embassy|embassies|consulates?|"
+         r"high commission)", "call"),
         (r"telephone (?:call|conversation)|phone call|spoke by phone|video call", "call"),
         (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|call(?:ed|s|ing)? on|conference|dialogue|"
          r"consultations|session|negotiations|"
@@ -72,6 +77,11 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"delegat\w+|president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)", None),
     ],
     "other": [
+        (r"(?:called off|ended|broke|scrapped|abandoned|withdrew from|pulled out of) (?:a|the|its|their) "
+         r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
+        (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ion of|ions of)", "kidnapping"),
+        (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
+         "investigation"),
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
         (r"re-?open(?:ed|ing|s)?", "reopening"),
         (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
@@ -87,7 +97,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
 }
 _TRIGGER_WORDS = {"attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting",
                   "meeting": r"meeting|talks", "visit": r"visit|trip", "agreement": r"agreement|deal",
-                  "other": r"inauguration|reopening|protest|arrest"}
+                  "other": r"inauguration|reopening|protest|arrest|kidnapping|abduction|investigation"}
 # one regex for all types, scanned once per sentence; the group that matched names the type
 # and subtype (within a type, earlier alternatives are the more specific)
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
@@ -105,7 +115,7 @@ _TOLL_REF = re.compile(r"\b(?:death toll|toll|casualties|the dead|the injured|th
 _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|today's|yesterday's|saturday's|sunday's|monday's|"
                        r"tuesday's|wednesday's|thursday's|friday's) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
-                       r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip)\b", re.I)
+                       r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip)s?\b", re.I)
 
 _NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -210,6 +220,7 @@ class _Draft:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     sentence: int = 0
     at: int = 0  # the trigger's offset in its sentence
+    date_at: int = -1  # and its date's
 
 
 def _count(m: re.Match) -> int | None:
@@ -432,8 +443,8 @@ def _previous_place(text: str, span: tuple[int, int], mentions: list[Mention],
 def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """An event placed only at a country or region takes the first finer place inside it that
     the next two sentences name ("... in northwest Pakistan." "The convoy was hit near Besham")."""
-    if not d.places or not all(m.place.is_area for m, _ in d.places):
-        return
+    if not d.places or not all(m.place.is_area for m, _ in d.places) or d.kind == "visit":
+        return  # a visit to a country is a visit to the country
     last = max(e for _, e in d.evidence)
     following = [s for s in sentences if s[0] >= last][:2]
     if not following:
@@ -467,9 +478,21 @@ def _opens(sentence: str, d: DateMention) -> bool:
     return bool(re.fullmatch(r"\W*(?:\w+\W+){0,2}", sentence[:d.start])) and sentence[d.end:d.end + 1] == ","
 
 
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][\w.'-]*(?:(?:[ /]+|/)[A-Z][\w.'-]*)*(?=\s*(?:,|\(|-|—|–|:))")
+
+
 def _is_dateline(text: str, m: Mention) -> bool:
-    """A place name that opens the story, followed by a date, an agency or a dash."""
-    return m.start < 3 and bool(re.match(r"\s*(?:,|\(|-|—|–|:)", text[m.end:m.end + 3]))
+    """A place name that opens the story, followed by a date, an agency or a dash ("KYIV/ISTANBUL, July 23
+    (Reuters) -", "PESHAWAR / QUETTA:")."""
+    if m.start > 40:
+        return False
+    head = _DATELINE_HEAD.match(text)
+    return head is not None and m.end <= head.end()
+
+
+def _is_credit(text: str, m: Mention) -> bool:
+    """An agency's name in a dateline or credit, "(AP)", read as a place."""
+    return len(m.text) <= 5 and m.text.isupper() and text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
 
 
 def _actors(sentence: str, mentions: list[Mention], kind: str) -> list[str]:
@@ -497,12 +520,13 @@ class Extractor:
 
     def extract(self, report: Report) -> list[Event]:
         text = report.text
-        mentions = self.geoparser.parse(text)
+        mentions = [m for m in self.geoparser.parse(text) if not _is_credit(text, m)]
         sentences = split_sentences(text)
         drafts: list[_Draft] = []
         all_dates: dict[str, list] = {}
+        # the dateline's city, when it names one ("KYIV/ISTANBUL" names two: neither is the venue)
         dateline = next((m for m in mentions[:1] if m.place is not None and _is_dateline(text, m)
-                         and m.place.kind in ("city", "site")), None)
+                         and m.place.kind in ("city", "site") and "/" not in text[:m.end + 3]), None)
         # triggers, casualty phrases and dates: one pass over the text's words
         scanned = _SCANNER.scan(text)
         not_events = [(m.start(), m.end()) for m in scanned[1]]  # "heart attack", "visitors" ...
@@ -522,17 +546,26 @@ class Extractor:
                 k += 1
             while ti < len(triggers) and triggers[ti].start() < s0:
                 ti += 1
-            first: dict[str, tuple[str, _Trigger, str | None]] = {}
+            found: list[tuple[str, _Trigger, str | None]] = []
             while ti < len(triggers) and triggers[ti].end() <= s1:
                 m = triggers[ti]
                 ti += 1
                 kind, subtype = _SUBTYPES[m.lastgroup]
-                if kind not in first:
-                    first[kind] = (kind, _Trigger(m, s0), subtype)
+                found.append((kind, _Trigger(m, s0), subtype))
+            # the first trigger of each kind that states a particular event ("The agreements were
+            # signed on Friday": not the plural, the signing)
+            first: dict[str, tuple[str, _Trigger, str | None]] = {}
+            for hit in found:
+                if hit[0] not in first and not _generic(hit[1].group(0), sentence, found, hit[1].start()):
+                    first[hit[0]] = hit
+            if "attack" in first and first["attack"][1].group(0).lower() == "gunmen":
+                # "gunmen took guests hostage": the deed tells the kind of attack, not the attackers
+                deed = next((h for h in found if h[0] == "attack" and h[2] and h[1].group(0).lower() != "gunmen"), None)
+                if deed is not None:
+                    first["attack"] = ("attack", first["attack"][1], deed[2])
             hits = [first[k] for k in _TRIGGERS if k in first]
-            hits = [h for h in hits if not _generic(h[1].group(0), sentence, hits, h[1].start())]
             if not hits:
-                recent = drafts[-1] if drafts and drafts[-1].kind == "attack" else None
+                recent = next((d for d in reversed(drafts) if d.kind == "attack"), None)
                 if recent is not None and si - recent.sentence <= 2:
                     killed, injured = casualties.within(s0, s1)
                     if killed or injured:
@@ -574,7 +607,8 @@ class Extractor:
                 # "the first meeting since he returned to office earlier this year": the return's date
                 candidates = [d for d in candidates if d.start < trigger.start()
                               or not _SINCE_CLAUSE.search(sentence, trigger.end(), d.start)]
-                date, precision = _nearest_date(candidates, trigger.start())
+                best = _nearest(candidates, trigger.start())
+                date, precision = (best.date, best.precision) if best else (None, "unknown")
                 if date is None and not candidates and _SAME_DAY.search(sentence):
                     # "Earlier in the day, the two premiers held talks": the day the story has just told of
                     date, precision = next(((d.date, "day") for d in reversed(drafts)
@@ -608,7 +642,8 @@ class Extractor:
                                killed=list(killed) if kind == "attack" else [],
                                injured=list(injured) if kind == "attack" else [],
                                actors=_actors(sentence, in_sentence, kind),
-                               evidence=[(s0, s1)], sentence=si, at=trigger.start())
+                               evidence=[(s0, s1)], sentence=si, at=trigger.start(),
+                               date_at=best.start if best else -1)
                 self._add(drafts, draft, sentence)
         for d in drafts:
             _complete_place(d, text, sentences, mentions)
@@ -621,15 +656,35 @@ class Extractor:
         ref = _DEFINITE.search(sentence)
         if ref and ref.start() > new.at + 2:
             ref = None  # "a bus was blown up ... had carried out the attack": this sentence's own event
-        if ref and any(old.kind == new.kind for old in drafts) and re.search(
-                _TRIGGER_WORDS[new.kind], ref.group(0), re.I):
-            old = next(o for o in reversed(drafts) if o.kind == new.kind)
+        if ref and _SEPARATE.search(sentence, max(0, ref.start() - 12), ref.start() + 1):
+            ref = None
+        # "began the five-day visit on Tuesday in Shenzhen": a visit of its own
+        dated = ref is not None and new.date is not None and 0 <= new.date_at - ref.end() <= 30
+        # "the visit to Lahore" is not the visit to China told of before
+        s0 = new.evidence[0][0]
+        named = [p for p in new.places if ref and 0 <= p[0].start - s0 - ref.end() <= 25 and re.fullmatch(
+            r"\s*(?:to|in|at|near|outside|on)\s+(?:the\s+)?", sentence[ref.end():p[0].start - s0])]
+        def refers_to(o: _Draft) -> bool:
+            return o.kind == new.kind and _places_compatible(o.places, named) and (
+                not dated or _dates_compatible(o.date, new.date))
+
+        if ref and any(refers_to(o) for o in drafts) and re.search(_TRIGGER_WORDS[new.kind], ref.group(0), re.I):
+            old = next(o for o in reversed(drafts) if refers_to(o))
             old.evidence += [e for e in new.evidence if e not in old.evidence]
             old.killed += new.killed
             old.injured += new.injured
             old.actors += [a for a in new.actors if a not in old.actors]
             if old.date is None and new.date is not None:
                 old.date, old.precision = new.date, new.precision
+            # "The agreements were signed on Friday at the palace in Istanbul": places of the same clause
+            own = [p for p in new.places if p[0].start - s0 > ref.end()
+                   and not _CLAUSE_BREAK.search(sentence, ref.end(), p[0].start - s0)]
+            if own and old.kind != "attack":
+                known = {q.place.gazetteer_id for q, _ in old.places}
+                old.places += [p for p in own if p[0].place.gazetteer_id not in known]
+            return
+        if _SEPARATE.search(sentence, max(0, new.at - 25), new.at + 1):
+            drafts.append(new)  # "In a separate memorandum signed on Friday"
             return
         for old in reversed(drafts):
             if old.kind != new.kind:
@@ -670,6 +725,9 @@ class Extractor:
         )
 
 
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|before|when|as|since|while|because|which|who)\b", re.I)
+_SEPARATE = re.compile(r"\b(?:a|in a|another|a second|a separate|separately)\s+(?:separate|second|new|"
+                       r"different)\b|\bseparate(?:ly)?\b", re.I)
 _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? (?P<dir>after|before)\b"
                          r"|\b(?P<dir2>the day after|the day before|the next day|the previous day)\b", re.I)
 
@@ -712,11 +770,30 @@ _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|la
 _ANY_OF = re.compile(r"\b(?:each|every|any|such|no|future|further)\s+(?:[\w-]+\s+)?$", re.I)
 
 
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_WHEN_OR_TOLL = re.compile(r"\b(?:yesterday|today|tonight|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                           r"january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december|(?:19|20)\d\d|killed|dead|died|injured|wounded)\b", re.I)
+
+
+def _quoted_remark(sentence: str, at: int) -> bool:
+    """A trigger inside a quotation that tells neither when nor how many: a remark ("a signature
+    is only as good as the ceasefire," said an analyst), not a report of an event."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(sentence)]
+    before = [i for i in marks if i < at]
+    after = [i for i in marks if i > at]
+    if len(before) % 2 == 0 or not after:
+        return False
+    return not _WHEN_OR_TOLL.search(sentence, before[-1], after[0])
+
+
 def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     """A trigger that states no particular event: "a series of attacks", or the convoy's
     journey inside an attack story."""
     if _ANY_OF.search(sentence[max(0, at - 12):at]):
         return True  # "after each attack", "such visits"
+    if _quoted_remark(sentence, at):
+        return True
     if _PLURAL_TRIGGER.search(trigger) and not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
         return True
     if _STORY_TRAVEL.match(trigger) and any(kind == "attack" for kind, _, _ in hits):
@@ -738,12 +815,11 @@ def _rank(precision: str) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(precision, 0)
 
 
-def _nearest_date(dates: list[DateMention], at: int) -> tuple[str | None, str]:
+def _nearest(dates: list[DateMention], at: int) -> DateMention | None:
     resolved = [d for d in dates if d.date]
     if not resolved:
-        return None, "unknown"
-    best = min(resolved, key=lambda d: abs(d.start - at) + 40 * (3 - _rank(d.precision)))
-    return best.date, best.precision
+        return None
+    return min(resolved, key=lambda d: abs(d.start - at) + 40 * (3 - _rank(d.precision)))
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:

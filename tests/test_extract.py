@@ -224,3 +224,87 @@ def test_a_definite_mention_after_the_sentence_trigger_is_that_event(extractor):
     evs = events(extractor, "Gunmen attacked a checkpoint in Quetta on Monday. In May 2021, a bus was blown up "
                             "near Gwadar; investigators later said militants had carried out the attack.")
     assert sorted(e.date for e in evs if e.event_type == "attack") == ["2021-05", "2024-03-25"]
+
+
+# --------------------------------------------------------------------------- triggers and types
+
+def test_kidnapping_is_other_and_hostage_taking_an_attack(extractor):
+    evs = events(extractor, "Rebels abducted two engineers near Quetta on Monday. In May 2019, gunmen took dozens "
+                            "of guests hostage at a hotel in Gwadar.")
+    assert one(evs, "other").subtype == "kidnapping"
+    assert one(evs, "attack").subtype == "hostage siege"
+
+
+def test_missiles_struck_and_an_ordered_inquiry(extractor):
+    evs = events(extractor, "Missiles struck the port of Gwadar on Saturday. The prime minister ordered an "
+                            "inquiry into the failure of air defences.")
+    assert one(evs, "attack").subtype == "strike"
+    assert one(evs, "other").subtype == "investigation"
+
+
+def test_a_call_at_an_embassy_is_a_meeting_not_a_visit(extractor):
+    evs = events(extractor, "The interior minister visited the Chinese embassy in Islamabad on Monday to brief "
+                            "the ambassador.")
+    assert [e.event_type for e in evs] == ["meeting"]
+    assert evs[0].places[0].place.name == "Islamabad"
+
+
+def test_a_ceasefire_called_off_is_no_agreement(extractor):
+    evs = events(extractor, "Violence has risen in Quetta since the militants called off their ceasefire with the "
+                            "government in November 2022.")
+    assert [e.event_type for e in evs] == ["other"]
+    assert evs[0].subtype == "ceasefire ended"
+
+
+def test_a_quoted_remark_is_no_event(extractor):
+    evs = events(extractor, '"A signature is only as good as the ceasefire around it," said an analyst in Karachi.')
+    assert evs == []
+
+
+def test_agency_credits_and_double_datelines_are_not_places(extractor):
+    e = one(events(extractor, "KARACHI/LAHORE, March 26 (AP) - Gunmen attacked a police post in Quetta on "
+                              "Monday."), "attack")
+    assert [r.place.name for r in e.places] == ["Quetta"]
+    e = one(events(extractor, "MOSCOW (AP) - A bomb exploded near a market, police said."), "attack")
+    assert "AP" not in [r.text for r in e.places]
+
+
+def test_casualties_go_to_the_last_attack(extractor):
+    evs = events(extractor, "A drone struck a village near Quetta on Sunday. The governor ordered an investigation. "
+                            "Officials said 30 people were killed and 12 wounded.")
+    e = one(evs, "attack")
+    assert (e.killed, e.injured) == (30, 12)
+
+
+# --------------------------------------------------------------------------- one event or two
+
+def test_the_visit_to_another_place_is_another_visit(extractor):
+    evs = events(extractor, "The prime minister will soon visit China. During the visit to Lahore on March 3, "
+                            "the minister met traders.")
+    visits = sorted((e.status, e.places[0].place.name) for e in evs if e.event_type == "visit")
+    assert visits == [("occurred", "Lahore"), ("planned", "China")]
+
+
+def test_a_dated_definite_mention_is_its_own_event(extractor):
+    evs = events(extractor, "The president recalled his visit to Pakistan in 2015. The premier began the five-day "
+                            "visit on Monday in Lahore.")
+    assert sorted(e.date for e in evs if e.event_type == "visit") == ["2015", "2024-03-25"]
+
+
+def test_plural_trigger_gives_way_to_the_signing(extractor):
+    evs = events(extractor, "Moscow and Kyiv signed deals to reopen ports. The agreements were signed on Friday "
+                            "at a palace in Istanbul.")
+    e = one(evs, "agreement")
+    assert e.date == "2024-03-22" and "Istanbul" in [r.place.name for r in e.places]
+
+
+def test_a_separate_agreement_stays_separate(extractor):
+    evs = events(extractor, "The two sides signed an agreement in Lahore on Monday. In a separate memorandum signed "
+                            "on Monday, the bank agreed to fund a port.")
+    assert len([e for e in evs if e.event_type == "agreement"]) == 2
+
+
+def test_a_visit_to_a_country_stays_in_the_country(extractor):
+    evs = events(extractor, "The president recalled his visit to Pakistan in 2015. A bomb exploded in Quetta on "
+                            "Monday.")
+    assert one(evs, "visit").places[0].place.name == "Pakistan"

@@ -79,6 +79,8 @@ UPCOMING_DAYS = 60  # a day and month without a year, this far after publication
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
 _NUM_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# a leading "on" ("on Saturday", "on 5 March") is left out of the patterns: it adds nothing, and every
+# "on" in a text would be a place to try them
 _PROSE = [
     ("full_dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                             + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
@@ -89,16 +91,16 @@ _PROSE = [
     ("month_this_year", re.compile(r"\b(?:in|since|during|last|this|early|late|mid-?)\s+" + _NUM_MONTH
                                    + r"\s+(?:this|last)\s+year\b|\bthis\s+" + _NUM_MONTH.replace("mon", "mon2")
                                    + r"\b|\blast\s+" + _NUM_MONTH.replace("mon", "mon3") + r"(?!\s+\d)\b", re.I)),
-    ("day_month", re.compile(r"\b(?:on\s+)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
+    ("day_month", re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                              + r"|" + _NUM_MONTH.replace("mon", "mon2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
                              r"(?![\d,]*\s*(?:19|20)\d\d)\b(?P<which>\s+(?:last|this)\s+year\b)?", re.I)),
     ("in_month", re.compile(r"\b(?:in|since|during|early|late|mid-?|by)\s+" + _NUM_MONTH + r"\b(?!\s+\d)", re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
+    ("weekday", re.compile(r"\b(?:last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"
                             r"this afternoon|earlier today|earlier this (?:week|month|year)|last (?:week|month|"
-                            r"year)|next (?:week|month|year)|this (?:week|month|year)|the day before)\b", re.I)),
+                            r"year)|next (?:week|month|year)|this (?:week|month|year)|(?<=the )day before)\b", re.I)),
 ]
 
 
@@ -219,7 +221,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
                 delta = 7
             return (pub - dt.timedelta(days=delta)).isoformat(), "day"
         rel = g["rel"].lower()
-        if rel in ("yesterday", "last night", "the day before"):
+        if rel in ("yesterday", "last night", "day before"):
             return (pub - dt.timedelta(days=1)).isoformat(), "day"
         if rel in ("today", "tonight", "this morning", "this evening", "this afternoon", "earlier today"):
             return pub.isoformat(), "day"

@@ -23,14 +23,14 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from gazetteer.build import distance_km
 
 from .dates import PROSE_PATTERNS, DateMention, date_expressions, resolve_dates
 from .geoparse import Geoparser
 from .lexicon import DEMONYMS
-from .records import Event, Mention, PlaceRef, Source
+from .records import Event, Mention, Place, PlaceRef, Source
 from .reports import Report
 from .scan import MultiScanner
 
@@ -49,8 +49,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack",
          "shooting"),
         (r"ambush(?:ed|es)?", "ambush"),
-        (r"took (?:[\w-]+ ){0,3}hostages?|hostage-taking|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|"
-         r"theat(?:re|er)|building|hospital|mall)", "hostage siege"),
+        (r"hostage-taking|hostages?|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|theat(?:re|er)|"
+         r"building|hospital|mall)", "hostage siege"),
         (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shelling|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
@@ -67,7 +67,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "meeting": [
         (r"summit", "summit"),
         # a call at an embassy is a meeting there, not a trip
-        (r"(?:visit(?:ed|ing|s)?|went to|came to|drove to) (?:the )?(?:[\w-]+ ){0,2}(?:embassy|embassies|consulates?|"
+        (r"(?:visit(?:ed|ing|s)?|went to) (?:the )?(?:[\w-]+ ){0,2}(?:embassy|embassies|consulates?|"
          r"high commission)", "call"),
         (r"telephone (?:call|conversation)|phone call|spoke by phone|video call", "call"),
         (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|call(?:ed|s|ing)? on|conference|dialogue|"
@@ -77,7 +77,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"delegat\w+|president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)", None),
     ],
     "other": [
-        (r"(?:called off|ended|broke|scrapped|abandoned|withdrew from|pulled out of) (?:a|the|its|their) "
+        (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "
          r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
         (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ion of|ions of)", "kidnapping"),
         (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
@@ -95,9 +95,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"flew to|to travel to", None),
     ],
 }
-_TRIGGER_WORDS = {"attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting",
-                  "meeting": r"meeting|talks", "visit": r"visit|trip", "agreement": r"agreement|deal",
-                  "other": r"inauguration|reopening|protest|arrest|kidnapping|abduction|investigation"}
+_TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
+    "attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting",
+    "meeting": r"meeting|talks", "visit": r"visit|trip|tour", "agreement": r"agreement|deal",
+    "other": r"inauguration|reopening|protest|arrest|kidnapping|abduction|investigation"}.items()}
 # one regex for all types, scanned once per sentence; the group that matched names the type
 # and subtype (within a type, earlier alternatives are the more specific)
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
@@ -191,16 +192,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 class _Trigger:
     """A trigger match, with offsets relative to its sentence."""
 
-    __slots__ = ("_m", "_at")
+    __slots__ = ("_m", "_start", "_end")
 
     def __init__(self, m: re.Match, sentence_start: int):
-        self._m, self._at = m, sentence_start
+        self._m, self._start, self._end = m, m.start() - sentence_start, m.end() - sentence_start
 
     def start(self) -> int:
-        return self._m.start() - self._at
+        return self._start
 
     def end(self) -> int:
-        return self._m.end() - self._at
+        return self._end
 
     def group(self, i: int = 0) -> str:
         return self._m.group(i)
@@ -296,6 +297,8 @@ def _victim_class(words: str, previous: str) -> str:
 
 def _lowest(figures: list[Figure]) -> int | None:
     """The lowest figure for everyone; a part (one nationality, the attackers) only without one."""
+    if not figures:
+        return None
     for who in (GENERIC, GROUP, PERPETRATORS):
         ns = [f.n for f in figures if f.who == who]
         if ns:
@@ -310,6 +313,7 @@ class _Casualties:
         self.text = text
         self.found = found if found is not None else _CASUALTY_SCANNER.scan(text)
         self.starts = [[m.start() for m in ms] for ms in self.found]
+        self.any_starts = sorted(x for starts in self.starts for x in starts)
 
     def _in(self, i: int, s0: int, s1: int) -> list[re.Match]:
         ms, starts = self.found[i], self.starts[i]
@@ -326,8 +330,9 @@ class _Casualties:
         """Killed and injured figures stated in ``text[s0:s1]``, each with what it counts (see ``Figure``)."""
         killed: list[Figure] = []
         injured: list[Figure] = []
-        if not any(self.starts):
-            return killed, injured
+        lo = bisect.bisect_left(self.any_starts, s0)
+        if lo == len(self.any_starts) or self.any_starts[lo] >= s1:
+            return killed, injured  # most sentences state no figure
         text = self.text
         after, before, plus, before_plus, none_hurt = (self._in(i, s0, s1) for i in range(5))
         conjoined = [(m.start(), m.end()) for m in plus + before_plus]
@@ -379,8 +384,9 @@ class _Casualties:
         return bool(self._in(0, s0, s1) or self._in(1, s0, s1))
 
 
-def _roles(text: str, sentence_start: int, mentions: list[Mention], kind: str) -> list[tuple[Mention, str]]:
-    """The event's places and their roles; qualifiers and countries behind finer places dropped."""
+def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list[tuple[Mention, str, bool]]:
+    """A sentence's candidate event places, each with the cue before it ("from", "to", "or", or "")
+    and whether the words before it speak of a journey; the same for every kind of event."""
     literal = [m for m in mentions if m.usage == "literal" and m.place is not None]
     # the dateline names where the story was filed: an event place only if there is no other
     body = [m for m in literal if not _is_dateline(text, m)]
@@ -399,25 +405,45 @@ def _roles(text: str, sentence_start: int, mentions: list[Mention], kind: str) -
                 and prev.place.kind in ("city", "site", "district", "other"):
             continue
         keep.append(m)
-    finer = [m for m in keep if m.place.kind != "country"]
-    if finer:
-        keep = finer
-    out: list[tuple[Mention, str]] = []
+    out: list[tuple[Mention, str, bool]] = []
     for i, m in enumerate(keep):
         before = text[max(sentence_start, m.start - 25):m.start].lower()
-        role = "venue" if kind in ("meeting", "agreement") else "location"
-        if re.search(r"\bfrom\s+(?:the\s+)?$", before):
-            role = "origin"
-        elif re.search(r"\b(?:to|towards|for|visit|visited|visiting|arrived in|landed in)\s+(?:the\s+)?$", before):
-            role = "destination" if kind in ("visit", "attack") or "travel" in before or "to" in before else role
+        cue = ""
+        if _FROM_END.search(before):
+            cue = "from"
+        elif _TO_END.search(before):
+            cue = "to"
         prev = keep[i - 1] if i else None
         nxt = keep[i + 1] if i + 1 < len(keep) else None
-        between_or = r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?"
-        if (prev is not None and re.fullmatch(between_or, text[prev.end:m.start])) or \
-                (nxt is not None and re.fullmatch(between_or, text[m.end:nxt.start])):
+        if (prev is not None and _BETWEEN_OR.fullmatch(text, prev.end, m.start)) or \
+                (nxt is not None and _BETWEEN_OR.fullmatch(text, m.end, nxt.start)):
+            cue = "or"
+        out.append((m, cue, bool(_ON_THE_WAY.search(before))))
+    return out
+
+
+def _roles(cues: list[tuple[Mention, str, bool]], kind: str) -> list[tuple[Mention, str]]:
+    """The event's places and their roles; countries behind finer places dropped."""
+    if not cues:
+        return []
+    if kind == "visit":
+        # "arrived in Pakistan on a visit ... and inaugurated the airport": where the visit went
+        went = [c for c in cues if c[1] in ("to", "from")]
+        if any(c[1] == "to" for c in went):
+            cues = went
+    finer = [c for c in cues if c[0].place.kind != "country"]
+    if finer:
+        cues = finer
+    base = "venue" if kind in ("meeting", "agreement") else "location"
+    out: list[tuple[Mention, str]] = []
+    for m, cue, journey in cues:
+        role = base
+        if cue == "from":
+            role = "origin"
+        elif cue == "to":
+            role = "destination" if kind == "visit" or (kind == "attack" and journey) else base
+        elif cue == "or":
             role = "alternative"
-        if kind == "attack" and role == "destination" and not re.search(r"travel|way|route|heading|going", before):
-            role = "location"
         out.append((m, role))
     if kind == "attack":
         # an attack happens at one place: the most specific located one, unless "from A to B"
@@ -492,7 +518,7 @@ def _is_dateline(text: str, m: Mention) -> bool:
 
 def _is_credit(text: str, m: Mention) -> bool:
     """An agency's name in a dateline or credit, "(AP)", read as a place."""
-    return len(m.text) <= 5 and m.text.isupper() and text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")"
+    return text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")" and len(m.text) <= 5 and m.text.isupper()
 
 
 def _actors(sentence: str, mentions: list[Mention], kind: str) -> list[str]:
@@ -523,7 +549,7 @@ class Extractor:
         mentions = [m for m in self.geoparser.parse(text) if not _is_credit(text, m)]
         sentences = split_sentences(text)
         drafts: list[_Draft] = []
-        all_dates: dict[str, list] = {}
+        all_dates: dict = {}
         # the dateline's city, when it names one ("KYIV/ISTANBUL" names two: neither is the venue)
         dateline = next((m for m in mentions[:1] if m.place is not None and _is_dateline(text, m)
                          and m.place.kind in ("city", "site") and "/" not in text[:m.end + 3]), None)
@@ -583,17 +609,22 @@ class Extractor:
                     all_dates["expr"] = [(k, m) for k, m in date_expressions(text, scanned=date_found)
                                          if not (m.start() < 60 and _DATELINE_END.match(text, m.end()))]
                     all_dates["starts"] = [m.start() for _, m in all_dates["expr"]]
-                exprs = all_dates["expr"]
-                lo = bisect.bisect_left(all_dates["starts"], s0)
-                hi = bisect.bisect_left(all_dates["starts"], s1)
-                inside = [(k, m) for k, m in exprs[lo:hi] if m.end() <= s1]
-                return [replace(d, start=d.start - s0, end=d.end - s0)
-                        for d in resolve_dates(inside, report.published, future=future)]
+                key = (s0, future)
+                if key not in all_dates:  # the kinds of one sentence share its dates
+                    exprs = all_dates["expr"]
+                    lo = bisect.bisect_left(all_dates["starts"], s0)
+                    hi = bisect.bisect_left(all_dates["starts"], s1)
+                    inside = [(k, m) for k, m in exprs[lo:hi] if m.end() <= s1]
+                    all_dates[key] = [DateMention(d.start - s0, d.end - s0, d.text, d.date, d.precision)
+                                      for d in resolve_dates(inside, report.published, future=future)] if inside else []
+                return all_dates[key]
 
             killed, injured = casualties.within(s0, s1)
+            definite = _DEFINITE.search(sentence)  # "the attack", once for the sentence's kinds
+            actors_of: dict[bool, list[str]] = {}
+            cues: list[tuple[Mention, str, bool]] | None = None
             for kind, trigger, subtype in hits:
-                if kind == "visit" and re.search(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|"
-                                                 r"injured|wounded)", sentence, re.I):
+                if kind == "visit" and _SCENE_VISIT.search(sentence):
                     continue  # a visit to the scene is part of the attack story
                 planned = _future_near(sentence, trigger.start())
                 status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
@@ -613,18 +644,18 @@ class Extractor:
                     # "Earlier in the day, the two premiers held talks": the day the story has just told of
                     date, precision = next(((d.date, "day") for d in reversed(drafts)
                                             if d.precision == "day" and d.date), (None, "unknown"))
-                after_other = re.search(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
-                                        r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$",
-                                        sentence[max(0, trigger.start() - 45):trigger.start()], re.I)
+                after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
                     n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
                     date = (dt.date.fromisoformat(date) - dt.timedelta(days=n)).isoformat()
                 if date is None:
-                    date, precision = _relative_to_event(sentence, drafts, kind)
+                    date, precision = _relative_to_event(sentence, drafts, kind, definite)
                 if date and report.published and date[:len(report.published)] > report.published[:len(date)]:
                     status = "planned"  # dated after the report: still to come
-                places = _roles(text, s0, in_sentence, kind)
+                if cues is None:
+                    cues = _place_cues(text, s0, in_sentence)
+                places = _roles(cues, kind)
                 if kind == "attack" and all(m.place.is_area for m, _ in places):
                     # "stormed the Gwadar Port Authority complex": the facility's name places it
                     named = [m for m in in_sentence if m.usage == "in_name" and m.place is not None
@@ -641,19 +672,21 @@ class Extractor:
                 draft = _Draft(kind, subtype, status, date, precision, places,
                                killed=list(killed) if kind == "attack" else [],
                                injured=list(injured) if kind == "attack" else [],
-                               actors=_actors(sentence, in_sentence, kind),
+                               actors=list(actors_of.get(kind == "attack") or actors_of.setdefault(
+                                   kind == "attack", _actors(sentence, in_sentence, kind))),
                                evidence=[(s0, s1)], sentence=si, at=trigger.start(),
                                date_at=best.start if best else -1)
-                self._add(drafts, draft, sentence)
+                self._add(drafts, draft, sentence, definite)
         for d in drafts:
             _complete_place(d, text, sentences, mentions)
-        return [self._event(d, report) for d in drafts if d.places or d.date]
+        source = Source(path=report.path, url=report.url, title=report.title,
+                        publisher=report.publisher, published=report.published, line=report.line)
+        return [self._event(d, report, source) for d in drafts if d.places or d.date]
 
     @staticmethod
-    def _add(drafts: list[_Draft], new: _Draft, sentence: str) -> None:
+    def _add(drafts: list[_Draft], new: _Draft, sentence: str, ref: re.Match | None) -> None:
         # "The talks came a day after ...": the talks already told of; this sentence's places
         # belong to whatever else it tells
-        ref = _DEFINITE.search(sentence)
         if ref and ref.start() > new.at + 2:
             ref = None  # "a bus was blown up ... had carried out the attack": this sentence's own event
         if ref and _SEPARATE.search(sentence, max(0, ref.start() - 12), ref.start() + 1):
@@ -668,8 +701,8 @@ class Extractor:
             return o.kind == new.kind and _places_compatible(o.places, named) and (
                 not dated or _dates_compatible(o.date, new.date))
 
-        if ref and any(refers_to(o) for o in drafts) and re.search(_TRIGGER_WORDS[new.kind], ref.group(0), re.I):
-            old = next(o for o in reversed(drafts) if refers_to(o))
+        old = next((o for o in reversed(drafts) if refers_to(o)), None) if ref else None
+        if old is not None and _TRIGGER_WORDS[new.kind].search(ref.group(0)):
             old.evidence += [e for e in new.evidence if e not in old.evidence]
             old.killed += new.killed
             old.injured += new.injured
@@ -710,11 +743,9 @@ class Extractor:
         drafts.append(new)
 
     @staticmethod
-    def _event(d: _Draft, report: Report) -> Event:
+    def _event(d: _Draft, report: Report, source: Source) -> Event:
         text = report.text
         evidence = " ".join(text[s:e].strip() for s, e in d.evidence[:3])
-        source = Source(path=report.path, url=report.url, title=report.title,
-                        publisher=report.publisher, published=report.published, line=report.line)
         refs = tuple(PlaceRef(text=m.text, role=role, place=m.place) for m, role in d.places)
         return Event(
             event_type=d.kind, subtype=d.subtype, status=d.status, date=d.date,
@@ -725,6 +756,16 @@ class Extractor:
         )
 
 
+_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_TO_END = re.compile(r"\b(?:to|towards|for|visit|visited|visiting|arrived in|landed in)\s+(?:the\s+)?$")
+_ON_THE_WAY = re.compile(r"travel|way|route|heading|going")
+_BETWEEN_OR = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?")
+_SCENE_VISIT = re.compile(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|injured|wounded)", re.I)
+_DAYS_AFTER_END = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
+                             r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$", re.I)
+_FUTURE_IN_PAST = re.compile(r"\b(?:was|were) (?:due|set|scheduled|expected|to)\b")
+_DUE_AFTER = re.compile(r"\w*\s+(?:is|are) (?:due|expected|scheduled|planned)")
+_DAY_OF_THE = re.compile(r"\b(?:on )?the (?:same )?day of the (\w+)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|before|when|as|since|while|because|which|who)\b", re.I)
 _SEPARATE = re.compile(r"\b(?:a|in a|another|a second|a separate|separately)\s+(?:separate|second|new|"
                        r"different)\b|\bseparate(?:ly)?\b", re.I)
@@ -732,22 +773,22 @@ _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) 
                          r"|\b(?P<dir2>the day after|the day before|the next day|the previous day)\b", re.I)
 
 
-def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str) -> tuple[str | None, str]:
+def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
+                       ref: re.Match | None) -> tuple[str | None, str]:
     """ "The talks came a day after a suicide bomber struck": a date from the talks' date."""
     import datetime as dt
 
     m = _DAYS_APART.search(sentence)
-    ref = _DEFINITE.search(sentence)
-    same_day = re.search(r"\b(?:on )?the (?:same )?day of the (\w+)", sentence, re.I)
+    same_day = _DAY_OF_THE.search(sentence)
     if same_day:
         anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
-                       and re.search(_TRIGGER_WORDS[d.kind], same_day.group(1), re.I)), None)
+                       and _TRIGGER_WORDS[d.kind].search(same_day.group(1))), None)
         if anchor is not None:
             return anchor.date, "day"
     if not m or not ref:
         return None, "unknown"
     anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
-                   and re.search(_TRIGGER_WORDS[d.kind], ref.group(0), re.I)), None)
+                   and _TRIGGER_WORDS[d.kind].search(ref.group(0))), None)
     if anchor is None:
         return None, "unknown"
     if m.group("dir2"):
@@ -767,6 +808,7 @@ _PLURAL_TRIGGER = re.compile(r"(?:attacks|bombings|blasts|explosions|agreements|
 _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
 
 
+_HOSTAGE_TAKEN = re.compile(r"\b(?:took|taken|taking|held|holding|seized)\b", re.I)
 _ANY_OF = re.compile(r"\b(?:each|every|any|such|no|future|further)\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -779,6 +821,8 @@ _WHEN_OR_TOLL = re.compile(r"\b(?:yesterday|today|tonight|last night|(?:mon|tues
 def _quoted_remark(sentence: str, at: int) -> bool:
     """A trigger inside a quotation that tells neither when nor how many: a remark ("a signature
     is only as good as the ceasefire," said an analyst), not a report of an event."""
+    if '"' not in sentence and "“" not in sentence and "”" not in sentence:
+        return False
     marks = [m.start() for m in _QUOTE_MARKS.finditer(sentence)]
     before = [i for i in marks if i < at]
     after = [i for i in marks if i > at]
@@ -792,6 +836,8 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     journey inside an attack story."""
     if _ANY_OF.search(sentence[max(0, at - 12):at]):
         return True  # "after each attack", "such visits"
+    if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
+        return True  # "took guests hostage", not "the hostages' families"
     if _quoted_remark(sentence, at):
         return True
     if _PLURAL_TRIGGER.search(trigger) and not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
@@ -806,9 +852,9 @@ def _future_near(sentence: str, at: int) -> bool:
     clause_start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 60, 0)
     before = sentence[clause_start:at]
     after = sentence[at:at + 40]
-    future_in_past = re.search(r"\b(?:was|were) (?:due|set|scheduled|expected|to)\b", before)
-    return bool(_FUTURE.search(before) or re.match(r"\w*\s+(?:is|are) (?:due|expected|scheduled|planned)",
-                                                   after)) and (bool(future_in_past) or not _PAST_HINT.search(before))
+    future_in_past = _FUTURE_IN_PAST.search(before)
+    return bool(_FUTURE.search(before) or _DUE_AFTER.match(after)) and (
+        bool(future_in_past) or not _PAST_HINT.search(before))
 
 
 def _rank(precision: str) -> int:
@@ -816,6 +862,8 @@ def _rank(precision: str) -> int:
 
 
 def _nearest(dates: list[DateMention], at: int) -> DateMention | None:
+    if not dates:
+        return None
     resolved = [d for d in dates if d.date]
     if not resolved:
         return None
@@ -832,11 +880,14 @@ def _places_compatible(a: list[tuple[Mention, str]], b: list[tuple[Mention, str]
     for m, _ in a:
         for n, _ in b:
             p, q = m.place, n.place
-            if p.gazetteer_id == q.gazetteer_id or distance_km(p.point, q.point) <= 60:
-                return True
-            if p.contains(q) or q.contains(p):
+            if p.gazetteer_id == q.gazetteer_id or _near(p, q) or p.contains(q) or q.contains(p):
                 return True
     return False
+
+
+def _near(p: Place, q: Place) -> bool:
+    """Within 60 km (half a degree of latitude is 55 km: farther apart in latitude is never near)."""
+    return abs(p.lat - q.lat) <= 0.6 and distance_km(p.point, q.point) <= 60
 
 
 def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:

@@ -308,3 +308,9 @@ def test_a_visit_to_a_country_stays_in_the_country(extractor):
     evs = events(extractor, "The president recalled his visit to Pakistan in 2015. A bomb exploded in Quetta on "
                             "Monday.")
     assert one(evs, "visit").places[0].place.name == "Pakistan"
+
+
+def test_a_visit_goes_where_it_arrives(extractor):
+    e = one(events(extractor, "The premier arrived in Pakistan on Monday on an official visit and later opened the "
+                              "new airport in Gwadar."), "visit")
+    assert [(r.place.name, r.role) for r in e.places] == [("Pakistan", "destination")]

@@ -96,7 +96,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
 }
 _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
-    "attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting",
+    "attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting|gunmen|bomber",
     "meeting": r"meeting|talks", "visit": r"visit|trip|tour", "agreement": r"agreement|deal",
     "other": r"inauguration|reopening|protest|arrest|kidnapping|abduction|investigation"}.items()}
 # one regex for all types, scanned once per sentence; the group that matched names the type
@@ -116,7 +116,8 @@ _TOLL_REF = re.compile(r"\b(?:death toll|toll|casualties|the dead|the injured|th
 _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|today's|yesterday's|saturday's|sunday's|monday's|"
                        r"tuesday's|wednesday's|thursday's|friday's) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
-                       r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip)s?\b", re.I)
+                       r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
+                       r"gunmen|bomber)s?\b", re.I)
 
 _NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -485,9 +486,12 @@ def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], ment
 
 
 def _coarser(old: list[tuple[Mention, str]], new: list[tuple[Mention, str]]) -> bool:
-    """Whether every old place is an area that a new, finer place lies in."""
-    return all(m.place.is_area for m, _ in old) and any(
-        not n.place.is_area and all(m.place.contains(n.place) for m, _ in old) for n, _ in new)
+    """Whether every old place is an area that a new, finer place lies in ("northwestern Pakistan",
+    then "Upper Kohistan district")."""
+    if not all(m.place.is_area for m, _ in old):
+        return False
+    coarsest = min(_SPECIFIC[m.place.kind] for m, _ in old)
+    return any(_SPECIFIC[n.place.kind] < coarsest and all(m.place.contains(n.place) for m, _ in old) for n, _ in new)
 
 
 _OTHER_VERB = re.compile(r"\b(?:were|was|are|is|have been|has been)\s+\w+ing\b|\b(?:said|says|told|reported|"
@@ -495,6 +499,8 @@ _OTHER_VERB = re.compile(r"\b(?:were|was|are|is|have been|has been)\s+\w+ing\b|\
 _DATELINE_END = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)]{1,30}\))?\s*(?:-|—|–|:)")
 
 
+_TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|said|says|told|announced|"
+                             r"reported|confirmed)\b", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
@@ -635,6 +641,10 @@ class Extractor:
                 # the examining's, not the bombing's
                 candidates = [d for d in candidates if d.end > trigger.start() or _opens(sentence, d)
                               or not _OTHER_VERB.search(sentence, d.end, trigger.start())]
+                # "the death toll from the attack ... rose to 137 on Sunday": the toll's date
+                if sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "the ":
+                    candidates = [d for d in candidates if d.start < trigger.start()
+                                  or not _TOLL_OR_SPEECH.search(sentence, trigger.end(), d.start)]
                 # "the first meeting since he returned to office earlier this year": the return's date
                 candidates = [d for d in candidates if d.start < trigger.start()
                               or not _SINCE_CLAUSE.search(sentence, trigger.end(), d.start)]
@@ -710,6 +720,9 @@ class Extractor:
             if old.date is None and new.date is not None:
                 old.date, old.precision = new.date, new.precision
             # "The agreements were signed on Friday at the palace in Istanbul": places of the same clause
+            old.sentence = max(old.sentence, new.sentence)
+            if old.places and new.places and _coarser(old.places, new.places):
+                old.places = new.places  # "in northwest Pakistan", then "the blast struck near Dasu"
             own = [p for p in new.places if p[0].start - s0 > ref.end()
                    and not _CLAUSE_BREAK.search(sentence, ref.end(), p[0].start - s0)]
             if own and old.kind != "attack":
@@ -763,6 +776,7 @@ _BETWEEN_OR = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s
 _SCENE_VISIT = re.compile(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|injured|wounded)", re.I)
 _DAYS_AFTER_END = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
                              r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$", re.I)
+_AND_VERB_END = re.compile(r"\band\s+(?:then\s+)?[a-z]+\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?$")
 _FUTURE_IN_PAST = re.compile(r"\b(?:was|were) (?:due|set|scheduled|expected|to)\b")
 _DUE_AFTER = re.compile(r"\w*\s+(?:is|are) (?:due|expected|scheduled|planned)")
 _DAY_OF_THE = re.compile(r"\b(?:on )?the (?:same )?day of the (\w+)", re.I)
@@ -853,8 +867,13 @@ def _future_near(sentence: str, at: int) -> bool:
     before = sentence[clause_start:at]
     after = sentence[at:at + 40]
     future_in_past = _FUTURE_IN_PAST.search(before)
-    return bool(_FUTURE.search(before) or _DUE_AFTER.match(after)) and (
-        bool(future_in_past) or not _PAST_HINT.search(before))
+    if bool(_FUTURE.search(before) or _DUE_AFTER.match(after)) and (
+            bool(future_in_past) or not _PAST_HINT.search(before)):
+        return True
+    # "will attend the meeting of the council ... in Islamabad and pay an official visit": the
+    # modal governs the verbs joined to it
+    clause = sentence[max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 220, 0):at]
+    return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
 
 
 def _rank(precision: str) -> int:
@@ -899,8 +918,11 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
         return False
     # with nothing new to tell them apart, a nearby or definite mention is the same event; an
     # undated attack story told again at the same place is the same attack
+    # (either way round: "the attack on a concert hall near Moscow", then "gunmen burst into the hall
+    # in Krasnogorsk on Friday")
     return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)
-            or (new.date is None and old.kind == "attack" and bool(old.places) and bool(new.places)))
+            or ((new.date is None or old.date is None) and old.kind == "attack" and bool(old.places)
+                and bool(new.places)))
 
 
 def extract_events(reports: Iterable[Report] | Report, *, geoparser: Geoparser | None = None) -> list[Event]:

@@ -314,3 +314,25 @@ def test_a_visit_goes_where_it_arrives(extractor):
     e = one(events(extractor, "The premier arrived in Pakistan on Monday on an official visit and later opened the "
                               "new airport in Gwadar."), "visit")
     assert [(r.place.name, r.role) for r in e.places] == [("Pakistan", "destination")]
+
+
+def test_a_future_modal_governs_the_verbs_joined_to_it(extractor):
+    e = one(events(extractor, "The premier will attend a conference of regional leaders in the capital and pay an "
+                              "official visit to Pakistan from Monday to Thursday.", published="2024-10-13"), "visit")
+    assert (e.status, e.date) == ("planned", "2024-10-14")
+
+
+def test_the_toll_story_and_the_attack_told_later_are_one_attack(extractor):
+    evs = events(extractor, "The death toll from the attack on a market near Quetta rose to 20 on Sunday, officials "
+                            "said. Gunmen opened fire at the market in Quetta on Friday evening. Police said the "
+                            "attackers had fled towards Kabul.", published="2024-03-25")
+    e = one(evs, "attack")
+    assert (e.date, e.killed) == ("2024-03-22", 20)
+
+
+def test_a_definite_mention_narrows_the_place(extractor):
+    evs = events(extractor, "A blast tore through a bus in northwestern Pakistan on Wednesday. The blast struck near "
+                            "Dasu as the bus crossed a bridge. Its windows were shattered. The death toll climbed "
+                            "through the day. Officials first spoke of 10 dead.")
+    e = one(evs, "attack")
+    assert (e.places[0].place.name, e.killed) == ("Dasu", 10)

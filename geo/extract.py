@@ -97,7 +97,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
 }
 _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
     "attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting|gunmen|bomber",
-    "meeting": r"meeting|talks", "visit": r"visit|trip|tour", "agreement": r"agreement|deal",
+    "meeting": r"meeting|talks", "visit": r"visit|trip|tour",
+    "agreement": r"agreement|deal|ceasefire|truce|accord|pact|treaty|memorandum",
     "other": r"inauguration|reopening|protest|arrest|kidnapping|abduction|investigation"}.items()}
 # one regex for all types, scanned once per sentence; the group that matched names the type
 # and subtype (within a type, earlier alternatives are the more specific)
@@ -106,7 +107,8 @@ _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in 
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
 _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
-                         r"signed (?:off|up|in)|trip(?:ped)? over|visitors?)\b", re.I)
+                         r"signed (?:off|up|in|away)|trip(?:ped)? over|visitors?|meeting (?:rooms?|halls?|place|"
+                         r"point)|conference (?:rooms?|halls?|centre|center))\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) due to|was to|were to|"
                      r"(?:was|were) (?:set|scheduled|expected) to|plans? to|planned|"
                      r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
@@ -117,6 +119,7 @@ _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took p
 _DEFINITE = re.compile(r"\b(?:the|this|that|today's|yesterday's|saturday's|sunday's|monday's|"
                        r"tuesday's|wednesday's|thursday's|friday's) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
                        r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
+                       r"ceasefire|truce|accord|pact|treaty|memorandum|"
                        r"gunmen|bomber)s?\b", re.I)
 
 _NUMBER_WORDS: dict[str, int] = {
@@ -822,6 +825,7 @@ _PLURAL_TRIGGER = re.compile(r"(?:attacks|bombings|blasts|explosions|agreements|
 _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
 
 
+_NEGATED = re.compile(r"\b(?:without|failed to|fail to|no|not|never|refused to)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HOSTAGE_TAKEN = re.compile(r"\b(?:took|taken|taking|held|holding|seized)\b", re.I)
 _ANY_OF = re.compile(r"\b(?:each|every|any|such|no|future|further)\s+(?:[\w-]+\s+)?$", re.I)
 
@@ -850,6 +854,8 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     journey inside an attack story."""
     if _ANY_OF.search(sentence[max(0, at - 12):at]):
         return True  # "after each attack", "such visits"
+    if _NEGATED.search(sentence, max(0, at - 30), at):
+        return True  # "without reaching a deal", "there is no ceasefire"
     if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
         return True  # "took guests hostage", not "the hostages' families"
     if _quoted_remark(sentence, at):

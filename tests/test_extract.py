@@ -336,3 +336,18 @@ def test_a_definite_mention_narrows_the_place(extractor):
                             "through the day. Officials first spoke of 10 dead.")
     e = one(evs, "attack")
     assert (e.places[0].place.name, e.killed) == ("Dasu", 10)
+
+
+def test_words_that_only_look_like_events(extractor):
+    evs = events(extractor, "The opposition attacked the policy in Lahore on Monday and said the minister had "
+                            "signed away the rights of traders. A former senator from Karachi died of a heart attack. "
+                            "Officials spoke in the meeting room of the board in Lahore. Visitors from China doubled.")
+    assert evs == []
+
+
+def test_negated_and_ceasefire_mentions(extractor):
+    evs = events(extractor, "The government and the rebels agreed on Monday in Lahore to extend their ceasefire. "
+                            "The ceasefire would run for six months. The rebels have met five governments without "
+                            "reaching a deal.")
+    agreements = [e for e in evs if e.event_type == "agreement"]
+    assert len(agreements) == 1 and len(agreements[0].evidence_spans) == 2

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from gazetteer.build import distance_km
 
-from .dates import PROSE_PATTERNS, DateMention, date_expressions, resolve_dates
+from .dates import MONTHS, PROSE_PATTERNS, DateMention, date_expressions, resolve_dates
 from .geoparse import Geoparser
 from .lexicon import DEMONYMS
 from .records import Event, Mention, Place, PlaceRef, Source
@@ -278,6 +278,13 @@ _PERPETRATOR_WORDS = re.compile(r"\b(?:attackers|assailants|militants|gunmen|ter
 _AUX_WORDS = {"were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "of", "them", "others"}
 
 
+_ASIDE = re.compile(r",[^,]*,")
+_PARTITIVE = re.compile(r"\bof (?:the|those) (?:injured|wounded|dead|victims|casualties|hurt)\b", re.I)
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|of|by|during|until|" + "|".join(
+    sorted((k for k in MONTHS), key=len, reverse=True)) + r")\.?),?\s+$", re.I)
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|being|is)\b", re.I)
+
+
 def _victims_text(m: re.Match) -> str:
     """The words of a casualty phrase between its number and its verb: whom it counts."""
     end_num = m.end("num2") if m.groupdict().get("num2") else m.end("num")
@@ -287,7 +294,7 @@ def _victims_text(m: re.Match) -> str:
 
 
 def _victim_class(words: str, previous: str) -> str:
-    words = re.sub(r",[^,]*,", " ", words)  # "13 people, including nine Chinese nationals, died"
+    words = _ASIDE.sub(" ", words)  # "13 people, including nine Chinese nationals, died"
     if _PERPETRATOR_WORDS.search(words):
         return PERPETRATORS
     tokens = re.findall(r"[A-Za-z][\w-]*", words)
@@ -354,7 +361,14 @@ class _Casualties:
             what = ((m.groupdict().get("what2") or "") + (m.group("what") or "")).lower()
             if n is None or n > 100_000:
                 continue
-            who = _victim_class(_victims_text(m), last_class)
+            words = _victims_text(m)
+            if _PARTITIVE.search(_ASIDE.sub(" ", text[m.start():m.end()])):
+                continue  # "two of the injured died", "17 of the wounded": a part of another figure
+            if 1900 <= n <= 2100 and _YEAR_BEFORE.search(text, max(s0, m.start() - 12), m.start()):
+                continue  # "in June 2019 gunmen killed 11": a year
+            who = _victim_class(words, last_class)
+            if who == PERPETRATORS and m.start("what") > m.start() and not _PASSIVE.search(words):
+                continue  # "gunmen killed 11 people": the attackers did the killing
             last_class = who
             if any(w in what for w in ("injur", "wound", "hurt")):
                 injured.append(Figure(n, who))

@@ -154,6 +154,10 @@ def test_reports_add_sources_to_table_rows_without_changing_them(extractor, tmp_
     ("No one was hurt.", (None, 0)),
     ("There were no casualties.", (0, 0)),
     ("Officials said the only people killed were two passers-by.", (2, None)),
+    # a part named by "of the": not a total
+    ("Two more of the injured died in hospital, and 17 of the wounded were still being treated.", (None, None)),
+    # a year is not a count, and attackers who killed are not the killed
+    ("In June 2019 gunmen killed 11 people at a market.", (11, None)),
 ])
 def test_casualty_figures(sentence, expected):
     from geo.extract import _casualties

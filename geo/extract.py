@@ -143,7 +143,8 @@ _KILL_AFTER = re.compile(
     r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     r"injured|wounded|hurt)\b", re.I)
 _KILL_BEFORE = re.compile(
-    r"\b(?P<what>kill(?:ing|ed)|left|leaving|claimed the lives of|death toll (?:from [^.;,]{3,60}? )?(?:rose|"
+    r"\b(?P<what>kill(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
+    r"death toll (?:from [^.;,]{3,60}? )?(?:rose|"
     r"climbed|reached|jumped|stood|increased|has risen|had risen)(?: to| at)?|put the (?:death toll|toll|number of "
     r"(?:dead|deaths|those killed)) at|(?<=people )killed were|injur(?:ing|ed)|wound(?:ing|ed))\s+"
     r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?" + _NUM
@@ -389,7 +390,10 @@ class _Casualties:
                     Figure(first + second, GENERIC))
         for m in none_hurt:
             what = ((m.group("what") or "") + (m.group("what2") or "")).lower()
-            if "injur" in what or "hurt" in what:
+            if "hurt" in what or "harmed" in what:  # "no one was hurt": neither killed nor injured
+                killed.append(Figure(0, GENERIC))
+                injured.append(Figure(0, GENERIC))
+            elif "injur" in what:
                 injured.append(Figure(0, GENERIC))
             elif what or "casualties" in m.group(0).lower():
                 killed.append(Figure(0, GENERIC))
@@ -834,6 +838,8 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
     return day.isoformat(), "day"
 
 
+_COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|many|dozens of|"
+                      r"(?:a |the )?(?:string|series|wave|spate|spree|number|string) of)\s+(?:[\w-]+\s+)?$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:attacks|bombings|blasts|explosions|agreements|deals|visits|meetings|"
                              r"protests|arrests)$", re.I)
 _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
@@ -874,8 +880,11 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
         return True  # "took guests hostage", not "the hostages' families"
     if _quoted_remark(sentence, at):
         return True
-    if _PLURAL_TRIGGER.search(trigger) and not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
-        return True
+    if _PLURAL_TRIGGER.search(trigger):
+        if _COUNTED.search(sentence, max(0, at - 30), at):
+            return True  # "killed in three attacks", "a string of attacks": a tally, not an event
+        if not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
+            return True
     if _STORY_TRAVEL.match(trigger) and any(kind == "attack" for kind, _, _ in hits):
         return True
     return False

@@ -151,7 +151,9 @@ def test_reports_add_sources_to_table_rows_without_changing_them(extractor, tmp_
     ("Officials said 40 people have been buried in the village since the raid.", (40, None)),
     ("Doctors first put the number of dead at 17 as rescuers searched the rubble.", (17, None)),
     ("The death toll from the bombing of the crowded bus terminal rose to 23 on Friday.", (23, None)),
-    ("No one was hurt.", (None, 0)),
+    ("No one was hurt.", (0, 0)),
+    ("No one was injured.", (None, 0)),
+    ("Gunmen shot dead two teachers on their way home.", (2, None)),
     ("There were no casualties.", (0, 0)),
     ("Officials said the only people killed were two passers-by.", (2, None)),
     # a part named by "of the": not a total
@@ -355,3 +357,16 @@ def test_negated_and_ceasefire_mentions(extractor):
                             "reaching a deal.")
     agreements = [e for e in evs if e.event_type == "agreement"]
     assert len(agreements) == 1 and len(agreements[0].evidence_spans) == 2
+
+
+def test_several_attacks_on_different_days_and_places(extractor):
+    evs = events(extractor, "PESHAWAR: At least nine people were killed in three attacks in the province this week, "
+                            "officials said on Friday. On Tuesday night, militants ambushed a police patrol in Tank, "
+                            "killing three policemen. On Wednesday morning, a bomb exploded near a mosque in Bannu, "
+                            "killing four worshippers. Later on Wednesday, gunmen shot dead two teachers in Dera "
+                            "Ismail Khan. In a separate incident on Thursday, a grenade was hurled at a shop in "
+                            "Quetta. No one was hurt.", published="2024-03-29")
+    got = sorted((e.date, e.places[0].place.name, e.subtype, e.killed, e.injured) for e in evs)
+    assert got == [("2024-03-26", "Tank", "ambush", 3, None), ("2024-03-27", "Bannu", "bombing", 4, None),
+                   ("2024-03-27", "Dera Ismail Khan", "shooting", 2, None),
+                   ("2024-03-28", "Quetta", "grenade attack", 0, 0)]

@@ -108,7 +108,9 @@ _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, s
 _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
                          r"signed (?:off|up|in|away)|trip(?:ped)? over|visitors?|meeting (?:rooms?|halls?|place|"
-                         r"point)|conference (?:rooms?|halls?|centre|center))\b", re.I)
+                         r"point)|conference (?:rooms?|halls?|centre|center)|visiting (?:[\w-]+ )?(?:dignitaries|"
+                         r"delegations?|teams?|ministers?|leaders?|officials|heads|premiers?|presidents?|envoys?|"
+                         r"guests?|professors?|scholars?|fellows?))\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) due to|was to|were to|"
                      r"(?:was|were) (?:set|scheduled|expected) to|plans? to|planned|"
                      r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
@@ -116,8 +118,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) du
 _TOLL_REF = re.compile(r"\b(?:death toll|toll|casualties|the dead|the injured|the wounded|victims|survivors)\b",
                        re.I)
 _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
-_DEFINITE = re.compile(r"\b(?:the|this|that|today's|yesterday's|saturday's|sunday's|monday's|"
-                       r"tuesday's|wednesday's|thursday's|friday's) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
+# "the attack", "Tuesday's bombing", "Li's visit": an event already told of
+_DEFINITE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
                        r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
                        r"ceasefire|truce|accord|pact|treaty|memorandum|"
                        r"gunmen|bomber)s?\b", re.I)
@@ -522,6 +524,8 @@ _DATELINE_END = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)]{1,30}\))?\s*(
 
 _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|said|says|told|announced|"
                              r"reported|confirmed)\b", re.I)
+# "was launched in April 2015, when Xi visited Islamabad and the two sides signed ...": one time
+_WHEN = re.compile(r",?\s+when\b", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
@@ -661,7 +665,8 @@ class Extractor:
                 # "investigators on Wednesday were examining a convoy hit by a bomb": that date is
                 # the examining's, not the bombing's
                 candidates = [d for d in candidates if d.end > trigger.start() or _opens(sentence, d)
-                              or not _OTHER_VERB.search(sentence, d.end, trigger.start())]
+                              or not _OTHER_VERB.search(sentence, d.end, trigger.start())
+                              or _WHEN.search(sentence, d.end, trigger.start())]
                 # "the death toll from the attack ... rose to 137 on Sunday": the toll's date
                 if sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "the ":
                     candidates = [d for d in candidates if d.start < trigger.start()

@@ -370,3 +370,21 @@ def test_several_attacks_on_different_days_and_places(extractor):
     assert got == [("2024-03-26", "Tank", "ambush", 3, None), ("2024-03-27", "Bannu", "bombing", 4, None),
                    ("2024-03-27", "Dera Ismail Khan", "shooting", 2, None),
                    ("2024-03-28", "Quetta", "grenade attack", 0, 0)]
+
+
+def test_a_when_clause_shares_the_date(extractor):
+    evs = events(extractor, "The corridor was launched in April 2015, when the president visited Islamabad and the "
+                            "two sides signed 51 agreements.")
+    assert one(evs, "agreement").date == "2015-04"
+    assert one(evs, "visit").date == "2015-04"
+
+
+def test_visiting_dignitaries_are_no_visit(extractor):
+    evs = events(extractor, "Police were deployed along the routes used by visiting dignitaries in Islamabad.")
+    assert evs == []
+
+
+def test_a_possessive_mention_refers_back(extractor):
+    evs = events(extractor, "The premier arrived in Islamabad on Monday for a three-day visit. The showpiece of "
+                            "Li's visit was the opening of a hospital in Rawalpindi.")
+    assert len([e for e in evs if e.event_type == "visit"]) == 1

@@ -92,7 +92,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "visit": [
         (r"state visit|official visit", "official visit"),
         (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|landed (?:in|at)|"
-         r"flew to|to travel to", None),
+         r"flew to|to travel to|(?:left|departed|set off) for (?-i:[A-Z])[\w-]*|reached (?-i:[A-Z])[\w-]*", None),
     ],
 }
 _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {

@@ -388,3 +388,9 @@ def test_a_possessive_mention_refers_back(extractor):
     evs = events(extractor, "The premier arrived in Islamabad on Monday for a three-day visit. The showpiece of "
                             "Li's visit was the opening of a hospital in Rawalpindi.")
     assert len([e for e in evs if e.event_type == "visit"]) == 1
+
+
+def test_leaving_for_a_city_is_a_visit(extractor):
+    e = one(events(extractor, "The minister chaired a meeting in Islamabad on Sunday and later left for Quetta."),
+            "visit")
+    assert e.places[-1].place.name == "Quetta" and e.date == "2024-03-24"

@@ -60,7 +60,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "agreement": [
         (r"memorand(?:um|a) of understanding|MoUs?|MOUs?", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
-        (r"agreements?|agreed (?:to|on|that|in|at|with|during|after|upon)|signed|signing|accords?|pacts?|"
+        (r"agreements?|agreed (?:to|on|that|in|at|with|during|after|upon)|signed|signing|inked|accords?|pacts?|"
+         r"reached (?:a |an )?(?:[\w-]+ )?consensus|"
          r"treaty|deals?|"
          r"protocol", None),
     ],
@@ -69,12 +70,16 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         # a call at an embassy is a meeting there, not a trip
         (r"(?:visit(?:ed|ing|s)?|went to) (?:the )?(?:[\w-]+ ){0,2}(?:embassy|embassies|consulates?|"
          r"high commission)", "call"),
-        (r"telephone (?:call|conversation)|phone call|spoke by phone|video call", "call"),
+        (r"telephone (?:call|conversation)|phone (?:call|conversation)|spoke (?:by|on the|over the) (?:tele)?phone|"
+         r"telephoned|phoned|video (?:call|link|conference)|virtual meeting", "call"),
         (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|call(?:ed|s|ing)? on|conference|dialogue|"
          r"consultations|session|negotiations|"
          # "will meet the Iraqi defence minister", "ministers meet in Tashkent" (not "meet the demand")
          r"meets? (?:with |in |at )?(?:(?:his|her|their|the) )?(?:(?-i:[A-Z])[\w-]*|counterparts?|leaders?|officials|"
-         r"delegat\w+|president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)", None),
+         r"delegat\w+|president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)|"
+         # "President Zardari received the Chinese vice premier" (not "received injuries")
+         r"received (?:(?-i:[A-Z])[\w-]*|the (?:[\w-]+ ){0,2}(?:envoy|ambassador|delegation|minister|president|"
+         r"premier|prime minister|vice premier|governor|chief|secretary|counterpart|consul))", None),
     ],
     "other": [
         (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "

@@ -394,3 +394,20 @@ def test_leaving_for_a_city_is_a_visit(extractor):
     e = one(events(extractor, "The minister chaired a meeting in Islamabad on Sunday and later left for Quetta."),
             "visit")
     assert e.places[-1].place.name == "Quetta" and e.date == "2024-03-24"
+
+
+@pytest.mark.parametrize("sentence, kind, subtype", [
+    ("The two foreign ministers spoke on the phone on Monday.", "meeting", "call"),
+    ("The prime minister telephoned the Chinese premier on Monday.", "meeting", "call"),
+    ("President Zardari received the Chinese vice premier in Islamabad on Monday.", "meeting", None),
+    ("The two sides inked a deal on railways in Lahore on Monday.", "agreement", None),
+    ("The ministers reached a broad consensus on border trade in Kashgar on Monday.", "agreement", None),
+])
+def test_diplomatic_wording(extractor, sentence, kind, subtype):
+    e = one(events(extractor, sentence), kind)
+    assert (e.subtype, e.date) == (subtype, "2024-03-25")
+
+
+def test_received_injuries_is_no_meeting(extractor):
+    evs = events(extractor, "Two guards received injuries when a bomb exploded in Quetta on Monday.")
+    assert [e.event_type for e in evs] == ["attack"]

@@ -123,6 +123,27 @@ _FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) du
 _TOLL_REF = re.compile(r"\b(?:death toll|toll|casualties|the dead|the injured|the wounded|victims|survivors)\b",
                        re.I)
 _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
+def _definite(sentence: str, found: list) -> re.Match | None:
+    """The first definite mention of an event in the sentence ("the attack", "Li's visit"): found
+    where a trigger is a noun with a determiner before it (as ``_DEFINITE.search`` finds it)."""
+    if "incident" in sentence or "ssailant" in sentence:  # nouns that are no triggers
+        return _DEFINITE.search(sentence)
+    for _, trigger, _ in found:
+        at = trigger.start()
+        if not _DEFINITE_NOUN.match(trigger.group(0)):
+            continue
+        det = _DETERMINER_BEFORE.search(sentence, max(0, at - 48), at)
+        if det is not None:
+            m = _DEFINITE.match(sentence, det.start())
+            if m is not None:
+                return m
+    return None
+
+
+_DEFINITE_NOUN = re.compile(r"(?:attack|blast|bombing|explosion|assault|ambush|shooting|meeting|talks|visit|"
+                            r"agreement|deal|trip|attacker|ceasefire|truce|accord|pact|treaty|memorandum|gunmen|"
+                            r"bomber)s?\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}$", re.I)
 # "the attack", "Tuesday's bombing", "Li's visit": an event already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
                        r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
@@ -204,10 +225,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 class _Trigger:
     """A trigger match, with offsets relative to its sentence."""
 
-    __slots__ = ("_m", "_start", "_end")
+    __slots__ = ("_m", "_start", "_end", "_text")
 
     def __init__(self, m: re.Match, sentence_start: int):
         self._m, self._start, self._end = m, m.start() - sentence_start, m.end() - sentence_start
+        self._text = m.group(0)
 
     def start(self) -> int:
         return self._start
@@ -216,7 +238,7 @@ class _Trigger:
         return self._end
 
     def group(self, i: int = 0) -> str:
-        return self._m.group(i)
+        return self._text if i == 0 else self._m.group(i)
 
 
 @dataclass
@@ -437,17 +459,21 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
     out: list[tuple[Mention, str, bool]] = []
     for i, m in enumerate(keep):
         before = text[max(sentence_start, m.start - 25):m.start].lower()
+        words = before.split()[-3:]
+        if words and words[-1] == "the":
+            words.pop()
         cue = ""
-        if _FROM_END.search(before):
+        if words and words[-1] == "from":
             cue = "from"
-        elif _TO_END.search(before):
+        elif words and (words[-1] in _TO_WORDS or (len(words) > 1 and words[-1] == "in"
+                                                  and words[-2] in ("arrived", "landed"))):
             cue = "to"
         prev = keep[i - 1] if i else None
         nxt = keep[i + 1] if i + 1 < len(keep) else None
         if (prev is not None and _BETWEEN_OR.fullmatch(text, prev.end, m.start)) or \
                 (nxt is not None and _BETWEEN_OR.fullmatch(text, m.end, nxt.start)):
             cue = "or"
-        out.append((m, cue, bool(_ON_THE_WAY.search(before))))
+        out.append((m, cue, any(w in before for w in _ON_THE_WAY)))
     return out
 
 
@@ -535,6 +561,31 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
 
+def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, planned: bool) -> list[DateMention]:
+    """The sentence's dates that can be the trigger's own."""
+    at, end = trigger.start(), trigger.end()
+    definite = sentence[max(0, at - 4):at].lower() == "the "
+    out = []
+    for d in candidates:
+        if planned and d.start < at - 3:
+            continue  # a plan's date is stated with it, not before it ("on Thursday ... will visit")
+        if d.end <= at:
+            # "investigators on Wednesday were examining a convoy hit by a bomb": that date is the
+            # examining's, not the bombing's (unless it opens the sentence or a 'when' clause follows)
+            if _OTHER_VERB.search(sentence, d.end, at) and not _opens(sentence, d) \
+                    and not _WHEN.search(sentence, d.end, at):
+                continue
+        elif d.start >= at:
+            # "the death toll from the attack ... rose to 137 on Sunday": the toll's date
+            if definite and _TOLL_OR_SPEECH.search(sentence, end, d.start):
+                continue
+            # "the first meeting since he returned to office earlier this year": the return's date
+            if _SINCE_CLAUSE.search(sentence, end, d.start):
+                continue
+        out.append(d)
+    return out
+
+
 def _opens(sentence: str, d: DateMention) -> bool:
     """A date that opens its sentence ("Later on Friday, ...") holds for all the sentence tells."""
     return bool(re.fullmatch(r"\W*(?:\w+\W+){0,2}", sentence[:d.start])) and sentence[d.end:d.end + 1] == ","
@@ -585,6 +636,7 @@ class Extractor:
         mentions = [m for m in self.geoparser.parse(text) if not _is_credit(text, m)]
         sentences = split_sentences(text)
         drafts: list[_Draft] = []
+        last_attack: list[_Draft] = []  # the attack told of last
         all_dates: dict = {}
         # the dateline's city, when it names one ("KYIV/ISTANBUL" names two: neither is the venue)
         dateline = next((m for m in mentions[:1] if m.place is not None and _is_dateline(text, m)
@@ -627,7 +679,7 @@ class Extractor:
                     first["attack"] = ("attack", first["attack"][1], deed[2])
             hits = [first[k] for k in _TRIGGERS if k in first]
             if not hits:
-                recent = next((d for d in reversed(drafts) if d.kind == "attack"), None)
+                recent = last_attack[0] if last_attack else None
                 if recent is not None and si - recent.sentence <= 2:
                     killed, injured = casualties.within(s0, s1)
                     if killed or injured:
@@ -656,7 +708,7 @@ class Extractor:
                 return all_dates[key]
 
             killed, injured = casualties.within(s0, s1)
-            definite = _DEFINITE.search(sentence)  # "the attack", once for the sentence's kinds
+            definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
             actors_of: dict[bool, list[str]] = {}
             cues: list[tuple[Mention, str, bool]] | None = None
             for kind, trigger, subtype in hits:
@@ -665,20 +717,8 @@ class Extractor:
                 planned = _future_near(sentence, trigger.start())
                 status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
                 candidates = dates_for(planned)
-                if planned:  # a plan's date is stated with it, not before it ("on Thursday ... will visit")
-                    candidates = [d for d in candidates if d.start >= trigger.start() - 3]
-                # "investigators on Wednesday were examining a convoy hit by a bomb": that date is
-                # the examining's, not the bombing's
-                candidates = [d for d in candidates if d.end > trigger.start() or _opens(sentence, d)
-                              or not _OTHER_VERB.search(sentence, d.end, trigger.start())
-                              or _WHEN.search(sentence, d.end, trigger.start())]
-                # "the death toll from the attack ... rose to 137 on Sunday": the toll's date
-                if sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "the ":
-                    candidates = [d for d in candidates if d.start < trigger.start()
-                                  or not _TOLL_OR_SPEECH.search(sentence, trigger.end(), d.start)]
-                # "the first meeting since he returned to office earlier this year": the return's date
-                candidates = [d for d in candidates if d.start < trigger.start()
-                              or not _SINCE_CLAUSE.search(sentence, trigger.end(), d.start)]
+                if candidates:
+                    candidates = _own_dates(sentence, candidates, trigger, planned)
                 best = _nearest(candidates, trigger.start())
                 date, precision = (best.date, best.precision) if best else (None, "unknown")
                 if date is None and not candidates and _SAME_DAY.search(sentence):
@@ -717,7 +757,9 @@ class Extractor:
                                    kind == "attack", _actors(sentence, in_sentence, kind))),
                                evidence=[(s0, s1)], sentence=si, at=trigger.start(),
                                date_at=best.start if best else -1)
-                self._add(drafts, draft, sentence, definite)
+                into = self._add(drafts, draft, sentence, definite)
+                if kind == "attack":
+                    last_attack[:] = [into]
         for d in drafts:
             _complete_place(d, text, sentences, mentions)
         source = Source(path=report.path, url=report.url, title=report.title,
@@ -725,7 +767,8 @@ class Extractor:
         return [self._event(d, report, source) for d in drafts if d.places or d.date]
 
     @staticmethod
-    def _add(drafts: list[_Draft], new: _Draft, sentence: str, ref: re.Match | None) -> None:
+    def _add(drafts: list[_Draft], new: _Draft, sentence: str, ref: re.Match | None) -> _Draft:
+        """Add ``new`` to the drafts, or merge it into the one it tells of again; return that draft."""
         # "The talks came a day after ...": the talks already told of; this sentence's places
         # belong to whatever else it tells
         if ref and ref.start() > new.at + 2:
@@ -759,10 +802,10 @@ class Extractor:
             if own and old.kind != "attack":
                 known = {q.place.gazetteer_id for q, _ in old.places}
                 old.places += [p for p in own if p[0].place.gazetteer_id not in known]
-            return
+            return old
         if _SEPARATE.search(sentence, max(0, new.at - 25), new.at + 1):
             drafts.append(new)  # "In a separate memorandum signed on Friday"
-            return
+            return new
         for old in reversed(drafts):
             if old.kind != new.kind:
                 continue
@@ -783,8 +826,9 @@ class Extractor:
                 old.actors += [a for a in new.actors if a not in old.actors]
                 if old.subtype is None:
                     old.subtype = new.subtype
-                return
+                return old
         drafts.append(new)
+        return new
 
     @staticmethod
     def _event(d: _Draft, report: Report, source: Source) -> Event:
@@ -800,9 +844,8 @@ class Extractor:
         )
 
 
-_FROM_END = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_TO_END = re.compile(r"\b(?:to|towards|for|visit|visited|visiting|arrived in|landed in)\s+(?:the\s+)?$")
-_ON_THE_WAY = re.compile(r"travel|way|route|heading|going")
+_TO_WORDS = {"to", "towards", "for", "visit", "visited", "visiting"}  # and "arrived in", "landed in"
+_ON_THE_WAY = ("travel", "way", "route", "heading", "going")
 _BETWEEN_OR = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?")
 _SCENE_VISIT = re.compile(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|injured|wounded)", re.I)
 _DAYS_AFTER_END = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
@@ -850,14 +893,14 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
 
 _COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|many|dozens of|"
                       r"(?:a |the )?(?:string|series|wave|spate|spree|number|string) of)\s+(?:[\w-]+\s+)?$", re.I)
-_PLURAL_TRIGGER = re.compile(r"(?:attacks|bombings|blasts|explosions|agreements|deals|visits|meetings|"
-                             r"protests|arrests)$", re.I)
+_PLURALS = ("attacks", "bombings", "blasts", "explosions", "agreements", "deals", "visits", "meetings", "protests",
+            "arrests")
 _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
 
 
-_NEGATED = re.compile(r"\b(?:without|failed to|fail to|no|not|never|refused to)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HOSTAGE_TAKEN = re.compile(r"\b(?:took|taken|taking|held|holding|seized)\b", re.I)
-_ANY_OF = re.compile(r"\b(?:each|every|any|such|no|future|further)\s+(?:[\w-]+\s+)?$", re.I)
+_NOT_PARTICULAR = re.compile(r"\b(?:each|every|any|such|no|future|further|without|failed to|fail to|not|never|"
+                             r"refused to)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 _QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -882,15 +925,13 @@ def _quoted_remark(sentence: str, at: int) -> bool:
 def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     """A trigger that states no particular event: "a series of attacks", or the convoy's
     journey inside an attack story."""
-    if _ANY_OF.search(sentence[max(0, at - 12):at]):
-        return True  # "after each attack", "such visits"
-    if _NEGATED.search(sentence, max(0, at - 30), at):
-        return True  # "without reaching a deal", "there is no ceasefire"
+    if _NOT_PARTICULAR.search(sentence, max(0, at - 30), at):
+        return True  # "after each attack", "such visits", "without reaching a deal", "there is no ceasefire"
     if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
         return True  # "took guests hostage", not "the hostages' families"
     if _quoted_remark(sentence, at):
         return True
-    if _PLURAL_TRIGGER.search(trigger):
+    if trigger.lower().endswith(_PLURALS):
         if _COUNTED.search(sentence, max(0, at - 30), at):
             return True  # "killed in three attacks", "a string of attacks": a tally, not an event
         if not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
@@ -911,7 +952,10 @@ def _future_near(sentence: str, at: int) -> bool:
         return True
     # "will attend the meeting of the council ... in Islamabad and pay an official visit": the
     # modal governs the verbs joined to it
-    clause = sentence[max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 220, 0):at]
+    start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 220, 0)
+    if start >= clause_start or " and " not in sentence[start:at]:
+        return False
+    clause = sentence[start:at]
     return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
 
 

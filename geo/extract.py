@@ -120,7 +120,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) du
                      r"(?:was|were) (?:set|scheduled|expected) to|plans? to|planned|"
                      r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
                      r"upcoming|forthcoming|later this (?:week|month|year)|soon|is slated|invited)\b", re.I)
-_TOLL_REF = re.compile(r"\b(?:death toll|toll|casualties|the dead|the injured|the wounded|victims|survivors)\b",
+_TOLL_REF = re.compile(r"\b(?:death toll|toll|casualties|the dead|the injured|the wounded|victims|survivors|"
+                       r"the figure|the number of (?:dead|deaths|victims))\b",
                        re.I)
 _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
 def _definite(sentence: str, found: list) -> re.Match | None:
@@ -557,6 +558,7 @@ _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|
                              r"reported|confirmed)\b", re.I)
 # "was launched in April 2015, when Xi visited Islamabad and the two sides signed ...": one time
 _WHEN = re.compile(r",?\s+when\b", re.I)
+_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
@@ -678,6 +680,16 @@ class Extractor:
                 if deed is not None:
                     first["attack"] = ("attack", first["attack"][1], deed[2])
             hits = [first[k] for k in _TRIGGERS if k in first]
+            # "The attack took place at the same junction where, on Oct. 14, 2017, a truck bomb killed
+            # more than 500 people": an older event of the same kind, told in a 'when/where' clause
+            split: dict[str, int] = {}
+            for kind, h1, _ in list(hits):
+                recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
+                               and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
+                               and not _generic(h[1].group(0), sentence, found, h[1].start())), None)
+                if recall is not None:
+                    split[kind] = recall[1].start()
+                    hits.append(recall[0])
             if not hits:
                 recent = last_attack[0] if last_attack else None
                 if recent is not None and si - recent.sentence <= 2:
@@ -708,8 +720,10 @@ class Extractor:
                 return all_dates[key]
 
             killed, injured = casualties.within(s0, s1)
+            parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
             actors_of: dict[bool, list[str]] = {}
+            main_of: dict[str, _Draft] = {}
             cues: list[tuple[Mention, str, bool]] | None = None
             for kind, trigger, subtype in hits:
                 if kind == "visit" and _SCENE_VISIT.search(sentence):
@@ -719,6 +733,9 @@ class Extractor:
                 candidates = dates_for(planned)
                 if candidates:
                     candidates = _own_dates(sentence, candidates, trigger, planned)
+                if kind in split:  # the main clause's dates, or the recalled clause's
+                    at = split[kind]
+                    candidates = [d for d in candidates if (d.start < at) == (trigger.start() < at)]
                 best = _nearest(candidates, trigger.start())
                 date, precision = (best.date, best.precision) if best else (None, "unknown")
                 if date is None and not candidates and _SAME_DAY.search(sentence):
@@ -751,13 +768,19 @@ class Extractor:
                     # no finer place in the sentence: the story's dateline tells where it is
                     places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
                 draft = _Draft(kind, subtype, status, date, precision, places,
-                               killed=list(killed) if kind == "attack" else [],
-                               injured=list(injured) if kind == "attack" else [],
+                               killed=(list(killed) if kind not in split else
+                                       list(parts[kind][trigger.start() >= split[kind]][0])) if kind == "attack" else [],
+                               injured=(list(injured) if kind not in split else
+                                        list(parts[kind][trigger.start() >= split[kind]][1])) if kind == "attack" else [],
                                actors=list(actors_of.get(kind == "attack") or actors_of.setdefault(
                                    kind == "attack", _actors(sentence, in_sentence, kind))),
                                evidence=[(s0, s1)], sentence=si, at=trigger.start(),
                                date_at=best.start if best else -1)
-                into = self._add(drafts, draft, sentence, definite)
+                recalled = kind in split and trigger.start() >= split[kind]
+                if recalled and not draft.places and kind in main_of:
+                    draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
+                into = self._add(drafts, draft, sentence, None if recalled else definite)
+                main_of[kind] = into
                 if kind == "attack":
                     last_attack[:] = [into]
         for d in drafts:

@@ -411,3 +411,18 @@ def test_diplomatic_wording(extractor, sentence, kind, subtype):
 def test_received_injuries_is_no_meeting(extractor):
     evs = events(extractor, "Two guards received injuries when a bomb exploded in Quetta on Monday.")
     assert [e.event_type for e in evs] == ["attack"]
+
+
+def test_an_older_attack_told_in_a_where_clause(extractor):
+    evs = events(extractor, "A truck bomb exploded at a junction in Mogadishu on Saturday, killing at least 100 "
+                            "people. The attack took place at the same junction where, on Oct. 14, 2017, a truck bomb "
+                            "killed more than 500 people.", published="2022-10-30")
+    got = sorted((e.date, e.killed, e.places[0].place.name) for e in evs if e.event_type == "attack")
+    assert got == [("2017-10-14", 500, "Mogadishu"), ("2022-10-29", 100, "Mogadishu")]
+
+
+def test_the_figure_keeps_the_toll_story_open(extractor):
+    e = one(events(extractor, "Gunmen attacked a concert hall in Karachi on Friday night, killing 60 people. Rescuers "
+                              "searched the ruins. The figure rose all weekend. Officials said the building had "
+                              "collapsed. Officials first put the number of dead at 40."), "attack")
+    assert e.killed == 40

@@ -133,18 +133,22 @@ def _definite(sentence: str, found: list) -> re.Match | None:
         at = trigger.start()
         if not _DEFINITE_NOUN.match(trigger.group(0)):
             continue
-        det = _DETERMINER_BEFORE.search(sentence, max(0, at - 48), at)
-        if det is not None:
-            m = _DEFINITE.match(sentence, det.start())
-            if m is not None:
-                return m
+        # a determiner among the three words before the noun ("the five-day visit")
+        words = sentence[max(0, at - 48):at].split()[-3:]
+        for k, w in enumerate(reversed(words)):
+            if w.lower() in ("the", "this", "that") or w.endswith(("'s", "’s")):
+                pos = at
+                for _ in range(k + 1):
+                    pos = sentence.rfind(" ", 0, pos - 1) + 1 if pos > 1 else 0
+                m = _DEFINITE.match(sentence, pos)
+                if m is not None:
+                    return m
     return None
 
 
 _DEFINITE_NOUN = re.compile(r"(?:attack|blast|bombing|explosion|assault|ambush|shooting|meeting|talks|visit|"
                             r"agreement|deal|trip|attacker|ceasefire|truce|accord|pact|treaty|memorandum|gunmen|"
                             r"bomber)s?\b", re.I)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}$", re.I)
 # "the attack", "Tuesday's bombing", "Li's visit": an event already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
                        r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
@@ -683,7 +687,8 @@ class Extractor:
             # "The attack took place at the same junction where, on Oct. 14, 2017, a truck bomb killed
             # more than 500 people": an older event of the same kind, told in a 'when/where' clause
             split: dict[str, int] = {}
-            for kind, h1, _ in list(hits):
+            recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence)
+            for kind, h1, _ in (list(hits) if recalls else ()):
                 recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
                                and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
                                and not _generic(h[1].group(0), sentence, found, h[1].start())), None)

@@ -198,6 +198,17 @@ _KILL_BEFORE_PLUS = re.compile(
 _NONE_HURT = re.compile(r"\bno (?:one|body) (?:was|were) (?:reported )?(?P<what2>killed|injured|hurt|harmed)\b|"
                         r"\bno (?:one|body|casualties|deaths|lives were lost)\b[^.]{0,30}?"
                         r"(?P<what>killed|hurt|injured|harmed|reported)?", re.I)
+_CLAIMED = re.compile(r"\bclaimed (?:responsibility|the (?:attack|bombing|assault|blast|killing))|"
+                      r"\bresponsibility for\b", re.I)
+_BLAME = re.compile(r"\b(?:blamed|accused|attributed|carried out|behind|militants? (?:of|from)|fighters of)\b", re.I)
+_KNOWN_GROUP = re.compile(r"(?:TTP|BLA|BLF|ISIS-K|ISKP|IS-K|ETIM|TIP|al-Qaeda|al-Shabaab|Boko Haram|Hamas|Hezbollah|"
+                          r"ISIS|ISIL|Islamic State|(?:[\w'-]+\s+){0,4}(?:Taliban|Lashkar[\w-]*|Jaish[\w-]*|"
+                          r"Tehreek[\w-]*|Liberation \w+)(?:\s+[A-Z][\w-]+){0,2})")
+# an official's title and the name after it: "Chinese Foreign Minister Wang Yi", "Ambassador Jiang Zaidong"
+_PERSON = re.compile(r"\b(?:(?:Prime|Foreign|Interior|Defen[cs]e|Finance|Commerce|Planning|Information|Deputy|"
+                     r"Vice|Chief|Federal|State|Home)\s+)*(?:President|Premier|Minister(?: for [A-Z]\w+)?|"
+                     r"Ambassador|Secretary(?:-General)?|Governor|Envoy|Chairman|Spokes(?:man|woman|person)|"
+                     r"Consul General|General|Gen\.)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _GROUPS = re.compile(
     r"\b((?:[A-Z][\w'-]+\s+){0,4}(?:Army|Front|Taliban|Lashkar[\w-]*|Jaish[\w-]*|Tehreek[\w-]*|"
     r"Movement|Brigades?|Organi[sz]ation|Group|State|Party|Liberation \w+)(?:\s+[A-Z][\w-]+){0,2}|"
@@ -615,14 +626,25 @@ def _is_credit(text: str, m: Mention) -> bool:
 
 
 def _actors(sentence: str, mentions: list[Mention], kind: str) -> list[str]:
+    """Who the sentence names as taking part: for an attack the group that claimed it or is
+    blamed; otherwise the officials named with their titles and the countries that act."""
     actors: list[str] = []
     if kind == "attack":
+        claimed = " (claimed)" if _CLAIMED.search(sentence) else ""
+        blamed = claimed or _BLAME.search(sentence)
         for m in _GROUPS.finditer(sentence):
             name = m.group(1).strip()
-            if name and name not in actors:
-                actors.append(name + (" (claimed)" if re.search(r"claimed responsibility", sentence, re.I)
-                                      else ""))
+            # "the Shanghai Cooperation Organization": a name like a group's is one only where
+            # the sentence claims or blames
+            if not name or (not blamed and not _KNOWN_GROUP.fullmatch(name)):
+                continue
+            if name + claimed not in actors:
+                actors.append(name + claimed)
     else:
+        for m in _PERSON.finditer(sentence):
+            name = m.group(1).rstrip("'’s") if m.group(1).endswith(("'s", "’s")) else m.group(1)
+            if name not in actors:
+                actors.append(name)
         for m in mentions:
             p = m.place
             if p is not None and p.kind == "country" and m.usage in ("metonymic", "literal", "in_name"):

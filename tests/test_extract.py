@@ -426,3 +426,12 @@ def test_the_figure_keeps_the_toll_story_open(extractor):
                               "searched the ruins. The figure rose all weekend. Officials said the building had "
                               "collapsed. Officials first put the number of dead at 40."), "attack")
     assert e.killed == 40
+
+
+def test_actors_named_with_their_titles_and_groups_that_claimed(extractor):
+    evs = events(extractor, "Chinese Foreign Minister Wang Yi held talks with Interior Minister Mohsin Naqvi in "
+                            "Islamabad on Monday. A bomb exploded near a market in Quetta on Monday; the Baloch "
+                            "Liberation Army claimed responsibility. Delegates of the Shanghai Cooperation "
+                            "Organization condemned the attack.")
+    assert one(evs, "meeting").actors[:2] == ("Wang Yi", "Mohsin Naqvi")
+    assert one(evs, "attack").actors == ("Baloch Liberation Army (claimed)",)

@@ -205,8 +205,7 @@ _KNOWN_GROUP = re.compile(r"(?:TTP|BLA|BLF|ISIS-K|ISKP|IS-K|ETIM|TIP|al-Qaeda|al
                           r"ISIS|ISIL|Islamic State|(?:[\w'-]+\s+){0,4}(?:Taliban|Lashkar[\w-]*|Jaish[\w-]*|"
                           r"Tehreek[\w-]*|Liberation \w+)(?:\s+[A-Z][\w-]+){0,2})")
 # an official's title and the name after it: "Chinese Foreign Minister Wang Yi", "Ambassador Jiang Zaidong"
-_PERSON = re.compile(r"\b(?:(?:Prime|Foreign|Interior|Defen[cs]e|Finance|Commerce|Planning|Information|Deputy|"
-                     r"Vice|Chief|Federal|State|Home)\s+)*(?:President|Premier|Minister(?: for [A-Z]\w+)?|"
+_PERSON = re.compile(r"\b(?:President|Premier|Minister(?: for [A-Z]\w+)?|"
                      r"Ambassador|Secretary(?:-General)?|Governor|Envoy|Chairman|Spokes(?:man|woman|person)|"
                      r"Consul General|General|Gen\.)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _GROUPS = re.compile(
@@ -489,7 +488,7 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
         if (prev is not None and _BETWEEN_OR.fullmatch(text, prev.end, m.start)) or \
                 (nxt is not None and _BETWEEN_OR.fullmatch(text, m.end, nxt.start)):
             cue = "or"
-        out.append((m, cue, any(w in before for w in _ON_THE_WAY)))
+        out.append((m, cue, _ON_THE_WAY.search(before) is not None))
     return out
 
 
@@ -630,9 +629,11 @@ def _actors(sentence: str, mentions: list[Mention], kind: str) -> list[str]:
     blamed; otherwise the officials named with their titles and the countries that act."""
     actors: list[str] = []
     if kind == "attack":
-        claimed = " (claimed)" if _CLAIMED.search(sentence) else ""
-        blamed = claimed or _BLAME.search(sentence)
-        for m in _GROUPS.finditer(sentence):
+        claimed, blamed = "", None
+        for i, m in enumerate(_GROUPS.finditer(sentence)):
+            if i == 0:
+                claimed = " (claimed)" if _CLAIMED.search(sentence) else ""
+                blamed = claimed or _BLAME.search(sentence)
             name = m.group(1).strip()
             # "the Shanghai Cooperation Organization": a name like a group's is one only where
             # the sentence claims or blames
@@ -895,7 +896,7 @@ class Extractor:
 
 
 _TO_WORDS = {"to", "towards", "for", "visit", "visited", "visiting"}  # and "arrived in", "landed in"
-_ON_THE_WAY = ("travel", "way", "route", "heading", "going")
+_ON_THE_WAY = re.compile("travel|way|route|heading|going")
 _BETWEEN_OR = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?")
 _SCENE_VISIT = re.compile(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|injured|wounded)", re.I)
 _DAYS_AFTER_END = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "

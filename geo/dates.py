@@ -80,7 +80,8 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
              "saturday": 5, "sunday": 6}
 _NUM_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # a leading "on" ("on Saturday", "on 5 March") is left out of the patterns: it adds nothing, and every
-# "on" in a text would be a place to try them
+# "on" in a text would be a place to try them; after "in", "of", "by" one space is read, so that the
+# scanner tries a pattern only at "in M...", "of 2...", not at every "in" and "of"
 _PROSE = [
     ("full_dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                             + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
@@ -88,14 +89,14 @@ _PROSE = [
                             r"(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")),
     ("month_year", re.compile(r"\b" + _NUM_MONTH + r",?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("month_this_year", re.compile(r"\b(?:in|since|during|last|this|early|late|mid-?)\s+" + _NUM_MONTH
+    ("month_this_year", re.compile(r"\b(?:in|since|during|last|this|early|late|mid-?)\s" + _NUM_MONTH
                                    + r"\s+(?:this|last)\s+year\b|\bthis\s+" + _NUM_MONTH.replace("mon", "mon2")
                                    + r"\b|\blast\s+" + _NUM_MONTH.replace("mon", "mon3") + r"(?!\s+\d)\b", re.I)),
     ("day_month", re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                              + r"|" + _NUM_MONTH.replace("mon", "mon2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
                              r"(?![\d,]*\s*(?:19|20)\d\d)\b(?P<which>\s+(?:last|this)\s+year\b)?", re.I)),
-    ("in_month", re.compile(r"\b(?:in|since|during|early|late|mid-?|by)\s+" + _NUM_MONTH + r"\b(?!\s+\d)", re.I)),
-    ("year", re.compile(r"\b(?:in|since|during|of|by)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("in_month", re.compile(r"\b(?:in|since|during|early|late|mid-?|by)\s" + _NUM_MONTH + r"\b(?!\s+\d)", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|of|by)\s(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("weekday", re.compile(r"\b(?:last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"

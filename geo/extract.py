@@ -1054,8 +1054,11 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
     # undated attack story told again at the same place is the same attack
     # (either way round: "the attack on a concert hall near Moscow", then "gunmen burst into the hall
     # in Krasnogorsk on Friday")
+    # a headline told first without a date and then in the lead with one ("Khunjerab Pass reopens
+    # for trade", then "GILGIT: The Khunjerab Pass ... reopened on Monday") is one event
+    headline = old.date is None and old.evidence[0][0] == 0
     return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)
-            or ((new.date is None or old.date is None) and old.kind == "attack" and bool(old.places)
+            or ((new.date is None or old.date is None) and (old.kind == "attack" or headline) and bool(old.places)
                 and bool(new.places)))
 
 

@@ -435,3 +435,10 @@ def test_actors_named_with_their_titles_and_groups_that_claimed(extractor):
                             "Organization condemned the attack.")
     assert one(evs, "meeting").actors[:2] == ("Wang Yi", "Mohsin Naqvi")
     assert one(evs, "attack").actors == ("Baloch Liberation Army (claimed)",)
+
+
+def test_a_headline_and_its_lead_are_one_event(extractor):
+    evs = events(extractor, "Border crossing at Sost reopens for trade after winter break\n\nGILGIT: The border "
+                            "crossing at Sost reopened on Monday after its winter closure, customs officials said.")
+    e = one(evs, "other")
+    assert (e.subtype, e.date) == ("reopening", "2024-03-25")

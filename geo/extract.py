@@ -904,6 +904,8 @@ _DAYS_AFTER_END = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,
 _AND_VERB_END = re.compile(r"\band\s+(?:then\s+)?[a-z]+\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?$")
 _FUTURE_IN_PAST = re.compile(r"\b(?:was|were) (?:due|set|scheduled|expected|to)\b")
 _DUE_AFTER = re.compile(r"\w*\s+(?:is|are) (?:due|expected|scheduled|planned)")
+_DAYS_AFTER_THE = re.compile(r"\b(?:in the (?:days|weeks) (?:after|following)|shortly after|soon after|in the "
+                             r"aftermath of|in the wake of) (?:the|this|that) (?:[\w-]+ )?(\w+)", re.I)
 _DAY_OF_THE = re.compile(r"\b(?:on )?the (?:same )?day of the (\w+)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|before|when|as|since|while|because|which|who)\b", re.I)
 _SEPARATE = re.compile(r"\b(?:a|in a|another|a second|a separate|separately)\s+(?:separate|second|new|"
@@ -924,6 +926,13 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
                        and _TRIGGER_WORDS[d.kind].search(same_day.group(1))), None)
         if anchor is not None:
             return anchor.date, "day"
+    # "In the days after the attack on the convoy, companies suspended work": the attack's month
+    after = _DAYS_AFTER_THE.search(sentence)
+    if after:
+        anchor = next((d for d in reversed(drafts) if d.kind != kind and d.date and d.precision in ("day", "month")
+                       and _TRIGGER_WORDS[d.kind].search(after.group(0))), None)
+        if anchor is not None:
+            return anchor.date[:7], "month"
     if not m or not ref:
         return None, "unknown"
     anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date

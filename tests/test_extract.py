@@ -442,3 +442,9 @@ def test_a_headline_and_its_lead_are_one_event(extractor):
                             "crossing at Sost reopened on Monday after its winter closure, customs officials said.")
     e = one(evs, "other")
     assert (e.subtype, e.date) == ("reopening", "2024-03-25")
+
+
+def test_in_the_days_after_the_attack_takes_its_month(extractor):
+    evs = events(extractor, "A bomb exploded near a convoy in Quetta on March 20. In the days after the attack on the "
+                            "convoy, two companies suspended work on their projects in Gwadar.")
+    assert (one(evs, "other").date, one(evs, "other").date_precision) == ("2024-03", "month")

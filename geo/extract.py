@@ -54,7 +54,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shelling|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
-        (r"attack(?:s|ed|ing|ers)?|assault(?:ed)?|stormed|raid(?:ed)? on|massacre|militants? struck|"
+        (r"attack(?:s|ed|ing|ers?)?|assault(?:ed)?|stormed|raid(?:ed)? on|massacre|militants? struck|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
     ],
     "agreement": [

@@ -613,9 +613,14 @@ _DATELINE_HEAD = re.compile(r"\s*[A-Z][\w.'-]*(?:(?:[ /]+|/)[A-Z][\w.'-]*)*(?=\s
 def _is_dateline(text: str, m: Mention) -> bool:
     """A place name that opens the story, followed by a date, an agency or a dash ("KYIV/ISTANBUL, July 23
     (Reuters) -", "PESHAWAR / QUETTA:")."""
-    if m.start > 40:
+    if m.start > 400:
         return False
-    head = _DATELINE_HEAD.match(text)
+    # the dateline opens the text, or a paragraph near its start (after a headline, a byline or a
+    # "Published ..." line)
+    line = text.rfind("\n", 0, m.start) + 1
+    if line > 0 and (m.start - line > 40 or text.count("\n", 0, line) > 6):
+        return False
+    head = _DATELINE_HEAD.match(text, line)
     return head is not None and m.end <= head.end()
 
 

@@ -448,3 +448,12 @@ def test_in_the_days_after_the_attack_takes_its_month(extractor):
     evs = events(extractor, "A bomb exploded near a convoy in Quetta on March 20. In the days after the attack on the "
                             "convoy, two companies suspended work on their projects in Gwadar.")
     assert (one(evs, "other").date, one(evs, "other").date_precision) == ("2024-03", "month")
+
+
+def test_a_dateline_after_a_headline_is_still_the_dateline(extractor):
+    evs = events(extractor, "Militants kill five soldiers in ambush near Mosul\n\nPublished August 11, 2025\n\n"
+                            "BAGHDAD (AP) — Militants ambushed an army patrol south of the northern city of Mosul "
+                            "late Sunday, killing five soldiers, officials said Monday. In May 2023, a bomb killed "
+                            "three soldiers near Mosul.", published="2025-08-11")
+    got = sorted((e.date, e.places[0].place.name, e.killed) for e in evs if e.event_type == "attack")
+    assert got == [("2023-05", "Mosul", 3), ("2025-08-10", "Mosul", 5)]

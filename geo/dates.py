@@ -75,9 +75,13 @@ def parse_date(text: str) -> tuple[str | None, str]:
 
 # --------------------------------------------------------------------------- dates in prose
 
+UPCOMING_DAYS = 60  # a day and month without a year, this far after publication, is still to come
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
 _NUM_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# a leading "on" ("on Saturday", "on 5 March") is left out of the patterns: it adds nothing, and every
+# "on" in a text would be a place to try them; after "in", "of", "by" one space is read, so that the
+# scanner tries a pattern only at "in M...", "of 2...", not at every "in" and "of"
 _PROSE = [
     ("full_dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                             + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
@@ -85,19 +89,19 @@ _PROSE = [
                             r"(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")),
     ("month_year", re.compile(r"\b" + _NUM_MONTH + r",?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("month_this_year", re.compile(r"\b(?:in|since|during|last|this|early|late|mid-?)\s+" + _NUM_MONTH
+    ("month_this_year", re.compile(r"\b(?:in|since|during|last|this|early|late|mid-?)\s" + _NUM_MONTH
                                    + r"\s+(?:this|last)\s+year\b|\bthis\s+" + _NUM_MONTH.replace("mon", "mon2")
-                                   + r"\b", re.I)),
-    ("day_month", re.compile(r"\b(?:on\s+)?(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
+                                   + r"\b|\blast\s+" + _NUM_MONTH.replace("mon", "mon3") + r"(?!\s+\d)\b", re.I)),
+    ("day_month", re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                              + r"|" + _NUM_MONTH.replace("mon", "mon2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
-                             r"(?![\d,]*\s*(?:19|20)\d\d)\b", re.I)),
-    ("in_month", re.compile(r"\b(?:in|since|during|early|late|mid-?|by)\s+" + _NUM_MONTH + r"\b(?!\s+\d)", re.I)),
-    ("year", re.compile(r"\b(?:in|since|during|of|by)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:on\s+|last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
+                             r"(?![\d,]*\s*(?:19|20)\d\d)\b(?P<which>\s+(?:last|this)\s+year\b)?", re.I)),
+    ("in_month", re.compile(r"\b(?:in|since|during|early|late|mid-?|by)\s" + _NUM_MONTH + r"\b(?!\s+\d)", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|of|by)\s(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"
                             r"this afternoon|earlier today|earlier this (?:week|month|year)|last (?:week|month|"
-                            r"year)|next (?:week|month|year)|this (?:week|month|year)|the day before)\b", re.I)),
+                            r"year)|next (?:week|month|year)|this (?:week|month|year)|(?<=the )day before)\b", re.I)),
 ]
 
 
@@ -163,7 +167,7 @@ def resolve_dates(expressions: list[tuple[str, re.Match]], published: str | None
 
 
 def _month_of(g: dict) -> int:
-    return MONTHS[(g.get("mon") or g.get("mon2") or "").lower().rstrip(".")]
+    return MONTHS[(g.get("mon") or g.get("mon2") or g.get("mon3") or "").lower().rstrip(".")]
 
 
 def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple[str | None, str]:
@@ -180,6 +184,9 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
         if pub is None:
             return None, "unknown"
         if kind == "month_this_year":
+            if g.get("mon3"):  # "last June": the latest June before this month
+                month = _month_of(g)
+                return f"{pub.year - (month >= pub.month):04d}-{month:02d}", "month"
             last = "last year" in m.group(0).lower()
             return f"{pub.year - last:04d}-{_month_of(g):02d}", "month"
         if kind == "in_month":
@@ -189,8 +196,14 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
             return f"{year:04d}-{month:02d}", "month"
         if kind == "day_month":
             month, day = _month_of(g), int(g.get("day") or g.get("day2"))
+            which = (g.get("which") or "").lower()
+            if which:  # "on October 20 last year"
+                return dt.date(pub.year - ("last" in which), month, day).isoformat(), "day"
             year = pub.year
-            if not future and (month, day) > (pub.month, pub.day):
+            # a day to come stays this year when it is near ("hosts the meeting on October 15"):
+            # past events that far back are written with their year
+            ahead = (dt.date(year, month, day) - pub).days if (month, day) > (pub.month, pub.day) else 0
+            if not future and ahead > UPCOMING_DAYS:
                 year -= 1
             if future and (month, day) < (pub.month, pub.day):
                 year += 1
@@ -198,15 +211,18 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
         if kind == "weekday":
             target = _WEEKDAYS[g["wd"].lower()]
             text = m.group(0).lower()
-            if future or text.startswith("next"):
+            if text.startswith("next"):
                 delta = (target - pub.weekday()) % 7 or 7
+                return (pub + dt.timedelta(days=delta)).isoformat(), "day"
+            if future:  # "will open on Tuesday" in Tuesday's paper: today
+                delta = (target - pub.weekday()) % 7
                 return (pub + dt.timedelta(days=delta)).isoformat(), "day"
             delta = (pub.weekday() - target) % 7
             if text.startswith("last") and delta == 0:
                 delta = 7
             return (pub - dt.timedelta(days=delta)).isoformat(), "day"
         rel = g["rel"].lower()
-        if rel in ("yesterday", "last night", "the day before"):
+        if rel in ("yesterday", "last night", "day before"):
             return (pub - dt.timedelta(days=1)).isoformat(), "day"
         if rel in ("today", "tonight", "this morning", "this evening", "this afternoon", "earlier today"):
             return pub.isoformat(), "day"

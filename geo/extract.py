@@ -23,13 +23,14 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from gazetteer.build import distance_km
 
-from .dates import PROSE_PATTERNS, DateMention, date_expressions, resolve_dates
+from .dates import MONTHS, PROSE_PATTERNS, DateMention, date_expressions, resolve_dates
 from .geoparse import Geoparser
-from .records import Event, Mention, PlaceRef, Source
+from .lexicon import DEMONYMS
+from .records import Event, Mention, Place, PlaceRef, Source
 from .reports import Report
 from .scan import MultiScanner
 
@@ -48,26 +49,44 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack",
          "shooting"),
         (r"ambush(?:ed|es)?", "ambush"),
-        (r"kidnap(?:ped|ping|pers)?|abduct(?:ed|ion|ions)?|hostages?", "kidnapping"),
-        (r"rockets? (?:attack|fired|hit|struck)|mortar|shelling|drone strike|air ?strikes?", "strike"),
+        (r"hostage-taking|hostages?|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|theat(?:re|er)|"
+         r"building|hospital|mall)", "hostage siege"),
+        (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shelling|"
+         r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
-        (r"attack(?:s|ed|ing|ers)?|assault(?:ed)?|stormed|raid(?:ed)? on|massacre|militants? struck|"
+        (r"attack(?:s|ed|ing|ers?)?|assault(?:ed)?|stormed|raid(?:ed)? on|massacre|militants? struck|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
     ],
     "agreement": [
         (r"memorand(?:um|a) of understanding|MoUs?|MOUs?", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
-        (r"agreements?|agreed (?:to|on|that|in|at|with|during|after|upon)|signed|signing|accords?|pacts?|"
+        (r"agreements?|agreed (?:to|on|that|in|at|with|during|after|upon)|signed|signing|inked|accords?|pacts?|"
+         r"reached (?:a |an )?(?:[\w-]+ )?consensus|"
          r"treaty|deals?|"
          r"protocol", None),
     ],
     "meeting": [
         (r"summit", "summit"),
-        (r"telephone (?:call|conversation)|phone call|spoke by phone|video call", "call"),
+        # a call at an embassy is a meeting there, not a trip
+        (r"(?:visit(?:ed|ing|s)?|went to) (?:the )?(?:[\w-]+ ){0,2}(?:embassy|embassies|consulates?|"
+         r"high commission)", "call"),
+        (r"telephone (?:call|conversation)|phone (?:call|conversation)|spoke (?:by|on the|over the) (?:tele)?phone|"
+         r"telephoned|phoned|video (?:call|link|conference)|virtual meeting", "call"),
         (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|call(?:ed|s|ing)? on|conference|dialogue|"
-         r"consultations|session", None),
+         r"consultations|session|negotiations|"
+         # "will meet the Iraqi defence minister", "ministers meet in Tashkent" (not "meet the demand")
+         r"meets? (?:with |in |at )?(?:(?:his|her|their|the) )?(?:(?-i:[A-Z])[\w-]*|counterparts?|leaders?|officials|"
+         r"delegat\w+|president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)|"
+         # "President Zardari received the Chinese vice premier" (not "received injuries")
+         r"received (?:(?-i:[A-Z])[\w-]*|the (?:[\w-]+ ){0,2}(?:envoy|ambassador|delegation|minister|president|"
+         r"premier|prime minister|vice premier|governor|chief|secretary|counterpart|consul))", None),
     ],
     "other": [
+        (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "
+         r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
+        (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ion of|ions of)", "kidnapping"),
+        (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
+         "investigation"),
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
         (r"re-?open(?:ed|ing|s)?", "reopening"),
         (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
@@ -78,12 +97,14 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "visit": [
         (r"state visit|official visit", "official visit"),
         (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|landed (?:in|at)|"
-         r"flew to|to travel to", None),
+         r"flew to|to travel to|(?:left|departed|set off) for (?-i:[A-Z])[\w-]*|reached (?-i:[A-Z])[\w-]*", None),
     ],
 }
-_TRIGGER_WORDS = {"attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting",
-                  "meeting": r"meeting|talks", "visit": r"visit|trip", "agreement": r"agreement|deal",
-                  "other": r"inauguration|reopening|protest|arrest"}
+_TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
+    "attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting|gunmen|bomber",
+    "meeting": r"meeting|talks", "visit": r"visit|trip|tour",
+    "agreement": r"agreement|deal|ceasefire|truce|accord|pact|treaty|memorandum",
+    "other": r"inauguration|reopening|protest|arrest|kidnapping|abduction|investigation"}.items()}
 # one regex for all types, scanned once per sentence; the group that matched names the type
 # and subtype (within a type, earlier alternatives are the more specific)
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
@@ -91,15 +112,48 @@ _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in 
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
 _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
-                         r"signed (?:off|up|in)|trip(?:ped)? over|visitors?)\b", re.I)
+                         r"signed (?:off|up|in|away)|trip(?:ped)? over|visitors?|meeting (?:rooms?|halls?|place|"
+                         r"point)|conference (?:rooms?|halls?|centre|center)|visiting (?:[\w-]+ )?(?:dignitaries|"
+                         r"delegations?|teams?|ministers?|leaders?|officials|heads|premiers?|presidents?|envoys?|"
+                         r"guests?|professors?|scholars?|fellows?))\b", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) due to|was to|were to|"
                      r"(?:was|were) (?:set|scheduled|expected) to|plans? to|planned|"
                      r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
                      r"upcoming|forthcoming|later this (?:week|month|year)|soon|is slated|invited)\b", re.I)
+_TOLL_REF = re.compile(r"\b(?:death toll|toll|casualties|the dead|the injured|the wounded|victims|survivors|"
+                       r"the figure|the number of (?:dead|deaths|victims))\b",
+                       re.I)
 _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took place|held)\b", re.I)
-_DEFINITE = re.compile(r"\b(?:the|this|that|today's|yesterday's|saturday's|sunday's|monday's|"
-                       r"tuesday's|wednesday's|thursday's|friday's) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
-                       r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip)\b", re.I)
+def _definite(sentence: str, found: list) -> re.Match | None:
+    """The first definite mention of an event in the sentence ("the attack", "Li's visit"): found
+    where a trigger is a noun with a determiner before it (as ``_DEFINITE.search`` finds it)."""
+    if "incident" in sentence or "ssailant" in sentence:  # nouns that are no triggers
+        return _DEFINITE.search(sentence)
+    for _, trigger, _ in found:
+        at = trigger.start()
+        if not _DEFINITE_NOUN.match(trigger.group(0)):
+            continue
+        # a determiner among the three words before the noun ("the five-day visit")
+        words = sentence[max(0, at - 48):at].split()[-3:]
+        for k, w in enumerate(reversed(words)):
+            if w.lower() in ("the", "this", "that") or w.endswith(("'s", "’s")):
+                pos = at
+                for _ in range(k + 1):
+                    pos = sentence.rfind(" ", 0, pos - 1) + 1 if pos > 1 else 0
+                m = _DEFINITE.match(sentence, pos)
+                if m is not None:
+                    return m
+    return None
+
+
+_DEFINITE_NOUN = re.compile(r"(?:attack|blast|bombing|explosion|assault|ambush|shooting|meeting|talks|visit|"
+                            r"agreement|deal|trip|attacker|ceasefire|truce|accord|pact|treaty|memorandum|gunmen|"
+                            r"bomber)s?\b", re.I)
+# "the attack", "Tuesday's bombing", "Li's visit": an event already told of
+_DEFINITE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
+                       r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
+                       r"ceasefire|truce|accord|pact|treaty|memorandum|"
+                       r"gunmen|bomber)s?\b", re.I)
 
 _NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -115,29 +169,45 @@ _NUM = (r"(?P<num>\d{1,5}(?:,\d{3})*|" + "|".join(sorted((w for w in _NUMBER_WOR
 _VICTIMS = (r"(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|personnel|policemen|"
             r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
             r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
-            r"staff|members|militants|men|women|others|of them|were|was|have|had)?")
+            r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
+            r"of them|were|was|have|had)?")
 _KILL_AFTER = re.compile(
     r"\b" + _NUM + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
-    r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|"
+    r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     r"injured|wounded|hurt)\b", re.I)
 _KILL_BEFORE = re.compile(
-    r"\b(?P<what>kill(?:ing|ed)|left|leaving|claimed the lives of|death toll (?:rose|climbed|reached|"
-    r"jumped|stood|increased|has risen)(?: to| at)?|injur(?:ing|ed)|wound(?:ing|ed))\s+"
-    r"(?:at least |some |about |nearly |around |more than |over |another |a total of )?" + _NUM
+    r"\b(?P<what>kill(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
+    r"death toll (?:from [^.;,]{3,60}? )?(?:rose|"
+    r"climbed|reached|jumped|stood|increased|has risen|had risen)(?: to| at)?|put the (?:death toll|toll|number of "
+    r"(?:dead|deaths|those killed)) at|(?<=people )killed were|injur(?:ing|ed)|wound(?:ing|ed))\s+"
+    r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?" + _NUM
     + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?", re.I)
 # "five engineers and their driver were killed" (6), "two soldiers and eight attackers were killed" (10)
+# the words of the first conjunct carry no verb of their own: in "two were killed and one was injured"
+# the figures are separate
+_NO_AUX = r"(?:(?!(?:were|was|are|is|have|has|had|and)\b)[\w-]+\s+)"
 _KILL_PLUS = re.compile(
-    r"\b" + _NUM + r"\s+(?:[\w-]+\s+){0,8}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve)|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:were|was|have been)\s+"
-    r"(?:also\s+)?(?P<what>killed|injured|wounded|dead)\b", re.I)
+    r"\b" + _NUM + r"\s+" + _NO_AUX + r"{0,12}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve)|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|have been|had been)\s+"
+    r"(?:also\s+)?(?P<what>killed|injured|wounded|dead|died)|(?P<what_>died|lost their lives))\b", re.I)
 _KILL_BEFORE_PLUS = re.compile(
     r"\b(?P<what>kill(?:ing|ed)|injur(?:ing|ed)|wound(?:ing|ed))\s+(?:at least |some |about )?" + _NUM
-    + r"\s+(?:[\w-]+\s+){0,3}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)|"
+    + r"\s+" + _NO_AUX + r"{0,8}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)|"
     r"their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:driver|guard|colleague|translator|interpreter|"
     r"companion|escort|policeman|officer|soldier|child|son|daughter|wife|husband|[a-z]+s)\b", re.I)
-_NONE_HURT = re.compile(r"\bno (?:one|body|casualties|deaths|lives were lost)\b[^.]{0,30}?"
-                        r"(?P<what>killed|hurt|injured|harmed|reported)?|\bno (?:one|body) was "
-                        r"(?P<what2>killed|injured|hurt|harmed)\b", re.I)
+_NONE_HURT = re.compile(r"\bno (?:one|body) (?:was|were) (?:reported )?(?P<what2>killed|injured|hurt|harmed)\b|"
+                        r"\bno (?:one|body|casualties|deaths|lives were lost)\b[^.]{0,30}?"
+                        r"(?P<what>killed|hurt|injured|harmed|reported)?", re.I)
+_CLAIMED = re.compile(r"\bclaimed (?:responsibility|the (?:attack|bombing|assault|blast|killing))|"
+                      r"\bresponsibility for\b", re.I)
+_BLAME = re.compile(r"\b(?:blamed|accused|attributed|carried out|behind|militants? (?:of|from)|fighters of)\b", re.I)
+_KNOWN_GROUP = re.compile(r"(?:TTP|BLA|BLF|ISIS-K|ISKP|IS-K|ETIM|TIP|al-Qaeda|al-Shabaab|Boko Haram|Hamas|Hezbollah|"
+                          r"ISIS|ISIL|Islamic State|(?:[\w'-]+\s+){0,4}(?:Taliban|Lashkar[\w-]*|Jaish[\w-]*|"
+                          r"Tehreek[\w-]*|Liberation \w+)(?:\s+[A-Z][\w-]+){0,2})")
+# an official's title and the name after it: "Chinese Foreign Minister Wang Yi", "Ambassador Jiang Zaidong"
+_PERSON = re.compile(r"\b(?:President|Premier|Minister(?: for [A-Z]\w+)?|"
+                     r"Ambassador|Secretary(?:-General)?|Governor|Envoy|Chairman|Spokes(?:man|woman|person)|"
+                     r"Consul General|General|Gen\.)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _GROUPS = re.compile(
     r"\b((?:[A-Z][\w'-]+\s+){0,4}(?:Army|Front|Taliban|Lashkar[\w-]*|Jaish[\w-]*|Tehreek[\w-]*|"
     r"Movement|Brigades?|Organi[sz]ation|Group|State|Party|Liberation \w+)(?:\s+[A-Z][\w-]+){0,2}|"
@@ -170,16 +240,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 class _Trigger:
     """A trigger match, with offsets relative to its sentence."""
 
-    __slots__ = ("_m", "_at")
+    __slots__ = ("_m", "_start", "_end", "_text")
 
     def __init__(self, m: re.Match, sentence_start: int):
-        self._m, self._at = m, sentence_start
+        self._m, self._start, self._end = m, m.start() - sentence_start, m.end() - sentence_start
+        self._text = m.group(0)
 
     def start(self) -> int:
-        return self._m.start() - self._at
+        return self._start
+
+    def end(self) -> int:
+        return self._end
 
     def group(self, i: int = 0) -> str:
-        return self._m.group(i)
+        return self._text if i == 0 else self._m.group(i)
 
 
 @dataclass
@@ -190,11 +264,13 @@ class _Draft:
     date: str | None
     precision: str
     places: list[tuple[Mention, str]]
-    killed: list[int] = field(default_factory=list)
-    injured: list[int] = field(default_factory=list)
+    killed: list[Figure] = field(default_factory=list)
+    injured: list[Figure] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     evidence: list[tuple[int, int]] = field(default_factory=list)
     sentence: int = 0
+    at: int = 0  # the trigger's offset in its sentence
+    date_at: int = -1  # and its date's
 
 
 def _count(m: re.Match) -> int | None:
@@ -224,9 +300,66 @@ _CASUALTY_SCANNER = MultiScanner(_CASUALTY_PATTERNS)
 _SCANNER = MultiScanner([_TRIGGER_ALL, _NOT_EVENTS, *_CASUALTY_PATTERNS, *PROSE_PATTERNS])
 
 
-def _casualties(sentence: str) -> tuple[list[int], list[int]]:
-    """Killed and injured figures stated in one sentence."""
-    return _Casualties(sentence).within(0, len(sentence))
+def _casualties(sentence: str) -> tuple[int | None, int | None]:
+    """Killed and injured figures stated in one sentence (the lowest for everyone)."""
+    killed, injured = _Casualties(sentence).within(0, len(sentence))
+    return _lowest(killed), _lowest(injured)
+
+
+GENERIC, GROUP, PERPETRATORS = "generic", "group", "perpetrators"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A stated casualty figure and whom it counts: everyone (``generic``), one nationality
+    ("two Chinese nationals", a part of the whole), or only the attackers."""
+
+    n: int
+    who: str = GENERIC
+
+
+_PERPETRATOR_WORDS = re.compile(r"\b(?:attackers|assailants|militants|gunmen|terrorists|bombers|insurgents|"
+                                r"fighters|hijackers|kidnappers)\b", re.I)
+_AUX_WORDS = {"were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "of", "them", "others"}
+
+
+_ASIDE = re.compile(r",[^,]*,")
+_PARTITIVE = re.compile(r"\bof (?:the|those) (?:injured|wounded|dead|victims|casualties|hurt)\b", re.I)
+_YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|of|by|during|until|" + "|".join(
+    sorted((k for k in MONTHS), key=len, reverse=True)) + r")\.?),?\s+$", re.I)
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|being|is)\b", re.I)
+
+
+def _victims_text(m: re.Match) -> str:
+    """The words of a casualty phrase between its number and its verb: whom it counts."""
+    end_num = m.end("num2") if m.groupdict().get("num2") else m.end("num")
+    if m.start("what") > end_num:  # "12 Chinese nationals were killed"
+        return m.string[end_num:m.start("what")]
+    return m.string[end_num:m.end()]  # "killing 12 Chinese nationals"
+
+
+def _victim_class(words: str, previous: str) -> str:
+    words = _ASIDE.sub(" ", words)  # "13 people, including nine Chinese nationals, died"
+    if _PERPETRATOR_WORDS.search(words):
+        return PERPETRATORS
+    tokens = re.findall(r"[A-Za-z][\w-]*", words)
+    if any(t[0].isupper() and t.lower() in DEMONYMS for t in tokens):
+        return GROUP
+    if not [t for t in tokens if t.lower() not in _AUX_WORDS]:
+        # "two Chinese nationals were killed and one was injured": the one is Chinese too
+        return previous if previous == GROUP else GENERIC
+    return GENERIC
+
+
+def _lowest(figures: list[Figure]) -> int | None:
+    """The lowest figure for everyone; a part (one nationality, the attackers) only without one."""
+    if not figures:
+        return None
+    for who in (GENERIC, GROUP, PERPETRATORS):
+        ns = [f.n for f in figures if f.who == who]
+        if ns:
+            return min(ns)
+    return None
 
 
 class _Casualties:
@@ -236,6 +369,7 @@ class _Casualties:
         self.text = text
         self.found = found if found is not None else _CASUALTY_SCANNER.scan(text)
         self.starts = [[m.start() for m in ms] for ms in self.found]
+        self.any_starts = sorted(x for starts in self.starts for x in starts)
 
     def _in(self, i: int, s0: int, s1: int) -> list[re.Match]:
         ms, starts = self.found[i], self.starts[i]
@@ -248,40 +382,67 @@ class _Casualties:
                 out.append(m)
         return out
 
-    def within(self, s0: int, s1: int) -> tuple[list[int], list[int]]:
-        killed: list[int] = []
-        injured: list[int] = []
-        if not any(self.starts):
-            return killed, injured
+    def within(self, s0: int, s1: int) -> tuple[list[Figure], list[Figure]]:
+        """Killed and injured figures stated in ``text[s0:s1]``, each with what it counts (see ``Figure``)."""
+        killed: list[Figure] = []
+        injured: list[Figure] = []
+        lo = bisect.bisect_left(self.any_starts, s0)
+        if lo == len(self.any_starts) or self.any_starts[lo] >= s1:
+            return killed, injured  # most sentences state no figure
         text = self.text
         after, before, plus, before_plus, none_hurt = (self._in(i, s0, s1) for i in range(5))
         conjoined = [(m.start(), m.end()) for m in plus + before_plus]
-        for m in after + before:
+        last_class = GENERIC
+        dead: list[Figure] = []
+        for m in sorted(after + before, key=lambda m: m.start()):
             if any(s <= m.start() < e for s, e in conjoined):
                 continue
             context = text[max(s0, m.start() - 12):m.start()].lower()
             if "including" in context or "among them" in context or "of whom" in context:
                 continue  # a subset of a total stated elsewhere
+            if context.endswith("no "):
+                continue  # "no one was hurt"
             n = _count(m)
             what = ((m.groupdict().get("what2") or "") + (m.group("what") or "")).lower()
             if n is None or n > 100_000:
                 continue
+            words = _victims_text(m)
+            if _PARTITIVE.search(_ASIDE.sub(" ", text[m.start():m.end()])):
+                continue  # "two of the injured died", "17 of the wounded": a part of another figure
+            if 1900 <= n <= 2100 and _YEAR_BEFORE.search(text, max(s0, m.start() - 12), m.start()):
+                continue  # "in June 2019 gunmen killed 11": a year
+            who = _victim_class(words, last_class)
+            if who == PERPETRATORS and m.start("what") > m.start() and not _PASSIVE.search(words):
+                continue  # "gunmen killed 11 people": the attackers did the killing
+            last_class = who
             if any(w in what for w in ("injur", "wound", "hurt")):
-                injured.append(n)
+                injured.append(Figure(n, who))
             elif what:
-                killed.append(n)
+                dead.append(Figure(n, who))
+        # "killing all eight assailants, while two soldiers lost their lives": ten dead in all
+        attackers = [f.n for f in dead if f.who == PERPETRATORS]
+        others = [f.n for f in dead if f.who != PERPETRATORS]
+        if attackers and others:
+            dead = [f for f in dead if f.who == PERPETRATORS] + [Figure(max(attackers) + max(others), GENERIC)]
+        killed += dead
         for m in plus + before_plus:
             first = _count(m)
             second = _count_group(m.group("n2")) if m.group("n2") else 1
             if first is not None and second is not None:
-                what = m.group("what").lower()
-                (injured if any(w in what for w in ("injur", "wound", "hurt")) else killed).append(first + second)
+                what = (m.group("what") or m.groupdict().get("what_") or "").lower()
+                (injured if any(w in what for w in ("injur", "wound", "hurt")) else killed).append(
+                    Figure(first + second, GENERIC))
         for m in none_hurt:
             what = ((m.group("what") or "") + (m.group("what2") or "")).lower()
-            if "injur" in what or "hurt" in what:
-                injured.append(0)
+            if "hurt" in what or "harmed" in what:  # "no one was hurt": neither killed nor injured
+                killed.append(Figure(0, GENERIC))
+                injured.append(Figure(0, GENERIC))
+            elif "injur" in what:
+                injured.append(Figure(0, GENERIC))
             elif what or "casualties" in m.group(0).lower():
-                killed.append(0)
+                killed.append(Figure(0, GENERIC))
+                if "casualties" in m.group(0).lower():
+                    injured.append(Figure(0, GENERIC))
         return killed, injured
 
     def stated(self, s0: int, s1: int) -> bool:
@@ -289,8 +450,9 @@ class _Casualties:
         return bool(self._in(0, s0, s1) or self._in(1, s0, s1))
 
 
-def _roles(text: str, sentence_start: int, mentions: list[Mention], kind: str) -> list[tuple[Mention, str]]:
-    """The event's places and their roles; qualifiers and countries behind finer places dropped."""
+def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list[tuple[Mention, str, bool]]:
+    """A sentence's candidate event places, each with the cue before it ("from", "to", "or", or "")
+    and whether the words before it speak of a journey; the same for every kind of event."""
     literal = [m for m in mentions if m.usage == "literal" and m.place is not None]
     # the dateline names where the story was filed: an event place only if there is no other
     body = [m for m in literal if not _is_dateline(text, m)]
@@ -309,25 +471,49 @@ def _roles(text: str, sentence_start: int, mentions: list[Mention], kind: str) -
                 and prev.place.kind in ("city", "site", "district", "other"):
             continue
         keep.append(m)
-    finer = [m for m in keep if m.place.kind != "country"]
-    if finer:
-        keep = finer
-    out: list[tuple[Mention, str]] = []
+    out: list[tuple[Mention, str, bool]] = []
     for i, m in enumerate(keep):
         before = text[max(sentence_start, m.start - 25):m.start].lower()
-        role = "venue" if kind in ("meeting", "agreement") else "location"
-        if re.search(r"\bfrom\s+(?:the\s+)?$", before):
-            role = "origin"
-        elif re.search(r"\b(?:to|towards|for|visit|visited|visiting|arrived in|landed in)\s+(?:the\s+)?$", before):
-            role = "destination" if kind in ("visit", "attack") or "travel" in before or "to" in before else role
+        words = before.split()[-3:]
+        if words and words[-1] == "the":
+            words.pop()
+        cue = ""
+        if words and words[-1] == "from":
+            cue = "from"
+        elif words and (words[-1] in _TO_WORDS or (len(words) > 1 and words[-1] == "in"
+                                                  and words[-2] in ("arrived", "landed"))):
+            cue = "to"
         prev = keep[i - 1] if i else None
         nxt = keep[i + 1] if i + 1 < len(keep) else None
-        between_or = r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?"
-        if (prev is not None and re.fullmatch(between_or, text[prev.end:m.start])) or \
-                (nxt is not None and re.fullmatch(between_or, text[m.end:nxt.start])):
+        if (prev is not None and _BETWEEN_OR.fullmatch(text, prev.end, m.start)) or \
+                (nxt is not None and _BETWEEN_OR.fullmatch(text, m.end, nxt.start)):
+            cue = "or"
+        out.append((m, cue, _ON_THE_WAY.search(before) is not None))
+    return out
+
+
+def _roles(cues: list[tuple[Mention, str, bool]], kind: str) -> list[tuple[Mention, str]]:
+    """The event's places and their roles; countries behind finer places dropped."""
+    if not cues:
+        return []
+    if kind == "visit":
+        # "arrived in Pakistan on a visit ... and inaugurated the airport": where the visit went
+        went = [c for c in cues if c[1] in ("to", "from")]
+        if any(c[1] == "to" for c in went):
+            cues = went
+    finer = [c for c in cues if c[0].place.kind != "country"]
+    if finer:
+        cues = finer
+    base = "venue" if kind in ("meeting", "agreement") else "location"
+    out: list[tuple[Mention, str]] = []
+    for m, cue, journey in cues:
+        role = base
+        if cue == "from":
+            role = "origin"
+        elif cue == "to":
+            role = "destination" if kind == "visit" or (kind == "attack" and journey) else base
+        elif cue == "or":
             role = "alternative"
-        if kind == "attack" and role == "destination" and not re.search(r"travel|way|route|heading|going", before):
-            role = "location"
         out.append((m, role))
     if kind == "attack":
         # an attack happens at one place: the most specific located one, unless "from A to B"
@@ -353,8 +539,8 @@ def _previous_place(text: str, span: tuple[int, int], mentions: list[Mention],
 def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """An event placed only at a country or region takes the first finer place inside it that
     the next two sentences name ("... in northwest Pakistan." "The convoy was hit near Besham")."""
-    if not d.places or not all(m.place.is_area for m, _ in d.places):
-        return
+    if not d.places or not all(m.place.is_area for m, _ in d.places) or d.kind == "visit":
+        return  # a visit to a country is a visit to the country
     last = max(e for _, e in d.evidence)
     following = [s for s in sentences if s[0] >= last][:2]
     if not following:
@@ -369,9 +555,12 @@ def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], ment
 
 
 def _coarser(old: list[tuple[Mention, str]], new: list[tuple[Mention, str]]) -> bool:
-    """Whether every old place is an area that a new, finer place lies in."""
-    return all(m.place.is_area for m, _ in old) and any(
-        not n.place.is_area and all(m.place.contains(n.place) for m, _ in old) for n, _ in new)
+    """Whether every old place is an area that a new, finer place lies in ("northwestern Pakistan",
+    then "Upper Kohistan district")."""
+    if not all(m.place.is_area for m, _ in old):
+        return False
+    coarsest = min(_SPECIFIC[m.place.kind] for m, _ in old)
+    return any(_SPECIFIC[n.place.kind] < coarsest and all(m.place.contains(n.place) for m, _ in old) for n, _ in new)
 
 
 _OTHER_VERB = re.compile(r"\b(?:were|was|are|is|have been|has been)\s+\w+ing\b|\b(?:said|says|told|reported|"
@@ -379,20 +568,89 @@ _OTHER_VERB = re.compile(r"\b(?:were|was|are|is|have been|has been)\s+\w+ing\b|\
 _DATELINE_END = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)]{1,30}\))?\s*(?:-|—|–|:)")
 
 
+_TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|said|says|told|announced|"
+                             r"reported|confirmed)\b", re.I)
+# "was launched in April 2015, when Xi visited Islamabad and the two sides signed ...": one time
+_WHEN = re.compile(r",?\s+when\b", re.I)
+_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b", re.I)
+_SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
+_SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
+
+
+def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, planned: bool) -> list[DateMention]:
+    """The sentence's dates that can be the trigger's own."""
+    at, end = trigger.start(), trigger.end()
+    definite = sentence[max(0, at - 4):at].lower() == "the "
+    out = []
+    for d in candidates:
+        if planned and d.start < at - 3:
+            continue  # a plan's date is stated with it, not before it ("on Thursday ... will visit")
+        if d.end <= at:
+            # "investigators on Wednesday were examining a convoy hit by a bomb": that date is the
+            # examining's, not the bombing's (unless it opens the sentence or a 'when' clause follows)
+            if _OTHER_VERB.search(sentence, d.end, at) and not _opens(sentence, d) \
+                    and not _WHEN.search(sentence, d.end, at):
+                continue
+        elif d.start >= at:
+            # "the death toll from the attack ... rose to 137 on Sunday": the toll's date
+            if definite and _TOLL_OR_SPEECH.search(sentence, end, d.start):
+                continue
+            # "the first meeting since he returned to office earlier this year": the return's date
+            if _SINCE_CLAUSE.search(sentence, end, d.start):
+                continue
+        out.append(d)
+    return out
+
+
+def _opens(sentence: str, d: DateMention) -> bool:
+    """A date that opens its sentence ("Later on Friday, ...") holds for all the sentence tells."""
+    return bool(re.fullmatch(r"\W*(?:\w+\W+){0,2}", sentence[:d.start])) and sentence[d.end:d.end + 1] == ","
+
+
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][\w.'-]*(?:(?:[ /]+|/)[A-Z][\w.'-]*)*(?=\s*(?:,|\(|-|—|–|:))")
+
+
 def _is_dateline(text: str, m: Mention) -> bool:
-    """A place name that opens the story, followed by a date, an agency or a dash."""
-    return m.start < 3 and bool(re.match(r"\s*(?:,|\(|-|—|–|:)", text[m.end:m.end + 3]))
+    """A place name that opens the story, followed by a date, an agency or a dash ("KYIV/ISTANBUL, July 23
+    (Reuters) -", "PESHAWAR / QUETTA:")."""
+    if m.start > 400:
+        return False
+    # the dateline opens the text, or a paragraph near its start (after a headline, a byline or a
+    # "Published ..." line)
+    line = text.rfind("\n", 0, m.start) + 1
+    if line > 0 and (m.start - line > 40 or text.count("\n", 0, line) > 6):
+        return False
+    head = _DATELINE_HEAD.match(text, line)
+    return head is not None and m.end <= head.end()
+
+
+def _is_credit(text: str, m: Mention) -> bool:
+    """An agency's name in a dateline or credit, "(AP)", read as a place."""
+    return text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")" and len(m.text) <= 5 and m.text.isupper()
 
 
 def _actors(sentence: str, mentions: list[Mention], kind: str) -> list[str]:
+    """Who the sentence names as taking part: for an attack the group that claimed it or is
+    blamed; otherwise the officials named with their titles and the countries that act."""
     actors: list[str] = []
     if kind == "attack":
-        for m in _GROUPS.finditer(sentence):
+        claimed, blamed = "", None
+        for i, m in enumerate(_GROUPS.finditer(sentence)):
+            if i == 0:
+                claimed = " (claimed)" if _CLAIMED.search(sentence) else ""
+                blamed = claimed or _BLAME.search(sentence)
             name = m.group(1).strip()
-            if name and name not in actors:
-                actors.append(name + (" (claimed)" if re.search(r"claimed responsibility", sentence, re.I)
-                                      else ""))
+            # "the Shanghai Cooperation Organization": a name like a group's is one only where
+            # the sentence claims or blames
+            if not name or (not blamed and not _KNOWN_GROUP.fullmatch(name)):
+                continue
+            if name + claimed not in actors:
+                actors.append(name + claimed)
     else:
+        for m in _PERSON.finditer(sentence):
+            name = m.group(1).rstrip("'’s") if m.group(1).endswith(("'s", "’s")) else m.group(1)
+            if name not in actors:
+                actors.append(name)
         for m in mentions:
             p = m.place
             if p is not None and p.kind == "country" and m.usage in ("metonymic", "literal", "in_name"):
@@ -409,12 +667,14 @@ class Extractor:
 
     def extract(self, report: Report) -> list[Event]:
         text = report.text
-        mentions = self.geoparser.parse(text)
+        mentions = [m for m in self.geoparser.parse(text) if not _is_credit(text, m)]
         sentences = split_sentences(text)
         drafts: list[_Draft] = []
-        all_dates: dict[str, list] = {}
+        last_attack: list[_Draft] = []  # the attack told of last
+        all_dates: dict = {}
+        # the dateline's city, when it names one ("KYIV/ISTANBUL" names two: neither is the venue)
         dateline = next((m for m in mentions[:1] if m.place is not None and _is_dateline(text, m)
-                         and m.place.kind in ("city", "site")), None)
+                         and m.place.kind in ("city", "site") and "/" not in text[:m.end + 3]), None)
         # triggers, casualty phrases and dates: one pass over the text's words
         scanned = _SCANNER.scan(text)
         not_events = [(m.start(), m.end()) for m in scanned[1]]  # "heart attack", "visitors" ...
@@ -434,17 +694,37 @@ class Extractor:
                 k += 1
             while ti < len(triggers) and triggers[ti].start() < s0:
                 ti += 1
-            first: dict[str, tuple[str, _Trigger, str | None]] = {}
+            found: list[tuple[str, _Trigger, str | None]] = []
             while ti < len(triggers) and triggers[ti].end() <= s1:
                 m = triggers[ti]
                 ti += 1
                 kind, subtype = _SUBTYPES[m.lastgroup]
-                if kind not in first:
-                    first[kind] = (kind, _Trigger(m, s0), subtype)
+                found.append((kind, _Trigger(m, s0), subtype))
+            # the first trigger of each kind that states a particular event ("The agreements were
+            # signed on Friday": not the plural, the signing)
+            first: dict[str, tuple[str, _Trigger, str | None]] = {}
+            for hit in found:
+                if hit[0] not in first and not _generic(hit[1].group(0), sentence, found, hit[1].start()):
+                    first[hit[0]] = hit
+            if "attack" in first and first["attack"][1].group(0).lower() == "gunmen":
+                # "gunmen took guests hostage": the deed tells the kind of attack, not the attackers
+                deed = next((h for h in found if h[0] == "attack" and h[2] and h[1].group(0).lower() != "gunmen"), None)
+                if deed is not None:
+                    first["attack"] = ("attack", first["attack"][1], deed[2])
             hits = [first[k] for k in _TRIGGERS if k in first]
-            hits = [h for h in hits if not _generic(h[1].group(0), sentence, hits)]
+            # "The attack took place at the same junction where, on Oct. 14, 2017, a truck bomb killed
+            # more than 500 people": an older event of the same kind, told in a 'when/where' clause
+            split: dict[str, int] = {}
+            recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence)
+            for kind, h1, _ in (list(hits) if recalls else ()):
+                recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
+                               and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
+                               and not _generic(h[1].group(0), sentence, found, h[1].start())), None)
+                if recall is not None:
+                    split[kind] = recall[1].start()
+                    hits.append(recall[0])
             if not hits:
-                recent = drafts[-1] if drafts and drafts[-1].kind == "attack" else None
+                recent = last_attack[0] if last_attack else None
                 if recent is not None and si - recent.sentence <= 2:
                     killed, injured = casualties.within(s0, s1)
                     if killed or injured:
@@ -452,6 +732,8 @@ class Extractor:
                         recent.injured += injured
                         recent.evidence.append((s0, s1))
                         recent.sentence = si
+                    elif _TOLL_REF.search(sentence):
+                        recent.sentence = si  # "The death toll climbed through the day." tells of it still
                 continue
 
             def dates_for(future: bool, s0: int = s0, s1: int = s1) -> list[DateMention]:
@@ -460,38 +742,51 @@ class Extractor:
                     all_dates["expr"] = [(k, m) for k, m in date_expressions(text, scanned=date_found)
                                          if not (m.start() < 60 and _DATELINE_END.match(text, m.end()))]
                     all_dates["starts"] = [m.start() for _, m in all_dates["expr"]]
-                exprs = all_dates["expr"]
-                lo = bisect.bisect_left(all_dates["starts"], s0)
-                hi = bisect.bisect_left(all_dates["starts"], s1)
-                inside = [(k, m) for k, m in exprs[lo:hi] if m.end() <= s1]
-                return [replace(d, start=d.start - s0, end=d.end - s0)
-                        for d in resolve_dates(inside, report.published, future=future)]
+                key = (s0, future)
+                if key not in all_dates:  # the kinds of one sentence share its dates
+                    exprs = all_dates["expr"]
+                    lo = bisect.bisect_left(all_dates["starts"], s0)
+                    hi = bisect.bisect_left(all_dates["starts"], s1)
+                    inside = [(k, m) for k, m in exprs[lo:hi] if m.end() <= s1]
+                    all_dates[key] = [DateMention(d.start - s0, d.end - s0, d.text, d.date, d.precision)
+                                      for d in resolve_dates(inside, report.published, future=future)] if inside else []
+                return all_dates[key]
 
             killed, injured = casualties.within(s0, s1)
+            parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
+            definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
+            actors_of: dict[bool, list[str]] = {}
+            main_of: dict[str, _Draft] = {}
+            cues: list[tuple[Mention, str, bool]] | None = None
             for kind, trigger, subtype in hits:
-                if kind == "visit" and re.search(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|"
-                                                 r"injured|wounded)", sentence, re.I):
+                if kind == "visit" and _SCENE_VISIT.search(sentence):
                     continue  # a visit to the scene is part of the attack story
                 planned = _future_near(sentence, trigger.start())
                 status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
                 candidates = dates_for(planned)
-                if planned:  # a plan's date is stated with it, not before it ("on Thursday ... will visit")
-                    candidates = [d for d in candidates if d.start >= trigger.start() - 3]
-                # "investigators on Wednesday were examining a convoy hit by a bomb": that date is
-                # the examining's, not the bombing's
-                candidates = [d for d in candidates if d.end > trigger.start()
-                              or not _OTHER_VERB.search(sentence, d.end, trigger.start())]
-                date, precision = _nearest_date(candidates, trigger.start())
-                after_other = re.search(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
-                                        r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$",
-                                        sentence[max(0, trigger.start() - 45):trigger.start()], re.I)
+                if candidates:
+                    candidates = _own_dates(sentence, candidates, trigger, planned)
+                if kind in split:  # the main clause's dates, or the recalled clause's
+                    at = split[kind]
+                    candidates = [d for d in candidates if (d.start < at) == (trigger.start() < at)]
+                best = _nearest(candidates, trigger.start())
+                date, precision = (best.date, best.precision) if best else (None, "unknown")
+                if date is None and not candidates and _SAME_DAY.search(sentence):
+                    # "Earlier in the day, the two premiers held talks": the day the story has just told of
+                    date, precision = next(((d.date, "day") for d in reversed(drafts)
+                                            if d.precision == "day" and d.date), (None, "unknown"))
+                after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
                     n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
                     date = (dt.date.fromisoformat(date) - dt.timedelta(days=n)).isoformat()
                 if date is None:
-                    date, precision = _relative_to_event(sentence, drafts, kind)
-                places = _roles(text, s0, in_sentence, kind)
+                    date, precision = _relative_to_event(sentence, drafts, kind, definite)
+                if date and report.published and date[:len(report.published)] > report.published[:len(date)]:
+                    status = "planned"  # dated after the report: still to come
+                if cues is None:
+                    cues = _place_cues(text, s0, in_sentence)
+                places = _roles(cues, kind)
                 if kind == "attack" and all(m.place.is_area for m, _ in places):
                     # "stormed the Gwadar Port Authority complex": the facility's name places it
                     named = [m for m in in_sentence if m.usage == "in_name" and m.place is not None
@@ -506,30 +801,67 @@ class Extractor:
                     # no finer place in the sentence: the story's dateline tells where it is
                     places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
                 draft = _Draft(kind, subtype, status, date, precision, places,
-                               killed=list(killed) if kind == "attack" else [],
-                               injured=list(injured) if kind == "attack" else [],
-                               actors=_actors(sentence, in_sentence, kind),
-                               evidence=[(s0, s1)], sentence=si)
-                self._add(drafts, draft, sentence)
+                               killed=(list(killed) if kind not in split else
+                                       list(parts[kind][trigger.start() >= split[kind]][0])) if kind == "attack" else [],
+                               injured=(list(injured) if kind not in split else
+                                        list(parts[kind][trigger.start() >= split[kind]][1])) if kind == "attack" else [],
+                               actors=list(actors_of.get(kind == "attack") or actors_of.setdefault(
+                                   kind == "attack", _actors(sentence, in_sentence, kind))),
+                               evidence=[(s0, s1)], sentence=si, at=trigger.start(),
+                               date_at=best.start if best else -1)
+                recalled = kind in split and trigger.start() >= split[kind]
+                if recalled and not draft.places and kind in main_of:
+                    draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
+                into = self._add(drafts, draft, sentence, None if recalled else definite)
+                main_of[kind] = into
+                if kind == "attack":
+                    last_attack[:] = [into]
         for d in drafts:
             _complete_place(d, text, sentences, mentions)
-        return [self._event(d, report) for d in drafts if d.places or d.date]
+        source = Source(path=report.path, url=report.url, title=report.title,
+                        publisher=report.publisher, published=report.published, line=report.line)
+        return [self._event(d, report, source) for d in drafts if d.places or d.date]
 
     @staticmethod
-    def _add(drafts: list[_Draft], new: _Draft, sentence: str) -> None:
+    def _add(drafts: list[_Draft], new: _Draft, sentence: str, ref: re.Match | None) -> _Draft:
+        """Add ``new`` to the drafts, or merge it into the one it tells of again; return that draft."""
         # "The talks came a day after ...": the talks already told of; this sentence's places
         # belong to whatever else it tells
-        ref = _DEFINITE.search(sentence)
-        if ref and any(old.kind == new.kind for old in drafts) and re.search(
-                _TRIGGER_WORDS[new.kind], ref.group(0), re.I):
-            old = next(o for o in reversed(drafts) if o.kind == new.kind)
+        if ref and ref.start() > new.at + 2:
+            ref = None  # "a bus was blown up ... had carried out the attack": this sentence's own event
+        if ref and _SEPARATE.search(sentence, max(0, ref.start() - 12), ref.start() + 1):
+            ref = None
+        # "began the five-day visit on Tuesday in Shenzhen": a visit of its own
+        dated = ref is not None and new.date is not None and 0 <= new.date_at - ref.end() <= 30
+        # "the visit to Lahore" is not the visit to China told of before
+        s0 = new.evidence[0][0]
+        named = [p for p in new.places if ref and 0 <= p[0].start - s0 - ref.end() <= 25 and re.fullmatch(
+            r"\s*(?:to|in|at|near|outside|on)\s+(?:the\s+)?", sentence[ref.end():p[0].start - s0])]
+        def refers_to(o: _Draft) -> bool:
+            return o.kind == new.kind and _places_compatible(o.places, named) and (
+                not dated or _dates_compatible(o.date, new.date))
+
+        old = next((o for o in reversed(drafts) if refers_to(o)), None) if ref else None
+        if old is not None and _TRIGGER_WORDS[new.kind].search(ref.group(0)):
             old.evidence += [e for e in new.evidence if e not in old.evidence]
             old.killed += new.killed
             old.injured += new.injured
             old.actors += [a for a in new.actors if a not in old.actors]
             if old.date is None and new.date is not None:
                 old.date, old.precision = new.date, new.precision
-            return
+            # "The agreements were signed on Friday at the palace in Istanbul": places of the same clause
+            old.sentence = max(old.sentence, new.sentence)
+            if old.places and new.places and _coarser(old.places, new.places):
+                old.places = new.places  # "in northwest Pakistan", then "the blast struck near Dasu"
+            own = [p for p in new.places if p[0].start - s0 > ref.end()
+                   and not _CLAUSE_BREAK.search(sentence, ref.end(), p[0].start - s0)]
+            if own and old.kind != "attack":
+                known = {q.place.gazetteer_id for q, _ in old.places}
+                old.places += [p for p in own if p[0].place.gazetteer_id not in known]
+            return old
+        if _SEPARATE.search(sentence, max(0, new.at - 25), new.at + 1):
+            drafts.append(new)  # "In a separate memorandum signed on Friday"
+            return new
         for old in reversed(drafts):
             if old.kind != new.kind:
                 continue
@@ -550,45 +882,66 @@ class Extractor:
                 old.actors += [a for a in new.actors if a not in old.actors]
                 if old.subtype is None:
                     old.subtype = new.subtype
-                return
+                return old
         drafts.append(new)
+        return new
 
     @staticmethod
-    def _event(d: _Draft, report: Report) -> Event:
+    def _event(d: _Draft, report: Report, source: Source) -> Event:
         text = report.text
         evidence = " ".join(text[s:e].strip() for s, e in d.evidence[:3])
-        source = Source(path=report.path, url=report.url, title=report.title,
-                        publisher=report.publisher, published=report.published, line=report.line)
         refs = tuple(PlaceRef(text=m.text, role=role, place=m.place) for m, role in d.places)
         return Event(
             event_type=d.kind, subtype=d.subtype, status=d.status, date=d.date,
             date_precision=d.precision if d.date else "unknown", places=refs,
-            killed=min(d.killed) if d.killed else None, injured=min(d.injured) if d.injured else None,
+            killed=_lowest(d.killed), injured=_lowest(d.injured),
             actors=tuple(d.actors), summary=text[d.evidence[0][0]:d.evidence[0][1]].strip()[:300],
             evidence=evidence, evidence_spans=tuple(d.evidence), sources=(source,),
         )
 
 
+_TO_WORDS = {"to", "towards", "for", "visit", "visited", "visiting"}  # and "arrived in", "landed in"
+_ON_THE_WAY = re.compile("travel|way|route|heading|going")
+_BETWEEN_OR = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?")
+_SCENE_VISIT = re.compile(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|injured|wounded)", re.I)
+_DAYS_AFTER_END = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
+                             r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$", re.I)
+_AND_VERB_END = re.compile(r"\band\s+(?:then\s+)?[a-z]+\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?$")
+_FUTURE_IN_PAST = re.compile(r"\b(?:was|were) (?:due|set|scheduled|expected|to)\b")
+_DUE_AFTER = re.compile(r"\w*\s+(?:is|are) (?:due|expected|scheduled|planned)")
+_DAYS_AFTER_THE = re.compile(r"\b(?:in the (?:days|weeks) (?:after|following)|shortly after|soon after|in the "
+                             r"aftermath of|in the wake of) (?:the|this|that) (?:[\w-]+ )?(\w+)", re.I)
+_DAY_OF_THE = re.compile(r"\b(?:on )?the (?:same )?day of the (\w+)", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|before|when|as|since|while|because|which|who)\b", re.I)
+_SEPARATE = re.compile(r"\b(?:a|in a|another|a second|a separate|separately)\s+(?:separate|second|new|"
+                       r"different)\b|\bseparate(?:ly)?\b", re.I)
 _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? (?P<dir>after|before)\b"
                          r"|\b(?P<dir2>the day after|the day before|the next day|the previous day)\b", re.I)
 
 
-def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str) -> tuple[str | None, str]:
+def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
+                       ref: re.Match | None) -> tuple[str | None, str]:
     """ "The talks came a day after a suicide bomber struck": a date from the talks' date."""
     import datetime as dt
 
     m = _DAYS_APART.search(sentence)
-    ref = _DEFINITE.search(sentence)
-    same_day = re.search(r"\b(?:on )?the (?:same )?day of the (\w+)", sentence, re.I)
+    same_day = _DAY_OF_THE.search(sentence)
     if same_day:
         anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
-                       and re.search(_TRIGGER_WORDS[d.kind], same_day.group(1), re.I)), None)
+                       and _TRIGGER_WORDS[d.kind].search(same_day.group(1))), None)
         if anchor is not None:
             return anchor.date, "day"
+    # "In the days after the attack on the convoy, companies suspended work": the attack's month
+    after = _DAYS_AFTER_THE.search(sentence)
+    if after:
+        anchor = next((d for d in reversed(drafts) if d.kind != kind and d.date and d.precision in ("day", "month")
+                       and _TRIGGER_WORDS[d.kind].search(after.group(0))), None)
+        if anchor is not None:
+            return anchor.date[:7], "month"
     if not m or not ref:
         return None, "unknown"
     anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
-                   and re.search(_TRIGGER_WORDS[d.kind], ref.group(0), re.I)), None)
+                   and _TRIGGER_WORDS[d.kind].search(ref.group(0))), None)
     if anchor is None:
         return None, "unknown"
     if m.group("dir2"):
@@ -603,16 +956,51 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str) -> tuple[
     return day.isoformat(), "day"
 
 
-_PLURAL_TRIGGER = re.compile(r"(?:attacks|bombings|blasts|explosions|agreements|deals|visits|meetings|"
-                             r"protests|arrests)$", re.I)
+_COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|many|dozens of|"
+                      r"(?:a |the )?(?:string|series|wave|spate|spree|number|string) of)\s+(?:[\w-]+\s+)?$", re.I)
+_PLURALS = ("attacks", "bombings", "blasts", "explosions", "agreements", "deals", "visits", "meetings", "protests",
+            "arrests")
 _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
 
 
-def _generic(trigger: str, sentence: str, hits: list) -> bool:
+_HOSTAGE_TAKEN = re.compile(r"\b(?:took|taken|taking|held|holding|seized)\b", re.I)
+_NOT_PARTICULAR = re.compile(r"\b(?:each|every|any|such|no|future|further|without|failed to|fail to|not|never|"
+                             r"refused to)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_WHEN_OR_TOLL = re.compile(r"\b(?:yesterday|today|tonight|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                           r"january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december|(?:19|20)\d\d|killed|dead|died|injured|wounded)\b", re.I)
+
+
+def _quoted_remark(sentence: str, at: int) -> bool:
+    """A trigger inside a quotation that tells neither when nor how many: a remark ("a signature
+    is only as good as the ceasefire," said an analyst), not a report of an event."""
+    if '"' not in sentence and "“" not in sentence and "”" not in sentence:
+        return False
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(sentence)]
+    before = [i for i in marks if i < at]
+    after = [i for i in marks if i > at]
+    if len(before) % 2 == 0 or not after:
+        return False
+    return not _WHEN_OR_TOLL.search(sentence, before[-1], after[0])
+
+
+def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     """A trigger that states no particular event: "a series of attacks", or the convoy's
     journey inside an attack story."""
-    if _PLURAL_TRIGGER.search(trigger) and not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
+    if _NOT_PARTICULAR.search(sentence, max(0, at - 30), at):
+        return True  # "after each attack", "such visits", "without reaching a deal", "there is no ceasefire"
+    if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
+        return True  # "took guests hostage", not "the hostages' families"
+    if _quoted_remark(sentence, at):
         return True
+    if trigger.lower().endswith(_PLURALS):
+        if _COUNTED.search(sentence, max(0, at - 30), at):
+            return True  # "killed in three attacks", "a string of attacks": a tally, not an event
+        if not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
+            return True
     if _STORY_TRAVEL.match(trigger) and any(kind == "attack" for kind, _, _ in hits):
         return True
     return False
@@ -623,21 +1011,30 @@ def _future_near(sentence: str, at: int) -> bool:
     clause_start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 60, 0)
     before = sentence[clause_start:at]
     after = sentence[at:at + 40]
-    future_in_past = re.search(r"\b(?:was|were) (?:due|set|scheduled|expected|to)\b", before)
-    return bool(_FUTURE.search(before) or re.match(r"\w*\s+(?:is|are) (?:due|expected|scheduled|planned)",
-                                                   after)) and (bool(future_in_past) or not _PAST_HINT.search(before))
+    future_in_past = _FUTURE_IN_PAST.search(before)
+    if bool(_FUTURE.search(before) or _DUE_AFTER.match(after)) and (
+            bool(future_in_past) or not _PAST_HINT.search(before)):
+        return True
+    # "will attend the meeting of the council ... in Islamabad and pay an official visit": the
+    # modal governs the verbs joined to it
+    start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 220, 0)
+    if start >= clause_start or " and " not in sentence[start:at]:
+        return False
+    clause = sentence[start:at]
+    return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
 
 
 def _rank(precision: str) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(precision, 0)
 
 
-def _nearest_date(dates: list[DateMention], at: int) -> tuple[str | None, str]:
+def _nearest(dates: list[DateMention], at: int) -> DateMention | None:
+    if not dates:
+        return None
     resolved = [d for d in dates if d.date]
     if not resolved:
-        return None, "unknown"
-    best = min(resolved, key=lambda d: abs(d.start - at) + 40 * (3 - _rank(d.precision)))
-    return best.date, best.precision
+        return None
+    return min(resolved, key=lambda d: abs(d.start - at) + 40 * (3 - _rank(d.precision)))
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
@@ -650,11 +1047,14 @@ def _places_compatible(a: list[tuple[Mention, str]], b: list[tuple[Mention, str]
     for m, _ in a:
         for n, _ in b:
             p, q = m.place, n.place
-            if p.gazetteer_id == q.gazetteer_id or distance_km(p.point, q.point) <= 60:
-                return True
-            if p.contains(q) or q.contains(p):
+            if p.gazetteer_id == q.gazetteer_id or _near(p, q) or p.contains(q) or q.contains(p):
                 return True
     return False
+
+
+def _near(p: Place, q: Place) -> bool:
+    """Within 60 km (half a degree of latitude is 55 km: farther apart in latitude is never near)."""
+    return abs(p.lat - q.lat) <= 0.6 and distance_km(p.point, q.point) <= 60
 
 
 def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
@@ -666,8 +1066,14 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
         return False
     # with nothing new to tell them apart, a nearby or definite mention is the same event; an
     # undated attack story told again at the same place is the same attack
+    # (either way round: "the attack on a concert hall near Moscow", then "gunmen burst into the hall
+    # in Krasnogorsk on Friday")
+    # a headline told first without a date and then in the lead with one ("Khunjerab Pass reopens
+    # for trade", then "GILGIT: The Khunjerab Pass ... reopened on Monday") is one event
+    headline = old.date is None and old.evidence[0][0] == 0
     return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)
-            or (new.date is None and old.kind == "attack" and bool(old.places) and bool(new.places)))
+            or ((new.date is None or old.date is None) and (old.kind == "attack" or headline) and bool(old.places)
+                and bool(new.places)))
 
 
 def extract_events(reports: Iterable[Report] | Report, *, geoparser: Geoparser | None = None) -> list[Event]:

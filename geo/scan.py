@@ -164,6 +164,14 @@ class MultiScanner:
                 by_prefix.setdefault(q, []).append(i)
         self._by_prefix = {q: tuple(v) for q, v in by_prefix.items()}
         self._lengths = sorted({len(q) for q in by_prefix}, reverse=True)
+        # the prefix lengths worth trying, by a word's first two characters (longest first), and the
+        # one-character prefixes: most words start no prefix, and are passed over with one look-up
+        by_two: dict[str, set[int]] = {}
+        for q in by_prefix:
+            if len(q) >= 2:
+                by_two.setdefault(q[:2], set()).add(len(q))
+        self._by_two = {t: tuple(sorted(ns, reverse=True)) for t, ns in by_two.items()}
+        self._ones = {q: v for q, v in self._by_prefix.items() if len(q) == 1}
 
     def scan(self, text: str, key: str | None = None) -> list[list[re.Match]]:
         """``key`` may pass :func:`key_text` of ``text`` when the caller has it."""
@@ -174,15 +182,27 @@ class MultiScanner:
             return [list(p.finditer(text)) for p in self.patterns]
         for i in self._plain:
             out[i] = list(self.patterns[i].finditer(text))
-        get, lengths, patterns = self._by_prefix.get, self._lengths, self.patterns
+        get, by_two, ones, patterns = self._by_prefix.get, self._by_two.get, self._ones.get, self.patterns
         ends = [0] * len(patterns)
         for w in _WORD_START.finditer(key):
             s = w.start()
+            lengths = by_two(key[s:s + 2], ())
+            one = ones(key[s])
+            if not lengths and one is None:
+                continue
             for n in lengths:
                 hit = get(key[s:s + n])
                 if hit is None:
                     continue
                 for i in hit:
+                    if s < ends[i]:
+                        continue
+                    m = patterns[i].match(text, s)
+                    if m is not None:
+                        ends[i] = m.end() if m.end() > s else s + 1
+                        out[i].append(m)
+            if one is not None:
+                for i in one:
                     if s < ends[i]:
                         continue
                     m = patterns[i].match(text, s)

@@ -137,3 +137,323 @@ def test_reports_add_sources_to_table_rows_without_changing_them(extractor, tmp_
     assert e.killed == 6 and e.summary == "Row" and len(e.places) == 1
     assert [s.path for s in e.sources] == [str(table), str(report)]
     assert "A bomb killed five people" in e.evidence
+
+
+# --------------------------------------------------------------------------- casualty figures
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a nationality is a part: the figure for everyone wins
+    ("Two Chinese nationals were killed and one was injured, and the blast left at least 10 people injured.", (2, 10)),
+    # attackers and victims killed in one sentence add up; the attackers alone are only a part
+    ("Troops repelled the raid, killing all six attackers, while three guards lost their lives.", (9, None)),
+    ("Four engineers from the state company and their interpreter lost their lives on the road.", (5, None)),
+    ("The strike killed three teachers from the provincial training college and their driver.", (4, None)),
+    ("Officials said 40 people have been buried in the village since the raid.", (40, None)),
+    ("Doctors first put the number of dead at 17 as rescuers searched the rubble.", (17, None)),
+    ("The death toll from the bombing of the crowded bus terminal rose to 23 on Friday.", (23, None)),
+    ("No one was hurt.", (0, 0)),
+    ("No one was injured.", (None, 0)),
+    ("Gunmen shot dead two teachers on their way home.", (2, None)),
+    ("There were no casualties.", (0, 0)),
+    ("Officials said the only people killed were two passers-by.", (2, None)),
+    # a part named by "of the": not a total
+    ("Two more of the injured died in hospital, and 17 of the wounded were still being treated.", (None, None)),
+    # a year is not a count, and attackers who killed are not the killed
+    ("In June 2019 gunmen killed 11 people at a market.", (11, None)),
+])
+def test_casualty_figures(sentence, expected):
+    from geo.extract import _casualties
+
+    assert _casualties(sentence) == expected
+
+
+def test_attackers_restated_alone_do_not_lower_the_toll(extractor):
+    e = one(events(extractor, "Militants stormed a police post in Quetta on Monday, killing four policemen, and all "
+                              "three attackers were killed. Police said all three attackers had been killed."), "attack")
+    assert e.killed == 7
+
+
+def test_toll_sentences_keep_the_attack_story_open(extractor):
+    e = one(events(extractor, "A bomb tore through a bus in Quetta on Monday, killing 15 people. The bus was "
+                              "carrying labourers. The death toll climbed through the day. Rescuers worked until dusk. "
+                              "Officials had first spoken of 9 dead."), "attack")
+    assert e.killed == 9
+
+
+# --------------------------------------------------------------------------- dates and status
+
+@pytest.mark.parametrize("phrase, published, future, expected", [
+    ("agreed last June", "2024-02-06", False, ("2023-06", "month")),
+    ("last March", "2024-03-27", False, ("2023-03", "month")),
+    ("on October 20 last year", "2024-04-01", False, ("2023-10-20", "day")),
+    ("on October 15", "2024-10-07", False, ("2024-10-15", "day")),  # near ahead: still to come
+    ("on December 25", "2024-03-27", False, ("2023-12-25", "day")),
+    ("on Tuesday", "2024-10-15", True, ("2024-10-15", "day")),  # Tuesday's paper: today
+    ("next Tuesday", "2024-10-15", True, ("2024-10-22", "day")),
+])
+def test_more_dates(phrase, published, future, expected):
+    (d,) = find_dates(f"It was {phrase}.", published, future=future)
+    assert (d.date, d.precision) == expected
+
+
+def test_an_event_dated_after_the_report_is_planned(extractor):
+    e = one(events(extractor, "Foreign ministers meet in Tashkent on April 12 to discuss transit trade.",
+                   published="2024-04-02"), "meeting")
+    assert (e.status, e.date) == ("planned", "2024-04-12")
+
+
+def test_an_opening_date_holds_for_the_whole_sentence(extractor):
+    evs = events(extractor, "Later on Monday, the minister met the governor in Lahore before the two sides "
+                            "signed an agreement on water supply.")
+    assert one(evs, "agreement").date == "2024-03-25"
+
+
+def test_a_since_clause_dates_something_else(extractor):
+    e = one(events(extractor, "The two ministers met in Lahore on Monday, their first meeting since the minister "
+                              "took office in January."), "meeting")
+    assert e.date == "2024-03-25"
+
+
+def test_earlier_in_the_day_takes_the_day_told_of(extractor):
+    evs = events(extractor, "The president arrived in Lahore on Monday for a two-day visit. Earlier in the day, "
+                            "officials of both countries held talks in Lahore on energy.")
+    assert one(evs, "meeting").date == "2024-03-25"
+
+
+def test_each_attack_is_no_particular_attack(extractor):
+    evs = events(extractor, "A bomb exploded in Quetta on Monday. After each attack, officials in Karachi promise "
+                            "an inquiry.")
+    assert [e.places[0].place.name for e in evs if e.event_type == "attack"] == ["Quetta"]
+
+
+def test_a_definite_mention_after_the_sentence_trigger_is_that_event(extractor):
+    evs = events(extractor, "Gunmen attacked a checkpoint in Quetta on Monday. In May 2021, a bus was blown up "
+                            "near Gwadar; investigators later said militants had carried out the attack.")
+    assert sorted(e.date for e in evs if e.event_type == "attack") == ["2021-05", "2024-03-25"]
+
+
+# --------------------------------------------------------------------------- triggers and types
+
+def test_kidnapping_is_other_and_hostage_taking_an_attack(extractor):
+    evs = events(extractor, "Rebels abducted two engineers near Quetta on Monday. In May 2019, gunmen took dozens "
+                            "of guests hostage at a hotel in Gwadar.")
+    assert one(evs, "other").subtype == "kidnapping"
+    assert one(evs, "attack").subtype == "hostage siege"
+
+
+def test_missiles_struck_and_an_ordered_inquiry(extractor):
+    evs = events(extractor, "Missiles struck the port of Gwadar on Saturday. The prime minister ordered an "
+                            "inquiry into the failure of air defences.")
+    assert one(evs, "attack").subtype == "strike"
+    assert one(evs, "other").subtype == "investigation"
+
+
+def test_a_call_at_an_embassy_is_a_meeting_not_a_visit(extractor):
+    evs = events(extractor, "The interior minister visited the Chinese embassy in Islamabad on Monday to brief "
+                            "the ambassador.")
+    assert [e.event_type for e in evs] == ["meeting"]
+    assert evs[0].places[0].place.name == "Islamabad"
+
+
+def test_a_ceasefire_called_off_is_no_agreement(extractor):
+    evs = events(extractor, "Violence has risen in Quetta since the militants called off their ceasefire with the "
+                            "government in November 2022.")
+    assert [e.event_type for e in evs] == ["other"]
+    assert evs[0].subtype == "ceasefire ended"
+
+
+def test_a_quoted_remark_is_no_event(extractor):
+    evs = events(extractor, '"A signature is only as good as the ceasefire around it," said an analyst in Karachi.')
+    assert evs == []
+
+
+def test_agency_credits_and_double_datelines_are_not_places(extractor):
+    e = one(events(extractor, "KARACHI/LAHORE, March 26 (AP) - Gunmen attacked a police post in Quetta on "
+                              "Monday."), "attack")
+    assert [r.place.name for r in e.places] == ["Quetta"]
+    e = one(events(extractor, "MOSCOW (AP) - A bomb exploded near a market, police said."), "attack")
+    assert "AP" not in [r.text for r in e.places]
+
+
+def test_casualties_go_to_the_last_attack(extractor):
+    evs = events(extractor, "A drone struck a village near Quetta on Sunday. The governor ordered an investigation. "
+                            "Officials said 30 people were killed and 12 wounded.")
+    e = one(evs, "attack")
+    assert (e.killed, e.injured) == (30, 12)
+
+
+# --------------------------------------------------------------------------- one event or two
+
+def test_the_visit_to_another_place_is_another_visit(extractor):
+    evs = events(extractor, "The prime minister will soon visit China. During the visit to Lahore on March 3, "
+                            "the minister met traders.")
+    visits = sorted((e.status, e.places[0].place.name) for e in evs if e.event_type == "visit")
+    assert visits == [("occurred", "Lahore"), ("planned", "China")]
+
+
+def test_a_dated_definite_mention_is_its_own_event(extractor):
+    evs = events(extractor, "The president recalled his visit to Pakistan in 2015. The premier began the five-day "
+                            "visit on Monday in Lahore.")
+    assert sorted(e.date for e in evs if e.event_type == "visit") == ["2015", "2024-03-25"]
+
+
+def test_plural_trigger_gives_way_to_the_signing(extractor):
+    evs = events(extractor, "Moscow and Kyiv signed deals to reopen ports. The agreements were signed on Friday "
+                            "at a palace in Istanbul.")
+    e = one(evs, "agreement")
+    assert e.date == "2024-03-22" and "Istanbul" in [r.place.name for r in e.places]
+
+
+def test_a_separate_agreement_stays_separate(extractor):
+    evs = events(extractor, "The two sides signed an agreement in Lahore on Monday. In a separate memorandum signed "
+                            "on Monday, the bank agreed to fund a port.")
+    assert len([e for e in evs if e.event_type == "agreement"]) == 2
+
+
+def test_a_visit_to_a_country_stays_in_the_country(extractor):
+    evs = events(extractor, "The president recalled his visit to Pakistan in 2015. A bomb exploded in Quetta on "
+                            "Monday.")
+    assert one(evs, "visit").places[0].place.name == "Pakistan"
+
+
+def test_a_visit_goes_where_it_arrives(extractor):
+    e = one(events(extractor, "The premier arrived in Pakistan on Monday on an official visit and later opened the "
+                              "new airport in Gwadar."), "visit")
+    assert [(r.place.name, r.role) for r in e.places] == [("Pakistan", "destination")]
+
+
+def test_a_future_modal_governs_the_verbs_joined_to_it(extractor):
+    e = one(events(extractor, "The premier will attend a conference of regional leaders in the capital and pay an "
+                              "official visit to Pakistan from Monday to Thursday.", published="2024-10-13"), "visit")
+    assert (e.status, e.date) == ("planned", "2024-10-14")
+
+
+def test_the_toll_story_and_the_attack_told_later_are_one_attack(extractor):
+    evs = events(extractor, "The death toll from the attack on a market near Quetta rose to 20 on Sunday, officials "
+                            "said. Gunmen opened fire at the market in Quetta on Friday evening. Police said the "
+                            "attackers had fled towards Kabul.", published="2024-03-25")
+    e = one(evs, "attack")
+    assert (e.date, e.killed) == ("2024-03-22", 20)
+
+
+def test_a_definite_mention_narrows_the_place(extractor):
+    evs = events(extractor, "A blast tore through a bus in northwestern Pakistan on Wednesday. The blast struck near "
+                            "Dasu as the bus crossed a bridge. Its windows were shattered. The death toll climbed "
+                            "through the day. Officials first spoke of 10 dead.")
+    e = one(evs, "attack")
+    assert (e.places[0].place.name, e.killed) == ("Dasu", 10)
+
+
+def test_words_that_only_look_like_events(extractor):
+    evs = events(extractor, "The opposition attacked the policy in Lahore on Monday and said the minister had "
+                            "signed away the rights of traders. A former senator from Karachi died of a heart attack. "
+                            "Officials spoke in the meeting room of the board in Lahore. Visitors from China doubled.")
+    assert evs == []
+
+
+def test_negated_and_ceasefire_mentions(extractor):
+    evs = events(extractor, "The government and the rebels agreed on Monday in Lahore to extend their ceasefire. "
+                            "The ceasefire would run for six months. The rebels have met five governments without "
+                            "reaching a deal.")
+    agreements = [e for e in evs if e.event_type == "agreement"]
+    assert len(agreements) == 1 and len(agreements[0].evidence_spans) == 2
+
+
+def test_several_attacks_on_different_days_and_places(extractor):
+    evs = events(extractor, "PESHAWAR: At least nine people were killed in three attacks in the province this week, "
+                            "officials said on Friday. On Tuesday night, militants ambushed a police patrol in Tank, "
+                            "killing three policemen. On Wednesday morning, a bomb exploded near a mosque in Bannu, "
+                            "killing four worshippers. Later on Wednesday, gunmen shot dead two teachers in Dera "
+                            "Ismail Khan. In a separate incident on Thursday, a grenade was hurled at a shop in "
+                            "Quetta. No one was hurt.", published="2024-03-29")
+    got = sorted((e.date, e.places[0].place.name, e.subtype, e.killed, e.injured) for e in evs)
+    assert got == [("2024-03-26", "Tank", "ambush", 3, None), ("2024-03-27", "Bannu", "bombing", 4, None),
+                   ("2024-03-27", "Dera Ismail Khan", "shooting", 2, None),
+                   ("2024-03-28", "Quetta", "grenade attack", 0, 0)]
+
+
+def test_a_when_clause_shares_the_date(extractor):
+    evs = events(extractor, "The corridor was launched in April 2015, when the president visited Islamabad and the "
+                            "two sides signed 51 agreements.")
+    assert one(evs, "agreement").date == "2015-04"
+    assert one(evs, "visit").date == "2015-04"
+
+
+def test_visiting_dignitaries_are_no_visit(extractor):
+    evs = events(extractor, "Police were deployed along the routes used by visiting dignitaries in Islamabad.")
+    assert evs == []
+
+
+def test_a_possessive_mention_refers_back(extractor):
+    evs = events(extractor, "The premier arrived in Islamabad on Monday for a three-day visit. The showpiece of "
+                            "Li's visit was the opening of a hospital in Rawalpindi.")
+    assert len([e for e in evs if e.event_type == "visit"]) == 1
+
+
+def test_leaving_for_a_city_is_a_visit(extractor):
+    e = one(events(extractor, "The minister chaired a meeting in Islamabad on Sunday and later left for Quetta."),
+            "visit")
+    assert e.places[-1].place.name == "Quetta" and e.date == "2024-03-24"
+
+
+@pytest.mark.parametrize("sentence, kind, subtype", [
+    ("The two foreign ministers spoke on the phone on Monday.", "meeting", "call"),
+    ("The prime minister telephoned the Chinese premier on Monday.", "meeting", "call"),
+    ("President Zardari received the Chinese vice premier in Islamabad on Monday.", "meeting", None),
+    ("The two sides inked a deal on railways in Lahore on Monday.", "agreement", None),
+    ("The ministers reached a broad consensus on border trade in Kashgar on Monday.", "agreement", None),
+])
+def test_diplomatic_wording(extractor, sentence, kind, subtype):
+    e = one(events(extractor, sentence), kind)
+    assert (e.subtype, e.date) == (subtype, "2024-03-25")
+
+
+def test_received_injuries_is_no_meeting(extractor):
+    evs = events(extractor, "Two guards received injuries when a bomb exploded in Quetta on Monday.")
+    assert [e.event_type for e in evs] == ["attack"]
+
+
+def test_an_older_attack_told_in_a_where_clause(extractor):
+    evs = events(extractor, "A truck bomb exploded at a junction in Mogadishu on Saturday, killing at least 100 "
+                            "people. The attack took place at the same junction where, on Oct. 14, 2017, a truck bomb "
+                            "killed more than 500 people.", published="2022-10-30")
+    got = sorted((e.date, e.killed, e.places[0].place.name) for e in evs if e.event_type == "attack")
+    assert got == [("2017-10-14", 500, "Mogadishu"), ("2022-10-29", 100, "Mogadishu")]
+
+
+def test_the_figure_keeps_the_toll_story_open(extractor):
+    e = one(events(extractor, "Gunmen attacked a concert hall in Karachi on Friday night, killing 60 people. Rescuers "
+                              "searched the ruins. The figure rose all weekend. Officials said the building had "
+                              "collapsed. Officials first put the number of dead at 40."), "attack")
+    assert e.killed == 40
+
+
+def test_actors_named_with_their_titles_and_groups_that_claimed(extractor):
+    evs = events(extractor, "Chinese Foreign Minister Wang Yi held talks with Interior Minister Mohsin Naqvi in "
+                            "Islamabad on Monday. A bomb exploded near a market in Quetta on Monday; the Baloch "
+                            "Liberation Army claimed responsibility. Delegates of the Shanghai Cooperation "
+                            "Organization condemned the attack.")
+    assert one(evs, "meeting").actors[:2] == ("Wang Yi", "Mohsin Naqvi")
+    assert one(evs, "attack").actors == ("Baloch Liberation Army (claimed)",)
+
+
+def test_a_headline_and_its_lead_are_one_event(extractor):
+    evs = events(extractor, "Border crossing at Sost reopens for trade after winter break\n\nGILGIT: The border "
+                            "crossing at Sost reopened on Monday after its winter closure, customs officials said.")
+    e = one(evs, "other")
+    assert (e.subtype, e.date) == ("reopening", "2024-03-25")
+
+
+def test_in_the_days_after_the_attack_takes_its_month(extractor):
+    evs = events(extractor, "A bomb exploded near a convoy in Quetta on March 20. In the days after the attack on the "
+                            "convoy, two companies suspended work on their projects in Gwadar.")
+    assert (one(evs, "other").date, one(evs, "other").date_precision) == ("2024-03", "month")
+
+
+def test_a_dateline_after_a_headline_is_still_the_dateline(extractor):
+    evs = events(extractor, "Militants kill five soldiers in ambush near Mosul\n\nPublished August 11, 2025\n\n"
+                            "BAGHDAD (AP) — Militants ambushed an army patrol south of the northern city of Mosul "
+                            "late Sunday, killing five soldiers, officials said Monday. In May 2023, a bomb killed "
+                            "three soldiers near Mosul.", published="2025-08-11")
+    got = sorted((e.date, e.places[0].place.name, e.killed) for e in evs if e.event_type == "attack")
+    assert got == [("2023-05", "Mosul", 3), ("2025-08-10", "Mosul", 5)]

@@ -250,15 +250,17 @@ class MergeStore:
     """
 
     def __init__(self, path: Path | str = ":memory:", *, cache_size: int = 20_000):
+        # keys are filed as Python's 64-bit hashes of their text: smaller and faster to index
+        # than the text; the store lives in one process, and a collision only adds a candidate
         self.db = sqlite3.connect(str(path), isolation_level=None)
         self.db.executescript("""
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;
-            PRAGMA cache_size=-65536;
+            PRAGMA cache_size=-262144;
             CREATE TABLE rep(id INTEGER PRIMARY KEY, sh BLOB, sig BLOB);
             CREATE TABLE band(h INTEGER, rid INTEGER);
             CREATE INDEX band_h ON band(h);
             CREATE TABLE ev(id INTEGER PRIMARY KEY, obj BLOB, rids TEXT);
-            CREATE TABLE k(key TEXT, eid INTEGER);
+            CREATE TABLE k(key INTEGER, eid INTEGER);
             CREATE INDEX k_key ON k(key);
         """)
         self.db.execute("BEGIN")
@@ -351,7 +353,7 @@ class MergeStore:
         if query:
             marks = ",".join("?" * len(query))
             found = db.execute(f"SELECT DISTINCT eid FROM k WHERE key IN ({marks}) ORDER BY eid",
-                               sorted(query)).fetchall()
+                               sorted(map(hash, query))).fetchall()
             for (eid,) in found:
                 entry = self._load(eid)
                 old, old_rids = entry[0], entry[1]
@@ -359,13 +361,13 @@ class MergeStore:
                     merged = _combine(old, event)
                     entry[0], entry[1], entry[2] = merged, old_rids | rids, True
                     new_keys = (_keys(merged, query=False) - _keys(old, query=False)) | {f"s{r}" for r in rids - old_rids}
-                    db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(new_keys)])
+                    db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(hash(k), eid) for k in sorted(new_keys)])
                     return
         self._count += 1
         eid = self._count
         self._remember(eid, [event, rids, True])
         keys = _keys(event, query=False) | {f"s{r}" for r in rids}
-        db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(keys)])
+        db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(hash(k), eid) for k in sorted(keys)])
 
     def __len__(self) -> int:
         return self._count

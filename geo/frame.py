@@ -30,7 +30,7 @@ from .records import Event
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["to_geodataframe", "to_geojson", "write_events", "FORMATS", "CHUNK"]
+__all__ = ["to_geodataframe", "to_geojson", "write_events", "safe_cell", "FORMATS", "CHUNK"]
 
 FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GPKG", ".csv": "CSV", ".parquet": "Parquet"}
 _LIST_COLUMNS = ("actors", "sources", "evidence_spans")
@@ -100,11 +100,33 @@ def _typed(gdf: geopandas.GeoDataFrame) -> geopandas.GeoDataFrame:
     return gdf
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet will not run as a formula (OWASP's advice: a
+    leading apostrophe before ``=``, ``+``, ``-``, ``@``, tab or carriage return); plain
+    numbers such as ``-33.5`` stay as they are.
+
+    >>> print(safe_cell('=HYPERLINK("http://x.example")'), safe_cell("Quetta"), safe_cell("-33.5"))
+    '=HYPERLINK("http://x.example") Quetta -33.5
+    """
+    if not text.startswith(_FORMULA_START):
+        return text
+    try:
+        float(text)
+        return text
+    except ValueError:
+        return "'" + text
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return safe_cell(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    if isinstance(value, str):
+        return safe_cell(value)
     return str(value)
 
 

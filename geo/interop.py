@@ -32,6 +32,7 @@ from gazetteer.names import normalize
 from .atomic import atomic_write
 from .dates import MONTHS, parse_date
 from .errors import InputError
+from .frame import safe_cell
 from .records import EVENT_TYPES, Event, Place, PlaceRef, Source
 from .tables import Problem, _count, _number, csv_header, csv_records
 
@@ -830,5 +831,6 @@ def write_acled(events: Iterable[Event], path: Path | str) -> Path:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(acled_rows(events))
+    writer.writerows({k: safe_cell(v) if isinstance(v, str) else v for k, v in row.items()}
+                     for row in acled_rows(events))
     return atomic_write(path, buffer.getvalue())

@@ -543,3 +543,25 @@ def test_each_kind_of_failure_has_its_documented_exit_code(tmp_path, capsys):
         main(["extract", str(table)])  # no -o
     assert usage.value.code == 2
     assert not (tmp_path / "x.geojson").exists()
+
+
+def test_csv_exports_do_not_carry_spreadsheet_formulas(tmp_path):
+    import csv
+
+    from geo.frame import write_events
+    from geo.interop import write_acled
+    from geo.records import Event, Place, PlaceRef, Source
+
+    formula = '=HYPERLINK("http://evil.example","click")'
+    e = Event("attack", date="2024-03-26", date_precision="day", killed=3, summary=formula, actors=("@SUM(A1)",),
+              places=(PlaceRef("-Quetta", place=Place("Quetta", 30.18, -66.99, "PK", kind="city")),),
+              sources=(Source(path="r.txt", title="+cmd|' /C calc'!A0"),))
+    ours, acled = tmp_path / "e.csv", tmp_path / "a.csv"
+    write_events([e], ours)
+    write_acled([e], acled)
+    for path in (ours, acled):
+        cells = [c for row in csv.reader(open(path, encoding="utf-8")) for c in row]
+        risky = [c for c in cells if c[:1] in ("=", "+", "@") or (c[:1] == "-" and not c[1:].replace(".", "").isdigit())]
+        assert risky == [], (path.name, risky)
+        assert any(c.startswith("'=HYPERLINK") for c in cells)
+        assert any(c.startswith("-66.99") for c in cells)  # a negative number stays a number

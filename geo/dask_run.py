@@ -81,6 +81,24 @@ def _extract_files(files: list[str], published: str | None) -> list[tuple]:
     return out
 
 
+def _groups(files: list[str], target: int) -> list[list[str]]:
+    """Consecutive files in groups of about ``target`` bytes: a big JSON Lines shard is a
+    partition of its own, a folder of small reports is grouped by the thousand."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for f in files:
+        try:
+            n = os.path.getsize(f)
+        except OSError:
+            n = 0
+        if groups[-1] and size + n > target:
+            groups.append([])
+            size = 0
+        groups[-1].append(f)
+        size += n
+    return groups
+
+
 @contextlib.contextmanager
 def dask_client(address: str, *, workers: int | None = None) -> Iterator:
     """A client for ``address``, or for a new LocalCluster of worker processes with ``local``;
@@ -101,7 +119,7 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator:
 
 def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, published: str | None = None,
                       errors: list[str] | None = None, store: str | Path | None = None,
-                      files_per_partition: int = 4, window: int | None = None) -> Iterator[Event]:
+                      partition_bytes: int = 8_000_000, window: int | None = None) -> Iterator[Event]:
     """Extract the reports on the cluster behind ``client``; yield the merged events.
 
     Unreadable files are listed in ``errors`` (or raise :class:`InputError` when it is None).
@@ -125,8 +143,8 @@ def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, pu
     files = [str(f) for f in report_files(inputs)]
     if not files:
         return
-    bag = db.from_sequence([files[i:i + files_per_partition] for i in range(0, len(files), files_per_partition)],
-                           npartitions=max(1, -(-len(files) // files_per_partition)))
+    groups = _groups(files, partition_bytes)
+    bag = db.from_sequence(groups, npartitions=len(groups))
     parts = bag.map(_extract_files, published).to_delayed()
     window = window or 2 * max(1, len(client.scheduler_info()["workers"]))
     with ExtractRun(geocoder=geocoder, store=store or tempfile.gettempdir(), progress=False) as run:

@@ -219,7 +219,7 @@ def test_dask_local_cluster_gives_the_same_output(tmp_path, cache_env, reports_d
     assert _run(["extract", str(reports_dir), "-o", str(one)]) == 0
     # small partitions, so that reports of one event land in different partitions
     monkeypatch.setattr(geo.dask_run.extract_with_dask, "__kwdefaults__",
-                        {**geo.dask_run.extract_with_dask.__kwdefaults__, "files_per_partition": 3})
+                        {**geo.dask_run.extract_with_dask.__kwdefaults__, "partition_bytes": 6000})
     assert _run(["extract", str(reports_dir), "-o", str(dsk), "--dask", "local"]) == 0
     assert one.read_bytes() == dsk.read_bytes()
 
@@ -262,6 +262,22 @@ def test_json_lines_stream_line_by_line_and_bad_lines_are_named(tmp_path, monkey
     assert "not valid JSON" in events.problems[0].message and "larger than" in events.problems[1].message
     with pytest.raises(Exception, match="2 unreadable"):
         load_events([path], strict=True)
+
+
+def test_dask_partitions_group_files_by_size(tmp_path):
+    pytest.importorskip("distributed")
+    from geo.dask_run import _groups
+
+    sizes = [50, 10, 10, 10, 200, 5, 5]
+    files = []
+    for i, n in enumerate(sizes):
+        f = tmp_path / f"{i}.txt"
+        f.write_bytes(b"x" * n)
+        files.append(str(f))
+    groups = _groups(files, 60)
+    assert [[Path(f).name for f in g] for g in groups] == [["0.txt", "1.txt"], ["2.txt", "3.txt"], ["4.txt"],
+                                                          ["5.txt", "6.txt"]]
+    assert sum(groups, []) == files  # order kept, nothing lost
 
 
 def test_dask_plugin_ships_the_index_to_a_remote_worker_once(tmp_path, world_index):

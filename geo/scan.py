@@ -3,20 +3,20 @@
 Python's ``re`` tries every alternative of a pattern at every position of the text. The
 extraction patterns (event triggers, date expressions, casualty phrases) are long
 alternations that all start at a word boundary, so most of that work is wasted: a match
-can only begin at the start of a word whose first two letters begin one of the
-alternatives. :class:`WordScanner` reads those two-letter prefixes off the compiled
-pattern once, and tries the pattern only at such word starts. Its matches are exactly
-those of ``pattern.finditer`` (a test checks it on random text).
+can only begin at the start of a word whose first letters begin one of the alternatives.
+:class:`MultiScanner` reads those prefixes (up to four characters) off each compiled
+pattern once, and in one pass over the word starts of a text tries each pattern only where
+it can begin. Its matches are exactly those of ``pattern.finditer`` (a test checks it on
+random text).
 
->>> s = WordScanner(re.compile(r"\\b(?:bomb(?:ing)?s?|blasts?)\\b", re.I))
->>> [m.group() for m in s.finditer("A bombing, two blasts and no bombs.")]
-['bombing', 'blasts', 'bombs']
+>>> s = MultiScanner([re.compile(r"\\b(?:bomb(?:ing)?s?|blasts?)\\b", re.I), re.compile(r"\\bno\\b")])
+>>> [[m.group() for m in ms] for ms in s.scan("A bombing, two blasts and no bombs.")]
+[['bombing', 'blasts', 'bombs'], ['no']]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 try:  # Python 3.11+
     import re._constants as _c
@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-__all__ = ["MultiScanner", "WordScanner", "key_text", "prefixes"]
+__all__ = ["MultiScanner", "key_text", "prefixes"]
 
 _K = 4  # longest prefix looked up at each word start
 _WORD_START = re.compile(r"\b\w")
@@ -163,7 +163,6 @@ class MultiScanner:
             for q in pre:
                 by_prefix.setdefault(q, []).append(i)
         self._by_prefix = {q: tuple(v) for q, v in by_prefix.items()}
-        self._lengths = sorted({len(q) for q in by_prefix}, reverse=True)
         # the prefix lengths worth trying, by a word's first two characters (longest first), and the
         # one-character prefixes: most words start no prefix, and are passed over with one look-up
         by_two: dict[str, set[int]] = {}
@@ -190,8 +189,9 @@ class MultiScanner:
             one = ones(key[s])
             if not lengths and one is None:
                 continue
-            for n in lengths:
-                hit = get(key[s:s + n])
+            hits = [get(key[s:s + n]) for n in lengths]
+            hits.append(one)
+            for hit in hits:
                 if hit is None:
                     continue
                 for i in hit:
@@ -201,40 +201,5 @@ class MultiScanner:
                     if m is not None:
                         ends[i] = m.end() if m.end() > s else s + 1
                         out[i].append(m)
-            if one is not None:
-                for i in one:
-                    if s < ends[i]:
-                        continue
-                    m = patterns[i].match(text, s)
-                    if m is not None:
-                        ends[i] = m.end() if m.end() > s else s + 1
-                        out[i].append(m)
         return out
 
-
-class WordScanner:
-    """``finditer`` for one word-anchored pattern, tried only where a match can begin."""
-
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
-        self._multi = MultiScanner([pattern])
-
-    def finditer(self, text: str, key: str | None = None) -> Iterator[re.Match]:
-        """The matches of the pattern in ``text``, as ``pattern.finditer(text)`` gives them."""
-        return iter(self._multi.scan(text, key)[0])
-
-    def search(self, text: str, key: str | None = None) -> re.Match | None:
-        return next(self.finditer(text, key), None)
-
-    def sub(self, repl, text: str, key: str | None = None) -> str:
-        """``pattern.sub`` with a callable ``repl``; ``text`` itself when nothing matched."""
-        parts: list[str] = []
-        last = 0
-        for m in self.finditer(text, key):
-            parts.append(text[last:m.start()])
-            parts.append(repl(m))
-            last = m.end()
-        if not parts:
-            return text
-        parts.append(text[last:])
-        return "".join(parts)

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo import dates, extract
-from geo.scan import MultiScanner, WordScanner, prefixes
+from geo.scan import MultiScanner, prefixes
 
 PATTERNS = [extract._TRIGGER_ALL, extract._NOT_EVENTS, *extract._CASUALTY_PATTERNS, *dates.PROSE_PATTERNS]
 WORDS = ["killed", "at least 12", "bombing", "on Saturday", "in March", "2021", "three", "talks", "signed",
@@ -33,10 +33,5 @@ def test_prefixes_read_off_a_pattern():
 def test_patterns_that_can_start_anywhere_fall_back_to_re():
     assert prefixes(re.compile(r"\w+ed\b")) is None
     assert prefixes(re.compile(r"(?:bomb|blast)")) is None  # not anchored at a word start
-    s = WordScanner(re.compile(r"\w+ed\b"))
-    assert [m.group() for m in s.finditer("they signed and agreed")] == ["signed", "agreed"]
-
-
-def test_word_scanner_sub():
-    s = WordScanner(re.compile(r"\bheart attack\b", re.I))
-    assert s.sub(lambda m: "_" * len(m.group()), "a Heart Attack, not an attack") == "a ____________, not an attack"
+    s = MultiScanner([re.compile(r"\w+ed\b")])
+    assert [m.group() for m in s.scan("they signed and agreed")[0]] == ["signed", "agreed"]

@@ -62,7 +62,8 @@ class ExtractorPlugin(WorkerPlugin):
 
 
 def _extract_files(files: list[str], published: str | None) -> list[tuple]:
-    """Worker side: ``(events, fingerprint, published, error)`` per report of the files, in order."""
+    """Worker side, per report of the files in order: ``(events, fingerprint, published, None)``,
+    or ``(None, None, None, (file, message))`` for a file or line that cannot be read."""
     from distributed import get_worker
 
     from .merge import fingerprint
@@ -70,14 +71,14 @@ def _extract_files(files: list[str], published: str | None) -> list[tuple]:
     extractor = get_worker().incidentmap_extractor
     out = []
     for f in files:
-        def bad_line(exc: InputError) -> None:
-            out.append(([], frozenset(), None, str(exc)))
+        def bad(exc: InputError, f: str = f) -> None:
+            out.append((None, None, None, (f, str(exc))))
 
         try:
-            for r in iter_report(f, published=published, on_error=bad_line):
+            for r in iter_report(f, published=published, on_error=bad):
                 out.append((extractor.extract(r), fingerprint(r.text), r.published, None))
         except InputError as exc:
-            out.append(([], frozenset(), None, str(exc)))
+            bad(exc)
     return out
 
 
@@ -118,26 +119,25 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator:
 
 
 def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, published: str | None = None,
-                      errors: list[str] | None = None, store: str | Path | None = None,
+                      problems: list | None = None, store: str | Path | None = None,
                       partition_bytes: int = 8_000_000, window: int | None = None) -> Iterator[Event]:
     """Extract the reports on the cluster behind ``client``; yield the merged events.
 
-    Unreadable files are listed in ``errors`` (or raise :class:`InputError` when it is None).
+    Unreadable files and lines go to ``problems`` (or raise :class:`InputError` when it is None).
     """
     import dask.bag as db
 
     from .geocoder import LocalGeocoder
     from .index import world_index
-    from .stream import ExtractRun
+    from .pipeline import _file_problem
+    from .stream import ExtractRun, geocoder_spec
 
     geocoder = geocoder or LocalGeocoder()
-    if getattr(geocoder, "_online", None) is not None:
-        raise InputError("--online cannot be combined with --dask; run it with --jobs 1")
-    gazetteer = tuple(str(p) for p in getattr(geocoder, "_gazetteer", ()))
-    index = str(getattr(geocoder, "_index_path", None) or world_index())
+    spec = geocoder_spec(geocoder, flag="--dask")
+    index = spec.index or str(world_index())
     local = all(addr.startswith(("tcp://127.", "tcp://localhost", "inproc://", "ipc://"))
                 for addr in client.scheduler_info()["workers"])
-    plugin = ExtractorPlugin(gazetteer, index, None if local else Path(index).read_bytes())
+    plugin = ExtractorPlugin(spec.gazetteer, index, None if local else Path(index).read_bytes())
     client.register_plugin(plugin, name=_PLUGIN_NAME)
 
     files = [str(f) for f in report_files(inputs)]
@@ -156,11 +156,12 @@ def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, pu
                 futures.append(client.compute(parts[nxt]))
                 nxt += 1
             for group in result:
-                for events, sh, day, error in group:
+                for events, fp, day, error in group:
                     if error is not None:
-                        if errors is None:
-                            raise InputError(error)
-                        errors.append(error)
+                        f, message = error
+                        if problems is None:
+                            raise InputError(message)
+                        problems.append(_file_problem(Path(f), InputError(message)))
                         continue
-                    run.add_extracted(events, sh, day)
+                    run.add_extracted(events, fp, day)
         yield from run.events()

@@ -95,12 +95,15 @@ def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = Non
 
 def stream_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = None,
                   published: str | None = None, strict: bool = False, jobs: int = 1,
-                  problems: list[Problem] | None = None, store: str | Path | None = None) -> Iterator[Event]:
+                  problems: list[Problem] | None = None, store: str | Path | None = None,
+                  dask=None) -> Iterator[Event]:
     """Like :func:`load_events`, but yields the events as it goes, keeping memory flat.
 
-    The merge state lives in a SQLite file under ``store`` (default: the system's temporary
-    folder). Problems are appended to ``problems`` as they are found. Table rows (usually
-    few) are held in memory so that reports can add their sources to them.
+    Reports are extracted in ``jobs`` processes, or on the Dask cluster of the client
+    ``dask`` (:mod:`geo.dask_run`). The merge state lives in a SQLite file under ``store``
+    (default: the system's temporary folder). Problems are appended to ``problems`` as they
+    are found. Table rows (usually few) are held in memory so that reports can add their
+    sources to them.
     """
     import tempfile
 
@@ -117,9 +120,14 @@ def stream_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = N
         return
     if strict:
         _check_readable(reports, published)
-    with ExtractRun(geocoder=geocoder, jobs=jobs, store=store or tempfile.gettempdir()) as run:
+    store = store or tempfile.gettempdir()
+    if dask is not None:
+        from .dask_run import extract_with_dask
+
+        merged = extract_with_dask(reports, dask, geocoder=geocoder, published=published,
+                                   problems=None if strict else problems, store=store)
+        yield from merge_into(rows, merged) if rows else merged
+        return
+    with ExtractRun(geocoder=geocoder, jobs=jobs, store=store) as run:
         run.add_reports(_reports(reports, published, problems), total=run.count_reports(reports))
-        if rows:
-            yield from merge_into(rows, run.events())
-        else:
-            yield from run.events()
+        yield from merge_into(rows, run.events()) if rows else run.events()

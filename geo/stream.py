@@ -56,9 +56,10 @@ def _extract_one(report: Report, extractor=None) -> tuple[list[Event], Fingerpri
     return extractor.extract(report), fingerprint(report.text)
 
 
-def _spec(geocoder) -> GeocoderSpec:
+def geocoder_spec(geocoder, *, flag: str = "--jobs") -> GeocoderSpec:
+    """What another process needs to build ``geocoder`` again (its layers and index)."""
     if getattr(geocoder, "_online", None) is not None:
-        raise InputError("--online cannot be combined with --jobs: an online geocoder's rate limit "
+        raise InputError(f"--online cannot be combined with {flag}: an online geocoder's rate limit "
                          "holds for one process; run with --jobs 1")
     index = getattr(geocoder, "_index_path", None)
     return GeocoderSpec(gazetteer=tuple(str(p) for p in getattr(geocoder, "_gazetteer", ())),
@@ -84,10 +85,10 @@ def extract_reports(reports: Iterable[Report], *, geocoder=None, jobs: int = 1,
             events, sh = _extract_one(r, extractor)
             yield r, events, sh
         return
-    spec = _spec(geocoder)
-    # make sure the index exists before the workers race to build it
+    spec = geocoder_spec(geocoder)
     if isinstance(geocoder, LocalGeocoder):
-        geocoder.has_name("Islamabad")
+        # open the indexes (building them if needed) here, before the workers race to build them
+        geocoder.dbs  # noqa: B018
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(spec,)) as pool:
         batch: list[Report] = []

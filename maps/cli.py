@@ -207,38 +207,22 @@ def _read(args: argparse.Namespace):
 
 def _stream(args: argparse.Namespace, problems: list):
     """The events of the inputs, streamed (memory flat), with problems collected as found."""
-    from geo.pipeline import _check_readable, _file_problem, _split, stream_events
+    import contextlib
 
-    if not getattr(args, "dask", None):
+    from geo.pipeline import stream_events
+
+    client = contextlib.nullcontext()
+    if getattr(args, "dask", None):
+        try:
+            from geo.dask_run import dask_client
+        except ImportError as exc:
+            raise InputError(str(exc)) from None
+        client = dask_client(args.dask, workers=_jobs(args) if args.jobs != 1 else None)
+    with client as dask:
         # the merge store (a hidden temporary folder) goes beside the output, where the user chose to write
         yield from stream_events(args.inputs, geocoder=_geocoder(args), strict=args.strict,
                                  published=args.published, jobs=_jobs(args), problems=problems,
-                                 store=_store_dir(args))
-        return
-    try:
-        from geo.dask_run import dask_client, extract_with_dask
-    except ImportError as exc:
-        raise InputError(str(exc)) from None
-    from geo.merge import merge_into
-    from geo.tables import read_events
-
-    geocoder = _geocoder(args)
-    tables, reports = _split(args.inputs)
-    rows = []
-    if tables:
-        table_events = read_events(tables, geocoder=geocoder, strict=args.strict)
-        rows = list(table_events)
-        problems.extend(table_events.problems)
-    if args.strict:
-        _check_readable(reports, args.published)
-    errors: list[str] = []
-    with dask_client(args.dask, workers=_jobs(args) if args.jobs != 1 else None) as client:
-        extracted = extract_with_dask(reports, client, geocoder=geocoder, published=args.published,
-                                      errors=None if args.strict else errors, store=_store_dir(args))
-        yield from merge_into(rows, extracted) if rows else extracted
-    for message in errors:  # "FILE: why" or "FILE:LINE: why"
-        path = message.split(":", 1)[0]
-        problems.append(_file_problem(Path(path), InputError(message)))
+                                 store=_store_dir(args), dask=dask)
 
 
 def _store_dir(args: argparse.Namespace) -> Path:

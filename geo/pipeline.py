@@ -74,22 +74,10 @@ def load_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = Non
     others processed; ``strict`` raises :class:`~geo.errors.InputError` listing every bad
     row or report instead, before any extraction.
     """
-    geocoder = geocoder or LocalGeocoder()
-    tables, reports = _split(inputs)
-    out = Events()
-    if tables:
-        table_events = read_events(tables, geocoder=geocoder, strict=strict)
-        out.extend(table_events)
-        out.problems.extend(table_events.problems)
-    if reports:
-        if strict:
-            _check_readable(reports, published)
-        bad: list[Problem] = []
-        with ExtractRun(geocoder=geocoder, jobs=jobs) as run:
-            run.add_reports(_reports(reports, published, bad))
-            merged = list(run.events())
-        out[:] = merge_into(list(out), merged)
-        out.problems.extend(bad)
+    problems: list[Problem] = []
+    out = Events(stream_events(inputs, geocoder=geocoder, published=published, strict=strict, jobs=jobs,
+                               problems=problems, store="memory"))
+    out.problems.extend(problems)
     return out
 
 
@@ -101,7 +89,8 @@ def stream_events(inputs: Iterable[Path | str], *, geocoder: Geocoder | None = N
 
     Reports are extracted in ``jobs`` processes, or on the Dask cluster of the client
     ``dask`` (:mod:`geo.dask_run`). The merge state lives in a SQLite file under ``store``
-    (default: the system's temporary folder). Problems are appended to ``problems`` as they
+    (default: the system's temporary folder; ``"memory"`` keeps it in memory, for small runs).
+    Problems are appended to ``problems`` as they
     are found. Table rows (usually few) are held in memory so that reports can add their
     sources to them.
     """

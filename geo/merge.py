@@ -39,7 +39,7 @@ from gazetteer.build import distance_km
 
 from .records import Event, Place, Source
 
-__all__ = ["merge_events", "merge_into", "shingles", "fingerprint", "Fingerprint", "MergeStore",
+__all__ = ["merge_events", "merge_into", "shingles", "fingerprint", "Fingerprint", "MergeStore", "event_keys",
            "SAME_PLACE_KM", "NEAR_COPY"]
 
 SAME_PLACE_KM = 60.0
@@ -205,59 +205,104 @@ def _combine(a: Event, b: Event) -> Event:
 
 # --------------------------------------------------------------------------- blocking keys
 
-def _cell(p: Place) -> tuple[int, int]:
-    return (math.floor(p.lat), math.floor(p.lon))  # 1-degree cells: >= 60 km in latitude
+CELL_DEG = 2.0  # grid cells of 2 degrees: wider than a 60 km neighbourhood's 1.1 degrees of latitude
+_LAT_RADIUS = SAME_PLACE_KM / 110.5  # degrees of latitude 60 km can span (a degree is >= 110.57 km)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return (math.floor(lat / CELL_DEG), math.floor(((lon + 180.0) % 360.0) / CELL_DEG))
+
+
+def _near_cells(p: Place) -> list[tuple[int, int]]:
+    """The cells a 60 km disk around ``p`` touches (those of its bounding box; the box's
+    longitude half-width is a safe bound: asin(sin r / cos lat) <= 1.6 r / cos(|lat| + r))."""
+    lat_hi = abs(p.lat) + _LAT_RADIUS
+    rows = range(math.floor((p.lat - _LAT_RADIUS) / CELL_DEG), math.floor((p.lat + _LAT_RADIUS) / CELL_DEG) + 1)
+    n_cols = math.ceil(360.0 / CELL_DEG)
+    if lat_hi >= 89.9:
+        cols = range(n_cols)  # the disk holds a pole: every longitude
+    else:
+        half = min(180.0, 1.6 * _LAT_RADIUS / math.cos(math.radians(lat_hi)))
+        if half >= 180.0:
+            cols = range(n_cols)
+        else:
+            lo = (p.lon - half + 180.0) % 360.0
+            first, span = math.floor(lo / CELL_DEG), math.floor((lo + 2 * half) / CELL_DEG) - math.floor(lo / CELL_DEG)
+            cols = sorted({(first + k) % n_cols for k in range(span + 1)})
+    return [(i, j) for i in rows for j in cols]
 
 
 def _space_keys(p: Place, *, query: bool) -> list[str]:
     """Keys under which an event at ``p`` is filed (``query`` False) or looked for (True).
 
-    Two places agree (see ``_places_agree``) only if they share a gazetteer id, are points in
-    neighbouring cells, or one is an area holding the other point: each case has a key.
+    Two places agree (see ``_places_agree``) only if they share a gazetteer id, are points
+    within 60 km, or one is an area holding the other point: each case has a key. A point is
+    filed under every grid cell its 60 km disk touches and looked for under its own cell, so
+    two points within 60 km always meet in one.
     """
     keys = [f"g{p.gazetteer_id}"] if p.gazetteer_id else []
     if p.is_area:
         name = "" if p.kind == "country" else p.name
         keys.append(f"in{p.country}|{name}" if query else f"a{p.country}|{name}")
         return keys
-    i, j = _cell(p)
     areas = dict.fromkeys(("", p.admin1 or "", p.admin2 or ""))  # its country, first- and second-level area
     if query:
-        # 60 km is less than a degree of latitude; a degree of longitude shrinks towards the poles
-        span = max(1, math.ceil(SAME_PLACE_KM / (111.0 * math.cos(math.radians(min(89.0, abs(p.lat) + 1))))))
-        keys += [f"c{i + di}|{(j + dj + 180) % 360 - 180}" for di in (-1, 0, 1) for dj in range(-span, span + 1)]
+        i, j = _cell(p.lat, p.lon)
+        keys.append(f"c{i}|{j}")
         keys += [f"a{p.country}|{n}" for n in areas]
     else:
-        keys.append(f"c{i}|{(j + 180) % 360 - 180}")
+        keys += [f"c{i}|{j}" for i, j in _near_cells(p)]
         keys += [f"in{p.country}|{n}" for n in areas]
     return keys
 
 
 def _date_keys(e: Event, *, query: bool) -> list[str]:
-    """Filed: the date at its precision and, for finer dates, its month and year. Looked
-    for: the dates that agree with it (a day either side; the month and year holding it;
-    finer dates inside it)."""
+    """Filed: the date at its precision (a day also as the days either side, since days one
+    apart agree) and, for finer dates, its month and year. Looked for: the date itself, the
+    month and year holding it, and finer dates inside it."""
     d, p = e.date, e.date_precision
     if d is None or p not in ("day", "month", "year"):
         return []
     if not query:
-        return [f"={d}"] + [f"<{d[:n]}" for n in (7, 4) if len(d) > n]
-    keys = [f"={d[:n]}" for n in (7, 4) if len(d) > n] + [f"<{d}"]
-    if p == "day":
-        day = dt.date.fromisoformat(d)
-        keys += [f"={(day + dt.timedelta(days=k)).isoformat()}" for k in (-1, 0, 1)]
-    else:
-        keys.append(f"={d}")
+        if p == "day":
+            day = dt.date.fromisoformat(d)
+            keys = [f"={(day + dt.timedelta(days=k)).isoformat()}" for k in (-1, 0, 1)]
+        else:
+            keys = [f"={d}"]
+        return keys + [f"<{d[:n]}" for n in (7, 4) if len(d) > n]
+    keys = [f"={d}"] + [f"={d[:n]}" for n in (7, 4) if len(d) > n]
+    if p != "day":
+        keys.append(f"<{d}")
     return keys
 
 
-def _keys(e: Event, *, query: bool) -> set[str]:
+def _stable_hash(text: str) -> int:
+    """A 62-bit hash of a key's text, the same in every process (two CRC-32s; a collision
+    only adds a candidate to compare)."""
+    b = text.encode("utf-8")
+    return (zlib.crc32(b) << 30) ^ zlib.crc32(b, 0x5BD1E995)
+
+
+def _keys(e: Event, *, query: bool) -> set[int]:
+    """The blocking keys of ``e``: (type, date key, place key) for every pair, hashed."""
     dates = _date_keys(e, query=query)
     places = [r.place for r in e.places if r.place is not None]
     if not dates or not places:
         return set()
     space = {k for p in places for k in _space_keys(p, query=query)}
-    return {f"{e.event_type}|{d}|{s}" for d in dates for s in space}
+    t = e.event_type
+    return {_stable_hash(f"{t}|{d}|{s}") for d in dates for s in space}
+
+
+def event_keys(e: Event) -> tuple[list[int], list[int]]:
+    """``(looked for, filed under)``: an extracted event's blocking keys, computed where it
+    is extracted (e.g. in a worker process), so the merging process need not."""
+    return sorted(_keys(e, query=True)), sorted(_keys(e, query=False))
+
+
+def _report_key(rid: int) -> int:
+    """The key under which the events a report tells are filed (for near-copies' events)."""
+    return -1 - rid  # blocking keys are never negative
 
 
 class MergeStore:
@@ -271,18 +316,16 @@ class MergeStore:
     """
 
     def __init__(self, path: Path | str = ":memory:", *, cache_size: int = 20_000):
-        # keys are filed as Python's 64-bit hashes of their text: smaller and faster to index
-        # than the text; the store lives in one process, and a collision only adds a candidate
+        # keys are filed as Python's 64-bit hashes (see _keys); the key tables are clustered
+        # on (key, id), so a look-up is one B-tree search and a row is stored once
         self.db = sqlite3.connect(str(path), isolation_level=None)
         self.db.executescript("""
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;
             PRAGMA cache_size=-262144;
             CREATE TABLE rep(id INTEGER PRIMARY KEY, sh BLOB, sig BLOB);
-            CREATE TABLE band(h INTEGER, rid INTEGER);
-            CREATE INDEX band_h ON band(h);
+            CREATE TABLE band(h INTEGER, rid INTEGER, PRIMARY KEY (h, rid)) WITHOUT ROWID;
             CREATE TABLE ev(id INTEGER PRIMARY KEY, obj BLOB, rids TEXT);
-            CREATE TABLE k(key INTEGER, eid INTEGER);
-            CREATE INDEX k_key ON k(key);
+            CREATE TABLE k(key INTEGER, eid INTEGER, PRIMARY KEY (key, eid)) WITHOUT ROWID;
         """)
         self.db.execute("BEGIN")
         self._near: dict[int, set[int]] = {}  # near-copies, both ways, of reports that have any
@@ -321,7 +364,7 @@ class MergeStore:
             blob = db.execute("SELECT sh FROM rep WHERE id=?", (other,)).fetchone()[0]
             if _jaccard(arr, np.frombuffer(blob, dtype=np.uint32)) >= NEAR_COPY:
                 near.add(other)
-        db.executemany("INSERT INTO band(h, rid) VALUES (?, ?)", [(_band_key(b, week), rid) for b in bands])
+        db.executemany("INSERT OR IGNORE INTO band(h, rid) VALUES (?, ?)", [(_band_key(b, week), rid) for b in bands])
         if near:
             self._near[rid] = near
             for other in near:  # the relation is symmetric: a later copy is near the earlier report too
@@ -364,31 +407,37 @@ class MergeStore:
                 self._write(eid, entry[0], entry[1])
                 entry[2] = False
 
-    def add(self, event: Event, rid: int | None = None) -> None:
-        """Merge ``event`` (told by report ``rid``) into the first earlier event it is, or file it."""
+    def add(self, event: Event, rid: int | None = None, keys: tuple[list[int], list[int]] | None = None) -> None:
+        """Merge ``event`` (told by report ``rid``) into the first earlier event it is, or file it.
+
+        ``keys`` is :func:`event_keys` of the event, when it was computed elsewhere.
+        """
         db = self.db
         rids = {rid} if rid is not None else set()
-        query = _keys(event, query=True)
+        query_keys, filed_keys = keys if keys is not None else event_keys(event)
+        query = set(query_keys)
         near = set().union(*(self._near_rids(r) for r in rids)) if rids else set()
-        query |= {f"s{r}" for r in near | rids}
+        query |= {_report_key(r) for r in near | rids}
         if query:
             marks = ",".join("?" * len(query))
             found = db.execute(f"SELECT DISTINCT eid FROM k WHERE key IN ({marks}) ORDER BY eid",
-                               sorted(map(hash, query))).fetchall()
+                               sorted(query)).fetchall()
             for (eid,) in found:
                 entry = self._load(eid)
                 old, old_rids = entry[0], entry[1]
                 if _same(old, event, lambda a, b, o=old_rids: any(self._are_near(x, y) for x in o for y in rids)):
                     merged = _combine(old, event)
                     entry[0], entry[1], entry[2] = merged, old_rids | rids, True
-                    new_keys = (_keys(merged, query=False) - _keys(old, query=False)) | {f"s{r}" for r in rids - old_rids}
-                    db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(hash(k), eid) for k in sorted(new_keys)])
+                    new_keys = {_report_key(r) for r in rids - old_rids}
+                    if (merged.date, merged.date_precision, merged.places) != (old.date, old.date_precision, old.places):
+                        new_keys |= _keys(merged, query=False) - _keys(old, query=False)
+                    db.executemany("INSERT OR IGNORE INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(new_keys)])
                     return
         self._count += 1
         eid = self._count
         self._remember(eid, [event, rids, True])
-        keys = _keys(event, query=False) | {f"s{r}" for r in rids}
-        db.executemany("INSERT INTO k(key, eid) VALUES (?, ?)", [(hash(k), eid) for k in sorted(keys)])
+        keys = set(filed_keys) | {_report_key(r) for r in rids}
+        db.executemany("INSERT OR IGNORE INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(keys)])
 
     def __len__(self) -> int:
         return self._count

@@ -49,11 +49,14 @@ def _init_worker(spec: GeocoderSpec) -> None:
     _WORKER["extractor"] = Extractor(Geoparser(LocalGeocoder(gazetteer=spec.gazetteer, index=spec.index)))
 
 
-def _extract_one(report: Report, extractor=None) -> tuple[list[Event], Fingerprint]:
-    from .merge import fingerprint
+def _extract_one(report: Report, extractor=None) -> tuple[list[Event], Fingerprint, list]:
+    """A report's events, its fingerprint and its events' blocking keys: all the merging
+    process needs, computed where the extraction runs."""
+    from .merge import event_keys, fingerprint
 
     extractor = extractor or _WORKER["extractor"]
-    return extractor.extract(report), fingerprint(report.text)
+    events = extractor.extract(report)
+    return events, fingerprint(report.text), [event_keys(e) for e in events]
 
 
 def geocoder_spec(geocoder, *, flag: str = "--jobs") -> GeocoderSpec:
@@ -67,9 +70,10 @@ def geocoder_spec(geocoder, *, flag: str = "--jobs") -> GeocoderSpec:
 
 
 def extract_reports(reports: Iterable[Report], *, geocoder=None, jobs: int = 1,
-                    chunksize: int = 8) -> Iterator[tuple[Report, list[Event], Fingerprint]]:
-    """``(report, events, fingerprint)`` for each report, in input order (the fingerprint is
-    what near-copy detection needs, computed where the extraction runs).
+                    chunksize: int = 8) -> Iterator[tuple[Report, list[Event], Fingerprint, list]]:
+    """``(report, events, fingerprint, keys)`` for each report, in input order (the
+    fingerprint and the events' blocking keys are what merging needs, computed where the
+    extraction runs).
 
     With ``jobs`` > 1 the extraction runs in that many worker processes (spawned, so no
     state is shared by accident); the results still come in input order.
@@ -82,8 +86,7 @@ def extract_reports(reports: Iterable[Report], *, geocoder=None, jobs: int = 1,
     if jobs <= 1:
         extractor = Extractor(Geoparser(geocoder) if isinstance(geocoder, LocalGeocoder) else None)
         for r in reports:
-            events, sh = _extract_one(r, extractor)
-            yield r, events, sh
+            yield r, *_extract_one(r, extractor)
         return
     spec = geocoder_spec(geocoder)
     if isinstance(geocoder, LocalGeocoder):
@@ -97,8 +100,8 @@ def extract_reports(reports: Iterable[Report], *, geocoder=None, jobs: int = 1,
         def drain(limit: int):
             while len(pending) > limit:
                 rs, res = pending.pop(0)
-                for r, (events, sh) in zip(rs, res.get(), strict=True):
-                    yield r, events, sh
+                for r, result in zip(rs, res.get(), strict=True):
+                    yield r, *result
 
         # keep a bounded number of batches in flight, so memory stays flat
         for r in reports:
@@ -145,8 +148,8 @@ class ExtractRun:
             bar = tqdm(total=total, unit="report", file=sys.stderr, desc="extracting", smoothing=0.05,
                        mininterval=0.5)
         try:
-            for report, events, sh in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
-                self.add_extracted(events, sh, report.published)
+            for report, events, sh, keys in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
+                self.add_extracted(events, sh, report.published, keys)
                 if bar is not None:
                     bar.update(1)
                     bar.set_postfix(events=len(self._store), refresh=False)
@@ -154,12 +157,14 @@ class ExtractRun:
             if bar is not None:
                 bar.close()
 
-    def add_extracted(self, events: list[Event], sh: Fingerprint | frozenset[int], published: str | None = None) -> None:
-        """Merge one report's events (and register its shingles and date, for near-copies)."""
+    def add_extracted(self, events: list[Event], sh: Fingerprint | frozenset[int], published: str | None = None,
+                      keys: list | None = None) -> None:
+        """Merge one report's events (and register its shingles and date, for near-copies);
+        ``keys``: the events' :func:`~geo.merge.event_keys`, if computed already."""
         self.reports_read += 1
         rid = self._store.add_report(sh, published)
-        for e in events:
-            self._store.add(e, rid)
+        for i, e in enumerate(events):
+            self._store.add(e, rid, keys[i] if keys is not None else None)
 
     def count_reports(self, inputs: Iterable[Path | str]) -> int | None:
         """How many reports the inputs hold (a JSON Lines file counts its lines), when a

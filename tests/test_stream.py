@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gazetteer.build import distance_km
 from geo.merge import _combine, _same, merge_events, shingles
 from geo.records import Event, Place, PlaceRef, Source
 
@@ -299,3 +301,20 @@ def test_dask_plugin_ships_the_index_to_a_remote_worker_once(tmp_path, world_ind
     before = copy.stat().st_mtime_ns
     plugin.setup(worker)  # a second set-up on the same worker does not copy again
     assert copy.stat().st_mtime_ns == before
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.floats(-89.99, 89.99), st.floats(-180, 179.999), st.floats(0, 360), st.floats(0, 60))
+def test_points_within_60_km_always_share_a_blocking_key(lat, lon, bearing, km):
+    from geo.merge import _space_keys
+
+    # the point ``km`` from (lat, lon) along ``bearing``, on the sphere
+    r = math.radians
+    d, b, p1, l1 = km / 6371.0, r(bearing), r(lat), r(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    a = Place("a", lat, lon, "XA", "", "", "city", "")
+    q = Place("b", math.degrees(p2), (math.degrees(l2) + 180) % 360 - 180, "XB", "", "", "city", "")
+    if distance_km(a.point, q.point) <= 60.0:
+        assert set(_space_keys(a, query=False)) & set(_space_keys(q, query=True))
+        assert set(_space_keys(q, query=False)) & set(_space_keys(a, query=True))

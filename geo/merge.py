@@ -181,13 +181,25 @@ def _precision_rank(p: str) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(p, 0)
 
 
-def _combine(a: Event, b: Event) -> Event:
-    sources = list(a.sources)
-    keys = {_source_key(s) for s in sources}
-    sources += [s for s in b.sources if _source_key(s) not in keys]
-    places = list(a.places)
-    ids = {r.place.gazetteer_id for r in places if r.place}
-    places += [r for r in b.places if r.place and r.place.gazetteer_id not in ids]
+MAX_EVIDENCE = 5  # passages kept in a merged event's evidence (every source is still listed)
+_EVIDENCE_SEP = " | "
+
+
+def _combine(a: Event, b: Event, seen: set | None = None) -> Event:
+    """``a`` with what ``b`` adds: its new sources and places, a more precise date, the lower
+    casualty figures, its actors, and its evidence while ``a`` has fewer than
+    :data:`MAX_EVIDENCE` passages (a widely reported event would otherwise carry hundreds).
+    ``seen``: the source keys of ``a``, when the caller keeps them (updated in place)."""
+    if seen is None:
+        seen = {_source_key(s) for s in a.sources}
+    new = [s for s in b.sources if _source_key(s) not in seen]
+    seen.update(_source_key(s) for s in new)
+    sources = a.sources + tuple(new) if new else a.sources
+    places = a.places
+    if b.places:
+        ids = {r.place.gazetteer_id for r in places if r.place}
+        extra = tuple(r for r in b.places if r.place and r.place.gazetteer_id not in ids)
+        places = places + extra if extra else places
     date, precision = a.date, a.date_precision
     if _precision_rank(b.date_precision) > _precision_rank(precision):
         date, precision = b.date, b.date_precision
@@ -195,8 +207,10 @@ def _combine(a: Event, b: Event) -> Event:
     def low(x: int | None, y: int | None) -> int | None:
         return y if x is None else x if y is None else min(x, y)
 
-    evidence = a.evidence if b.evidence in a.evidence else f"{a.evidence} | {b.evidence}"
-    return replace(a, sources=tuple(sources), places=tuple(places), date=date,
+    evidence = a.evidence
+    if b.evidence not in a.evidence and a.evidence.count(_EVIDENCE_SEP) + 1 < MAX_EVIDENCE:
+        evidence = f"{a.evidence}{_EVIDENCE_SEP}{b.evidence}"
+    return replace(a, sources=sources, places=places, date=date,
                    date_precision=precision, killed=low(a.killed, b.killed),
                    injured=low(a.injured, b.injured),
                    actors=tuple(dict.fromkeys(a.actors + b.actors)),
@@ -393,7 +407,7 @@ class MergeStore:
     def _remember(self, eid: int, entry: list) -> None:
         self._cache[eid] = entry
         if len(self._cache) > self._cache_size:
-            old_id, (event, rids, dirty) = self._cache.popitem(last=False)
+            old_id, (event, rids, dirty, *_) = self._cache.popitem(last=False)
             if dirty:
                 self._write(old_id, event, rids)
 
@@ -425,10 +439,14 @@ class MergeStore:
             for (eid,) in found:
                 entry = self._load(eid)
                 old, old_rids = entry[0], entry[1]
-                if _same(old, event, lambda a, b, o=old_rids: any(self._are_near(x, y) for x in o for y in rids)):
-                    merged = _combine(old, event)
-                    entry[0], entry[1], entry[2] = merged, old_rids | rids, True
+                if _same(old, event, lambda a, b, o=old_rids: any(
+                        y in o or not self._near.get(y, set()).isdisjoint(o) for y in rids)):
+                    if len(entry) == 3:  # the source keys, kept while the event is in the cache
+                        entry.append({_source_key(s) for s in old.sources})
+                    merged = _combine(old, event, entry[3])
                     new_keys = {_report_key(r) for r in rids - old_rids}
+                    old_rids |= rids  # in place: a widely told event gathers thousands
+                    entry[0], entry[2] = merged, True
                     if (merged.date, merged.date_precision, merged.places) != (old.date, old.date_precision, old.places):
                         new_keys |= _keys(merged, query=False) - _keys(old, query=False)
                     db.executemany("INSERT OR IGNORE INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(new_keys)])
@@ -452,17 +470,25 @@ class MergeStore:
             yield replace(e, independent_sources=self._independent(e, ids))
 
     def _independent(self, e: Event, rids: list[int]) -> int:
+        """Sources that are not near-copies of each other: the groups of its reports joined
+        by the near-copy relation (connected components), plus sources without a report."""
         if len(e.sources) < 2 or len(rids) < 2:
             return len(e.sources)
-        groups: list[list[int]] = []
+        members = set(rids)
+        parent = {r: r for r in rids}
+
+        def root(r: int) -> int:
+            while parent[r] != r:
+                parent[r] = parent[parent[r]]
+                r = parent[r]
+            return r
+
         for r in rids:
-            for g in groups:
-                if any(self._are_near(r, o) for o in g):
-                    g.append(r)
-                    break
-            else:
-                groups.append([r])
-        return len(groups) + (len(e.sources) - len(rids) if len(e.sources) > len(rids) else 0)
+            for o in self._near.get(r, ()):
+                if o in members:
+                    parent[root(o)] = root(r)
+        groups = len({root(r) for r in rids})
+        return groups + (len(e.sources) - len(rids) if len(e.sources) > len(rids) else 0)
 
     def close(self) -> None:
         self.db.close()

@@ -37,6 +37,7 @@ from .geocoder import Candidate, LocalGeocoder
 from .lexicon import (
     AUXILIARIES,
     CONNECTORS,
+    DEMONYM_PLACES,
     DEMONYMS,
     LOCATIVES,
     MODIFIERS,
@@ -84,6 +85,7 @@ FEATURE_ABBREVIATIONS = frozenset(("st", "ave", "rd", "blvd"))
 _FEATURE_ENDS = FEATURE_WORDS | FEATURE_ABBREVIATIONS
 # named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
 FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
+QUALIFIER_CITY_KM = 60.0   # "A, B" with B a city: A lies this near B's own reading
 LOCAL_KM = 30.0            # ... or a sure place this near
 COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a name, unless context says place
 BIG_POPULATION = 1_000_000
@@ -213,6 +215,8 @@ class Geoparser:
         if self.include_demonyms:
             for a, b, value in self._demonym_spans:
                 start, end = tokens[a].start, tokens[b - 1].end
+                # "English" votes for the United Kingdom but is the demonym of England
+                value = DEMONYM_PLACES.get(text[start:end].lower(), value)
                 ranked = self._ranked.get(f"demonym:{value}")
                 if ranked is None:
                     ranked = self._ranked[f"demonym:{value}"] = (
@@ -465,8 +469,11 @@ class Geoparser:
         letters = s.text.replace(".", "").replace(" ", "")
         if s.j - s.i == 1 and first.lower in MODIFIERS:
             return False  # "South", "Central" alone
-        if s.j - s.i == 1 and first.lower in DEMONYMS and not (prev and prev.lower in LOCATIVES):
-            return False  # "Arab leaders", "Chinese engineers": a demonym, not Arab (Alabama)
+        if s.j - s.i == 1 and first.lower in DEMONYMS and (
+                not (prev and prev.lower in LOCATIVES) or (nxt is not None and nxt.word and not nxt.cap)):
+            # "Arab leaders", "Chinese engineers", "in Canadian pension obligations": a demonym,
+            # not Arab (Alabama) or Canadian (Oklahoma)
+            return False
         if len(letters) <= 3 and not letters.isupper():
             return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
         dateline = s.text.isupper() and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None \
@@ -646,7 +653,7 @@ class Geoparser:
         for s in spans:
             if s.qualifier is not None:
                 ranked = self._rank(f"{s.query or s.text}, {s.qualifier.query or s.qualifier.text}")
-                if ranked and ranked[0][0].via != "qualifier":
+                if ranked and ranked[0][0].via != "qualifier" and self._fits_qualifier(ranked[0][0], s.qualifier):
                     s.ranked = ranked
         # Context from the document: the countries its places and demonyms are in, the places
         # it names for sure (anchors), and the areas its places lie in. A name's own mentions
@@ -677,6 +684,18 @@ class Geoparser:
         for s in spans:
             if s.abbrev_of is not None:
                 s.chosen = s.abbrev_of.chosen
+
+    @staticmethod
+    def _fits_qualifier(head: Candidate, qualifier: _Span) -> bool:
+        """Whether a reading of "A, B" agrees with B's own reading when B is a city.
+
+        "Brooklyn, New York" is the Brooklyn beside New York City; "After Paris, London is
+        ..." must not become a Paris beside some other, small London.
+        """
+        q = qualifier.ranked[0][0] if qualifier.ranked else None
+        if q is None or q.kind != "city":
+            return True
+        return distance_km((head.lat, head.lon), (q.lat, q.lon)) <= QUALIFIER_CITY_KM
 
     @staticmethod
     def _confirm(spans: list[_Span]) -> list[_Span]:

@@ -208,3 +208,32 @@ def test_streets_and_rivers_the_gazetteer_lacks(parser):
 def test_abbreviated_streets(parser):
     ms = parser.parse("He lived at 420 Jinnah Ave., Peshawar, and later on Mall Rd. in Lahore.")
     assert [m.text for m in ms][:2] == ["Jinnah Ave.", "Peshawar"] and "Mall Rd." in {m.text for m in ms}
+
+
+def test_a_demonym_before_a_noun_is_a_demonym_even_after_in(world):
+    demonyms = Geoparser(world, include_demonyms=True)
+    text = "The firm moved about $500 million in Canadian pension assets to an insurer."
+    (m,) = demonyms.parse(text)
+    assert (m.text, m.usage, m.place.name) == ("Canadian", "demonym", "Canada")
+    assert [m.text for m in Geoparser(world).parse(text)] == []
+
+
+def test_english_is_the_demonym_of_england(world):
+    demonyms = Geoparser(world, include_demonyms=True)
+    (m,) = [m for m in demonyms.parse("The talks moved to an English port town.") if m.text == "English"]
+    assert (m.usage, m.place.name, m.place.country) == ("demonym", "England", "GB")
+
+
+def test_a_city_as_qualifier_keeps_its_own_reading(parser):
+    # "Paris, London" reads as two big cities, not a Paris beside some small London
+    got = found(parser, "The train reached Brussels on time. After Paris, London is the next stop.")
+    assert got[("Paris", "literal")].place.country == "FR"
+    assert got[("London", "literal")].place.country == "GB"
+    got = found(parser, "The fire broke out in Brooklyn, New York, on Monday.")
+    assert got[("Brooklyn", "literal")].place.admin1 == "New York"
+
+
+def test_a_landmark_outranks_small_towns_of_its_name(parser):
+    got = found(parser, "Flights at Heathrow were delayed by fog on Monday.")
+    place = got[("Heathrow", "literal")].place
+    assert (place.name, place.country, place.kind) == ("Heathrow Airport", "GB", "site")

@@ -735,6 +735,9 @@ class Geoparser:
         parent_count, own_parents = parents
         values: list[float] = []
         best = -math.inf
+        # areas this very name may mean: that other places lie in one is evidence for the
+        # area reading ("Iowa" among Iowa towns), not for a namesake inside it (Iowa City)
+        itself = {(c.db, c.id) for c, _ in ranked[:CANDIDATES_FOR_COHERENCE] if c.kind in ("region", "district")}
         for c, share in ranked:
             v = math.log(max(share, 1e-9))
             if v + MAX_CONTEXT_BONUS < best:
@@ -744,7 +747,8 @@ class Geoparser:
                 v += NEAR_CONTEXT_BONUS
             # in an area that another name means or lies in (counts are of names; not its own)
             a1, a2 = (c.db, c.admin1_id), (c.db, c.admin2_id)
-            if area_count.get(a1, 0) > (a1 in own_areas) or area_count.get(a2, 0) > (a2 in own_areas):
+            if (a1 not in itself and area_count.get(a1, 0) > (a1 in own_areas)) or \
+                    (a2 not in itself and area_count.get(a2, 0) > (a2 in own_areas)):
                 v += AREA_CONTEXT_BONUS
             me = (c.db, c.id)
             if c.kind in ("region", "district") and parent_count.get(me, 0) > (me in own_parents):

@@ -237,3 +237,9 @@ def test_a_landmark_outranks_small_towns_of_its_name(parser):
     got = found(parser, "Flights at Heathrow were delayed by fog on Monday.")
     place = got[("Heathrow", "literal")].place
     assert (place.name, place.country, place.kind) == ("Heathrow Airport", "GB", "site")
+
+
+def test_places_in_an_area_vote_for_the_area_not_a_namesake_inside_it(parser):
+    # that Des Moines and Red Oak lie in Iowa speaks for the state, not for Iowa City
+    got = found(parser, "Farmers near Des Moines, Red Oak and Clarinda said Iowa needs rain this week.")
+    assert (got[("Iowa", "literal")].place.name, got[("Iowa", "literal")].place.kind) == ("Iowa", "region")

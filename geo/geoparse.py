@@ -91,6 +91,7 @@ COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a nam
 BIG_POPULATION = 1_000_000
 METONYMY_POPULATION = 100_000
 COUNTRY_CONTEXT_BONUS = 3.5
+COUNTRY_SEEN_BONUS = 1.0     # ... and this for a country the rest of the document names at all
 NEAR_CONTEXT_BONUS = 1.5
 NEAR_KM = 250.0
 _NEAR_DEG = NEAR_KM / 111.0  # a latitude band no nearer place lies outside
@@ -742,7 +743,8 @@ class Geoparser:
             v = math.log(max(share, 1e-9))
             if v + MAX_CONTEXT_BONUS < best:
                 break  # ranked by share: no later candidate can win any more
-            v += COUNTRY_CONTEXT_BONUS * max(all_countries.get(c.country, 0) - own_countries.get(c.country, 0), 0) / total
+            votes = max(all_countries.get(c.country, 0) - own_countries.get(c.country, 0), 0)
+            v += COUNTRY_CONTEXT_BONUS * votes / total + (COUNTRY_SEEN_BONUS if votes else 0.0)
             if near is not None and c.kind in ("city", "site", "district", "other") and near(c, key):
                 v += NEAR_CONTEXT_BONUS
             # in an area that another name means or lies in (counts are of names; not its own)
@@ -761,7 +763,7 @@ class Geoparser:
         return ranked[k][0], weights[k] / sum(weights)
 
 
-MAX_CONTEXT_BONUS = COUNTRY_CONTEXT_BONUS + NEAR_CONTEXT_BONUS + AREA_CONTEXT_BONUS + PARENT_CONTEXT_BONUS
+MAX_CONTEXT_BONUS = COUNTRY_CONTEXT_BONUS + COUNTRY_SEEN_BONUS + NEAR_CONTEXT_BONUS + AREA_CONTEXT_BONUS + PARENT_CONTEXT_BONUS
 
 
 class _Context:

@@ -243,3 +243,10 @@ def test_places_in_an_area_vote_for_the_area_not_a_namesake_inside_it(parser):
     # that Des Moines and Red Oak lie in Iowa speaks for the state, not for Iowa City
     got = found(parser, "Farmers near Des Moines, Red Oak and Clarinda said Iowa needs rain this week.")
     assert (got[("Iowa", "literal")].place.name, got[("Iowa", "literal")].place.kind) == ("Iowa", "region")
+
+
+def test_a_country_the_document_names_at_all_counts(parser):
+    # one Palestinian mention among many others still keeps Gaza in Palestine, not Mozambique
+    text = ("Washington said Israel and Iran must talk. Israel, Iran, Syria and Egypt sent envoys to "
+            "Washington. A Palestinian spokesman in Gaza denied it.")
+    assert found(parser, text)[("Gaza", "literal")].place.country == "PS"

@@ -439,7 +439,8 @@ def _place_areas_at_geonames_points(areas: Iterable[PlaceRow], shapes: dict[str,
 
     A polygon's centre and GeoNames' point can lie hundreds of kilometres apart for a large
     country; readers and other gazetteers expect GeoNames' point. The polygon ``shape`` is
-    kept for drawing. A point outside its own polygon (an error in the source) is ignored.
+    kept for drawing. A point far outside its own polygon's bounding box (an error in the
+    source) is ignored.
     """
     points = _geonames_points()
     for place in areas:
@@ -456,10 +457,12 @@ def _place_areas_at_geonames_points(areas: Iterable[PlaceRow], shapes: dict[str,
 
 
 def _near_shape(geom, point: tuple[float, float], tolerance: float = 0.5) -> bool:
-    """Whether (lat, lon) lies in the geometry or within ``tolerance`` degrees of it."""
+    """Whether (lat, lon) lies within the geometry's bounding box or ``tolerance`` degrees of
+    the geometry (island states are often given a point in the sea between their islands)."""
     from shapely.geometry import Point
 
-    return geom.distance(Point(point[1], point[0])) <= tolerance
+    pt = Point(point[1], point[0])
+    return geom.envelope.contains(pt) or geom.distance(pt) <= tolerance
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:

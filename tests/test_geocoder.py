@@ -150,3 +150,6 @@ def test_areas_sit_at_geonames_points_and_keep_their_outline(world):
     assert (round(us["lat"], 2), us["lon"]) == (39.76, -98.5)
     texas = world.geocode("Texas").raw
     assert (round(texas["lat"], 2), round(texas["lon"], 2), texas["shape"]) == (31.25, -99.25, "admin1:US-TX")
+    # an island state's point may lie in the sea between its islands
+    maldives = world.geocode("Maldives").raw
+    assert (maldives["lat"], maldives["lon"]) == (3.2, 73.0)

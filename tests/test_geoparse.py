@@ -250,3 +250,10 @@ def test_a_country_the_document_names_at_all_counts(parser):
     text = ("Washington said Israel and Iran must talk. Israel, Iran, Syria and Egypt sent envoys to "
             "Washington. A Palestinian spokesman in Gaza denied it.")
     assert found(parser, text)[("Gaza", "literal")].place.country == "PS"
+
+
+def test_well_known_regions_the_world_layer_lacks(parser):
+    got = found(parser, "Floods hit Yorkshire and West Yorkshire, while fires burned in Siberia and Darfur.")
+    assert {k[0]: (m.place.country, m.place.kind) for k, m in got.items()} == {
+        "Yorkshire": ("GB", "region"), "West Yorkshire": ("GB", "region"),
+        "Siberia": ("RU", "region"), "Darfur": ("SD", "region")}

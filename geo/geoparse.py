@@ -66,7 +66,7 @@ def _webster() -> tuple[frozenset[str], frozenset[str]]:
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"                      # U.S., U.A.E.
-    r"|(?:St|Ste|Ft|Mt|Pt)\.(?=\s+[A-Z])"    # St. Louis
+    r"|(?:St|Ste|Ft|Mt|Pt|ST|STE|FT|MT|PT)\.(?=\s+[A-Z])"  # St. Louis, ST. LOUIS
     r"|[^\W\d_]+(?:['’](?![sS]\b|m\b|re\b|ve\b|ll\b|d\b|t\b)[^\W\d_]+)*"
     r"|\d+|[^\w\s]", re.UNICODE)
 # country abbreviations news writes in capitals; any other acronym must be defined in the text

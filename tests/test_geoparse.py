@@ -257,3 +257,10 @@ def test_well_known_regions_the_world_layer_lacks(parser):
     assert {k[0]: (m.place.country, m.place.kind) for k, m in got.items()} == {
         "Yorkshire": ("GB", "region"), "West Yorkshire": ("GB", "region"),
         "Siberia": ("RU", "region"), "Darfur": ("SD", "region")}
+
+
+def test_saint_and_mount_in_capitals(parser):
+    got = [(m.text, m.place.name) for m in parser.parse("ST. PAUL, Minn. -- The budget was late, officials said.")]
+    assert got[0] == ("ST. PAUL", "Saint Paul")
+    got = [(m.text, m.place.admin1) for m in parser.parse("MT. PLEASANT, S.C. (AP) -- A fire broke out.")]
+    assert got[0] == ("MT. PLEASANT", "South Carolina")

@@ -91,6 +91,7 @@ COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a nam
 BIG_POPULATION = 1_000_000
 METONYMY_POPULATION = 100_000
 COUNTRY_CONTEXT_BONUS = 3.5
+DATELINE_VOTES = 3          # the dateline's country counts as this many mentions
 COUNTRY_SEEN_BONUS = 1.0     # ... and this for a country the rest of the document names at all
 NEAR_CONTEXT_BONUS = 1.5
 NEAR_KM = 250.0
@@ -665,11 +666,11 @@ class Geoparser:
                 c, share = s.ranked[0]
                 if share >= 0.8 or c.kind == "country":
                     chosen0[k] = (c, share)
-        dateline = None
+        dateline, dateline_key = None, None
         if dateline_first and spans and spans[0].start < 40 and spans[0].ranked:
-            dateline = spans[0].ranked[0][0]
+            dateline, dateline_key = spans[0].ranked[0][0], spans[0].key
         picks = chosen0
-        ctx = _Context(spans, demonyms, dateline)
+        ctx = _Context(spans, demonyms, dateline, dateline_key)
         for _ in range(2):
             ctx.using(picks)
             done: dict[tuple[str, int], tuple[Candidate, float] | None] = {}
@@ -775,10 +776,12 @@ class _Context:
     which makes that state, and those readings, likelier together.
     """
 
-    def __init__(self, spans: list[_Span], demonyms: Counter, dateline: Candidate | None):
+    def __init__(self, spans: list[_Span], demonyms: Counter, dateline: Candidate | None,
+                 dateline_key: str | None = None):
         self.spans = spans
         self.demonyms = demonyms
         self.dateline = dateline
+        self.dateline_key = dateline_key
         # what any reading of a name would say (fixed for the document)
         self.maybe_areas: dict[str, set] = {}
         self.maybe_parents: dict[str, set] = {}
@@ -827,8 +830,10 @@ class _Context:
             total.update(cs)
         anchors: list[tuple[str | None, Candidate]] = [(k, a) for k, v in self.anchors.items() for a in v]
         if self.dateline is not None:
-            total[self.dateline.country] += 3
-            anchors.append((None, self.dateline))  # the dateline speaks for every name
+            total[self.dateline.country] += DATELINE_VOTES
+            # the dateline speaks for every name but its own (its top reading is no evidence
+            # for itself: "A spokesman for the White House said" is no dateline in Morocco)
+            anchors.append((self.dateline_key, self.dateline))
         self.total_countries = total
         self.total_sum = sum(total.values())
         self.anchor_points = [(k, a.id, a.lat, a.lon) for k, a in anchors[:MAX_ANCHORS]]
@@ -858,6 +863,8 @@ class _Context:
         if found is None:
             countries = self.total_countries
             own = self.countries.get(key) or Counter()
+            if key == self.dateline_key and self.dateline is not None:
+                own = own + Counter({self.dateline.country: DATELINE_VOTES})
             total = (self.total_sum - sum(own.values())) or 1
             # the areas named, or lying around places named, by other names than this one
             own_areas = self.maybe_areas.get(key, set()) | self.extra_areas.get(key, set())

@@ -270,5 +270,4 @@ def test_the_opening_place_is_no_evidence_for_itself(parser):
     # the first place of a text counts as its dateline for every other name, not for its own:
     # its own first reading (Casablanca, whose alternate name this is) must not vote for itself
     got = found(parser, "A spokesman for the White House said the president would travel to Ohio.")
-    place = got[("White House", "metonymic")].place
-    assert (place.name, place.country, place.kind) == ("White House", "US", "site")
+    assert got[("White House", "metonymic")].place.country == "US"

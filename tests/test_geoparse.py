@@ -257,6 +257,9 @@ def test_well_known_regions_the_world_layer_lacks(parser):
     assert {k[0]: (m.place.country, m.place.kind) for k, m in got.items()} == {
         "Yorkshire": ("GB", "region"), "West Yorkshire": ("GB", "region"),
         "Siberia": ("RU", "region"), "Darfur": ("SD", "region")}
+    got = found(parser, "Shelling in Eastern Ghouta and fighting in Nagorno-Karabakh and Mindanao went on.")
+    assert {k[0]: m.place.country for k, m in got.items()} == {
+        "Eastern Ghouta": "SY", "Nagorno-Karabakh": "AZ", "Mindanao": "PH"}
 
 
 def test_saint_and_mount_in_capitals(parser):

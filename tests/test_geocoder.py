@@ -139,3 +139,17 @@ def test_qualifier_that_is_another_name_of_the_place(world):
 @pytest.mark.slow
 def test_common_country_names(world):
     assert world.geocode("Holland").raw["country"] == "NL"
+
+
+@pytest.mark.slow
+def test_areas_sit_at_geonames_points_and_keep_their_outline(world):
+    # GeoNames' own points, not the centre of the polygon (Russia's is 190 km away)
+    russia = world.geocode("Russia").raw
+    assert (russia["lat"], russia["lon"], russia["shape"]) == (60.0, 100.0, "country:RU")
+    us = world.geocode("United States").raw
+    assert (round(us["lat"], 2), us["lon"]) == (39.76, -98.5)
+    texas = world.geocode("Texas").raw
+    assert (round(texas["lat"], 2), round(texas["lon"], 2), texas["shape"]) == (31.25, -99.25, "admin1:US-TX")
+    # an island state's point may lie in the sea between its islands
+    maldives = world.geocode("Maldives").raw
+    assert (maldives["lat"], maldives["lon"]) == (3.2, 73.0)

@@ -208,3 +208,69 @@ def test_streets_and_rivers_the_gazetteer_lacks(parser):
 def test_abbreviated_streets(parser):
     ms = parser.parse("He lived at 420 Jinnah Ave., Peshawar, and later on Mall Rd. in Lahore.")
     assert [m.text for m in ms][:2] == ["Jinnah Ave.", "Peshawar"] and "Mall Rd." in {m.text for m in ms}
+
+
+def test_a_demonym_before_a_noun_is_a_demonym_even_after_in(world):
+    demonyms = Geoparser(world, include_demonyms=True)
+    text = "The firm moved about $500 million in Canadian pension assets to an insurer."
+    (m,) = demonyms.parse(text)
+    assert (m.text, m.usage, m.place.name) == ("Canadian", "demonym", "Canada")
+    assert [m.text for m in Geoparser(world).parse(text)] == []
+
+
+def test_english_is_the_demonym_of_england(world):
+    demonyms = Geoparser(world, include_demonyms=True)
+    (m,) = [m for m in demonyms.parse("The talks moved to an English port town.") if m.text == "English"]
+    assert (m.usage, m.place.name, m.place.country) == ("demonym", "England", "GB")
+
+
+def test_a_city_as_qualifier_keeps_its_own_reading(parser):
+    # "Paris, London" reads as two big cities, not a Paris beside some small London
+    got = found(parser, "The train reached Brussels on time. After Paris, London is the next stop.")
+    assert got[("Paris", "literal")].place.country == "FR"
+    assert got[("London", "literal")].place.country == "GB"
+    got = found(parser, "The fire broke out in Brooklyn, New York, on Monday.")
+    assert got[("Brooklyn", "literal")].place.admin1 == "New York"
+
+
+def test_a_landmark_outranks_small_towns_of_its_name(parser):
+    got = found(parser, "Flights at Heathrow were delayed by fog on Monday.")
+    place = got[("Heathrow", "literal")].place
+    assert (place.name, place.country, place.kind) == ("Heathrow Airport", "GB", "site")
+
+
+def test_places_in_an_area_vote_for_the_area_not_a_namesake_inside_it(parser):
+    # that Des Moines and Red Oak lie in Iowa speaks for the state, not for Iowa City
+    got = found(parser, "Farmers near Des Moines, Red Oak and Clarinda said Iowa needs rain this week.")
+    assert (got[("Iowa", "literal")].place.name, got[("Iowa", "literal")].place.kind) == ("Iowa", "region")
+
+
+def test_a_country_the_document_names_at_all_counts(parser):
+    # one Palestinian mention among many others still keeps Gaza in Palestine, not Mozambique
+    text = ("Washington said Israel and Iran must talk. Israel, Iran, Syria and Egypt sent envoys to "
+            "Washington. A Palestinian spokesman in Gaza denied it.")
+    assert found(parser, text)[("Gaza", "literal")].place.country == "PS"
+
+
+def test_well_known_regions_the_world_layer_lacks(parser):
+    got = found(parser, "Floods hit Yorkshire and West Yorkshire, while fires burned in Siberia and Darfur.")
+    assert {k[0]: (m.place.country, m.place.kind) for k, m in got.items()} == {
+        "Yorkshire": ("GB", "region"), "West Yorkshire": ("GB", "region"),
+        "Siberia": ("RU", "region"), "Darfur": ("SD", "region")}
+    got = found(parser, "Shelling in Eastern Ghouta and fighting in Nagorno-Karabakh and Mindanao went on.")
+    assert {k[0]: m.place.country for k, m in got.items()} == {
+        "Eastern Ghouta": "SY", "Nagorno-Karabakh": "AZ", "Mindanao": "PH"}
+
+
+def test_saint_and_mount_in_capitals(parser):
+    got = [(m.text, m.place.name) for m in parser.parse("ST. PAUL, Minn. -- The budget was late, officials said.")]
+    assert got[0] == ("ST. PAUL", "Saint Paul")
+    got = [(m.text, m.place.admin1) for m in parser.parse("MT. PLEASANT, S.C. (AP) -- A fire broke out.")]
+    assert got[0] == ("MT. PLEASANT", "South Carolina")
+
+
+def test_the_opening_place_is_no_evidence_for_itself(parser):
+    # the first place of a text counts as its dateline for every other name, not for its own:
+    # its own first reading (Casablanca, whose alternate name this is) must not vote for itself
+    got = found(parser, "A spokesman for the White House said the president would travel to Ohio.")
+    assert got[("White House", "metonymic")].place.country == "US"

@@ -54,13 +54,19 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shelling|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
-        (r"attack(?:s|ed|ing|ers?)?|assault(?:ed)?|stormed|raid(?:ed)? on|massacre|militants? struck|"
+        (r"exchanges? of fire|fired on each other|armed clash(?:es)?|clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
+         r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
+        (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
+        (r"attack(?:s|ed|ing|ers?)?|assault(?:ed)?|stormed|raid(?:ed)? on|raided|massacre|militants? struck|"
+         r"burst into|(?:force|forced|forcing) (?:their|its|his|her|a) way into|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
     ],
     "agreement": [
         (r"memorand(?:um|a) of understanding|MoUs?|MOUs?", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
-        (r"agreements?|agreed (?:to|on|that|in|at|with|during|after|upon)|signed|signing|inked|accords?|pacts?|"
+        (r"agreements?|agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
+         r"after|upon)|agreed (?:the|a|an) (?:[\w-]+ ){0,2}(?:text|terms|deal|plan|roadmap|framework|draft)|"
+         r"initial(?:l)?ed|signed|signing|inked|accords?|pacts?|"
          r"reached (?:a |an )?(?:[\w-]+ )?consensus|"
          r"treaty|deals?|"
          r"protocol", None),
@@ -75,7 +81,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|call(?:ed|s|ing)? on|conference|dialogue|"
          r"consultations|session|negotiations|"
          # "will meet the Iraqi defence minister", "ministers meet in Tashkent" (not "meet the demand")
-         r"meets? (?:with |in |at )?(?:(?:his|her|their|the) )?(?:(?-i:[A-Z])[\w-]*|counterparts?|leaders?|officials|"
+         r"meets? (?:again |later |separately )?(?:with |in |at )?(?:(?:his|her|their|the) )?(?:[a-z-]+ )?"
+         r"(?:(?-i:[A-Z])[\w-]*|counterparts?|leaders?|officials|elders|"
          r"delegat\w+|president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)|"
          # "President Zardari received the Chinese vice premier" (not "received injuries")
          r"received (?:(?-i:[A-Z])[\w-]*|the (?:[\w-]+ ){0,2}(?:envoy|ambassador|delegation|minister|president|"
@@ -84,7 +91,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "other": [
         (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "
          r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
-        (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ion of|ions of)", "kidnapping"),
+        (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ions?)", "kidnapping"),
+        (r"(?:was|were|been|being) (?:freed|released)|set free", "release"),
         (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
          "investigation"),
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
@@ -92,11 +100,13 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
         (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
         (r"arrest(?:ed|s)|detained", "arrest"),
-        (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)", "suspension"),
+        (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)|(?:was|were|been) (?:shut|closed)(?! to)|"
+         r"closures? of|(?:border|crossing|long|temporary) closures?", "suspension"),
     ],
     "visit": [
         (r"state visit|official visit", "official visit"),
-        (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|landed (?:in|at)|"
+        (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|"
+         r"travel(?:s|l?ing)? to|landed (?:in|at)|"
          r"flew to|to travel to|(?:left|departed|set off) for (?-i:[A-Z])[\w-]*|reached (?-i:[A-Z])[\w-]*", None),
     ],
 }
@@ -166,7 +176,7 @@ _NUMBER_WORDS: dict[str, int] = {
 _NUM = (r"(?P<num>\d{1,5}(?:,\d{3})*|" + "|".join(sorted((w for w in _NUMBER_WORDS if w != "a"),
                                                          key=len, reverse=True))
         + r")(?:-(?P<num2>one|two|three|four|five|six|seven|eight|nine))?")
-_VICTIMS = (r"(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|personnel|policemen|"
+_VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|personnel|policemen|"
             r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
             r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
             r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
@@ -271,6 +281,7 @@ class _Draft:
     sentence: int = 0
     at: int = 0  # the trigger's offset in its sentence
     date_at: int = -1  # and its date's
+    recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
 
 
 def _count(m: re.Match) -> int | None:
@@ -572,7 +583,11 @@ _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|
                              r"reported|confirmed)\b", re.I)
 # "was launched in April 2015, when Xi visited Islamabad and the two sides signed ...": one time
 _WHEN = re.compile(r",?\s+when\b", re.I)
-_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b", re.I)
+_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b|\b(?:came|comes|come|followed|follows)\s+"
+                            r"(?:(?P<hedge>just|only|barely|less than|more than|about|some|nearly|almost)\s+)?"
+                            r"(?:(?P<n>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?)\s+|"
+                            r"[\w-]+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)\b", re.I)
+_COORDINATION = re.compile(r"[,;]\s+(?:and|while|but|whereas)\b|;", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
@@ -714,15 +729,6 @@ class Extractor:
             hits = [first[k] for k in _TRIGGERS if k in first]
             # "The attack took place at the same junction where, on Oct. 14, 2017, a truck bomb killed
             # more than 500 people": an older event of the same kind, told in a 'when/where' clause
-            split: dict[str, int] = {}
-            recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence)
-            for kind, h1, _ in (list(hits) if recalls else ()):
-                recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
-                               and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
-                               and not _generic(h[1].group(0), sentence, found, h[1].start())), None)
-                if recall is not None:
-                    split[kind] = recall[1].start()
-                    hits.append(recall[0])
             if not hits:
                 recent = last_attack[0] if last_attack else None
                 if recent is not None and si - recent.sentence <= 2:
@@ -752,6 +758,42 @@ class Extractor:
                                       for d in resolve_dates(inside, report.published, future=future)] if inside else []
                 return all_dates[key]
 
+            split: dict[str, int] = {}
+            gap: dict[str, tuple[int, int]] = {}  # "came a week after ...": the recalled event's distance
+            recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence or "after" in sentence
+                                                  or "before" in sentence)
+            for kind, h1, _ in (list(hits) if recalls else ()):
+                recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
+                               and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
+                               and not _generic(h[1].group(0), sentence, found, h[1].start())), None)
+                if recall is not None:
+                    split[kind] = recall[1].start()
+                    hits.append(recall[0])
+                    if "when" in recall[1].group(0).lower():
+                        gap[kind] = (0, 0)  # "since 2023, when gunmen killed ...": the time just named
+                    elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only"):
+                        gap[kind] = (_count_group(recall[1].group("n")) or 1, 7 if recall[1].group("unit")[0] in "wW" else 1)
+            # "On Sunday, a drone attack hit the air base, and on Monday drones hit a power station": two
+            # events of one kind in coordinated clauses, each with its own date
+            if len(found) > len(hits) and ("," in sentence or ";" in sentence):
+                for kind, h1, _ in list(hits):
+                    if kind in split:
+                        continue
+                    for h in found:
+                        if h[0] != kind or h[1].start() <= h1.end():
+                            continue
+                        b = None
+                        for b in _COORDINATION.finditer(sentence, h1.end(), h[1].start()):
+                            pass
+                        if b is None or _generic(h[1].group(0), sentence, found, h[1].start()):
+                            continue
+                        ds = [d for d in dates_for(False) if d.date]
+                        mine = [d for d in ds if b.end() <= d.start < h[1].end() + 30]
+                        theirs = [d for d in ds if d.end <= b.start()]
+                        if mine and theirs and {d.date for d in mine}.isdisjoint(d.date for d in theirs):
+                            split[kind] = b.start()
+                            hits.append(h)
+                            break
             killed, injured = casualties.within(s0, s1)
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
@@ -780,23 +822,45 @@ class Extractor:
                     raw = after_other.group("n").lower()
                     n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
                     date = (dt.date.fromisoformat(date) - dt.timedelta(days=n)).isoformat()
+                if date is None and gap.get(kind) == (0, 0) and trigger.start() >= split[kind]:
+                    before = [d for d in dates_for(planned) if d.date and d.end <= split[kind]]
+                    if before:
+                        date, precision = before[-1].date, before[-1].precision
+                elif date is None and kind in gap and kind in main_of and trigger.start() >= split[kind] \
+                        and main_of[kind].precision == "day" and main_of[kind].date:
+                    # "The raid came a week after gunmen ambushed a coach": that many days before
+                    n, unit = gap[kind]
+                    date = (dt.date.fromisoformat(main_of[kind].date) - dt.timedelta(days=n * unit)).isoformat()
+                    precision = "day"
                 if date is None:
                     date, precision = _relative_to_event(sentence, drafts, kind, definite)
                 if date and report.published and date[:len(report.published)] > report.published[:len(date)]:
                     status = "planned"  # dated after the report: still to come
                 if cues is None:
                     cues = _place_cues(text, s0, in_sentence)
-                places = _roles(cues, kind)
+                mine = cues
+                if kind in split:  # each clause's own places
+                    at = split[kind]
+                    mine = [c for c in cues if (c[0].start - s0 >= at) == (trigger.start() >= at)]
+                if kind == "attack" and len(mine) > 1 and all(c[0].place.kind == "country" for c in mine):
+                    # "Russia invaded Ukraine": the country before the deed is the attacker, the one after
+                    # it the place attacked
+                    after = [c for c in mine if c[0].start - s0 > trigger.start()]
+                    mine = after or mine
+                places = _roles(mine, kind)
                 if kind == "attack" and all(m.place.is_area for m, _ in places):
                     # "stormed the Gwadar Port Authority complex": the facility's name places it
                     named = [m for m in in_sentence if m.usage == "in_name" and m.place is not None
                              and not m.place.is_area]
                     if named:
                         places = [(named[0], "location")]
-                if not places and si > 0:
+                # talks or a deal long before the report, told without a place, are not at the place of
+                # the sentence before nor at the dateline ("had agreed the text of the treaty in March")
+                older = _long_before(date, precision, report.published)
+                if not places and si > 0 and not (older and kind in ("meeting", "agreement")):
                     places = _previous_place(text, sentences[si - 1], mentions, kind)
                 only_countries = all(m.place.kind == "country" for m, _ in places)
-                if dateline is not None and kind in ("meeting", "agreement") and only_countries and (
+                if dateline is not None and kind in ("meeting", "agreement") and only_countries and not older and (
                         not places or any(m.place.country == dateline.place.country for m, _ in places)):
                     # no finer place in the sentence: the story's dateline tells where it is
                     places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
@@ -810,11 +874,12 @@ class Extractor:
                                evidence=[(s0, s1)], sentence=si, at=trigger.start(),
                                date_at=best.start if best else -1)
                 recalled = kind in split and trigger.start() >= split[kind]
+                draft.recalled = recalled
                 if recalled and not draft.places and kind in main_of:
                     draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
                 into = self._add(drafts, draft, sentence, None if recalled else definite)
                 main_of[kind] = into
-                if kind == "attack":
+                if kind == "attack" and not into.recalled:
                     last_attack[:] = [into]
         for d in drafts:
             _complete_place(d, text, sentences, mentions)
@@ -928,20 +993,20 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
     same_day = _DAY_OF_THE.search(sentence)
     if same_day:
         anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
-                       and _TRIGGER_WORDS[d.kind].search(same_day.group(1))), None)
+                       and not d.recalled and _TRIGGER_WORDS[d.kind].search(same_day.group(1))), None)
         if anchor is not None:
             return anchor.date, "day"
     # "In the days after the attack on the convoy, companies suspended work": the attack's month
     after = _DAYS_AFTER_THE.search(sentence)
     if after:
         anchor = next((d for d in reversed(drafts) if d.kind != kind and d.date and d.precision in ("day", "month")
-                       and _TRIGGER_WORDS[d.kind].search(after.group(0))), None)
+                       and not d.recalled and _TRIGGER_WORDS[d.kind].search(after.group(0))), None)
         if anchor is not None:
             return anchor.date[:7], "month"
     if not m or not ref:
         return None, "unknown"
     anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
-                   and _TRIGGER_WORDS[d.kind].search(ref.group(0))), None)
+                   and not d.recalled and _TRIGGER_WORDS[d.kind].search(ref.group(0))), None)
     if anchor is None:
         return None, "unknown"
     if m.group("dir2"):
@@ -957,6 +1022,7 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
 
 
 _COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|many|dozens of|"
+                      r"repeated|frequent|recurring|regular|sporadic|occasional|"
                       r"(?:a |the )?(?:string|series|wave|spate|spree|number|string) of)\s+(?:[\w-]+\s+)?$", re.I)
 _PLURALS = ("attacks", "bombings", "blasts", "explosions", "agreements", "deals", "visits", "meetings", "protests",
             "arrests")
@@ -1022,6 +1088,24 @@ def _future_near(sentence: str, at: int) -> bool:
         return False
     clause = sentence[start:at]
     return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
+
+
+def _long_before(date: str | None, precision: str, published: str | None) -> bool:
+    """Whether an event's whole period ends more than two weeks before the report was published."""
+    if not date or not published or len(published) < 10:
+        return False
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+        if precision == "day":
+            end = dt.date.fromisoformat(date)
+        elif precision == "month":
+            y, m = int(date[:4]), int(date[5:7])
+            end = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            end = dt.date(int(date[:4]), 12, 31)
+    except ValueError:
+        return False
+    return (pub - end).days > 14
 
 
 def _rank(precision: str) -> int:

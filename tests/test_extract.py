@@ -457,3 +457,84 @@ def test_a_dateline_after_a_headline_is_still_the_dateline(extractor):
                             "three soldiers near Mosul.", published="2025-08-11")
     got = sorted((e.date, e.places[0].place.name, e.killed) for e in evs if e.event_type == "attack")
     assert got == [("2023-05", "Mosul", 3), ("2025-08-10", "Mosul", 5)]
+
+
+# ------------------------------------------------------------------ events2: general rules for recall
+
+def test_same_kind_in_coordinated_clauses_with_their_own_dates(extractor):
+    evs = events(extractor, "Drones hit a depot in Port Sudan on Tuesday. On Sunday, a drone attack on an air base "
+                            "near Port Sudan caused a fire, and on Monday drones hit a power station in Kassala.",
+                 published="2025-05-07")
+    attacks = sorted((e.date, e.places[0].place.name if e.places else None) for e in evs if e.event_type == "attack")
+    assert attacks == [("2025-05-04", "Port Sudan"), ("2025-05-05", "Kassala"), ("2025-05-06", "Port Sudan")]
+
+
+def test_same_kind_twice_without_second_date_is_one_event(extractor):
+    evs = events(extractor, "A bomb exploded in a market in Quetta on Monday, and the blast damaged nearby shops.",
+                 published="2025-05-07")
+    assert len([e for e in evs if e.event_type == "attack"]) == 1
+
+
+def test_came_a_week_after_is_an_earlier_event(extractor):
+    evs = events(extractor, "Militants stormed a checkpost near Mir Ali on Tuesday, killing seven soldiers. The raid "
+                            "on the checkpost came a week after gunmen ambushed a coach near Miranshah, killing two "
+                            "people.", published="2025-03-18")
+    attacks = sorted((e.date, e.killed, e.places[0].place.name) for e in evs if e.event_type == "attack")
+    assert attacks == [("2025-03-11", 2, "Miranshah"), ("2025-03-18", 7, "Mir Ali")]
+
+
+def test_hedged_distance_gives_no_invented_day(extractor):
+    evs = events(extractor, "The Quetta bombing on Friday came less than a week after gunmen attacked a bus near "
+                            "Turbat.", published="2025-03-18")
+    turbat = [e for e in evs if e.event_type == "attack" and e.places and e.places[0].place.name == "Turbat"]
+    assert len(turbat) == 1 and turbat[0].date is None
+
+
+def test_when_clause_takes_the_time_just_named(extractor):
+    evs = events(extractor, "The region has suffered repeated attacks since 2023, when gunmen killed 200 people in "
+                            "Bokkos.", published="2025-04-15")
+    e = one(evs, "attack")
+    assert (e.date, e.killed, e.places[0].place.name) == ("2023", 200, "Bokkos")
+
+
+def test_invaded_country_is_the_place_not_the_attacker(extractor):
+    e = one(events(extractor, "Grain has been stuck in silos since Russia invaded Ukraine on Feb. 24.",
+                   published="2022-07-24"), "attack")
+    assert (e.date, e.places[0].place.name, e.subtype) == ("2022-02-24", "Ukraine", "offensive")
+
+
+@pytest.mark.parametrize("sentence, kind, subtype", [
+    ("Pakistan and Afghanistan agreed last month to set up a border committee in Kabul.", "agreement", None),
+    ("The two ministers had agreed the text of the treaty in Geneva in March.", "agreement", None),
+    ("The leaders initialled a peace agreement in Washington on Friday.", "agreement", None),
+    ("An exchange of fire at Torkham on March 3 killed one soldier.", "attack", "armed clash"),
+    ("Militants tried to force their way into the port complex in Gwadar on March 20.", "attack", None),
+    ("The crossing at Torkham was shut on February 21.", "other", "suspension"),
+    ("The abduction on Oct. 28 in Barrancas shocked the country.", "other", "kidnapping"),
+    ("He said he would travel to Urumqi in June.", "visit", None),
+    ("The two presidents are expected to meet again in Abu Dhabi later this year.", "meeting", None),
+])
+def test_loosely_worded_triggers(extractor, sentence, kind, subtype):
+    e = one(events(extractor, sentence, published="2025-03-21"), kind)
+    assert e.subtype == subtype and e.places
+
+
+def test_casualty_words_do_not_cross_and(extractor):
+    e = one(events(extractor, "An exchange of fire at Torkham on March 3 killed one soldier and wounded eight others.",
+                   published="2025-03-21"), "attack")
+    assert (e.killed, e.injured) == (1, 8)
+
+
+def test_old_agreement_without_place_takes_no_dateline_or_neighbour(extractor):
+    evs = events(extractor, "WASHINGTON, Aug 9 - The leaders signed a declaration at the White House on Friday. "
+                            "The foreign ministers had agreed the text of the treaty in March.",
+                 published="2025-08-09")
+    old = [e for e in evs if e.event_type == "agreement" and e.date == "2025-03"]
+    assert len(old) == 1 and old[0].places == ()
+
+
+def test_day_of_the_attack_anchors_on_the_main_attack_not_a_recalled_one(extractor):
+    evs = events(extractor, "A suicide bomber struck a convoy near Besham on March 26. The Besham bombing came less "
+                            "than a week after militants stormed the port complex in Gwadar on March 20. On the day "
+                            "of the attack, the minister met the ambassador in Islamabad.", published="2024-03-28")
+    assert one(evs, "meeting").date == "2024-03-26"

@@ -57,8 +57,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"exchanges? of fire|fired on each other|armed clash(?:es)?|clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
-        (r"attack(?:s|ed|ing|ers?)?|assault(?:ed)?|stormed|raid(?:ed)? on|raided|massacre|militants? struck|"
-         r"burst into|(?:force|forced|forcing) (?:their|its|his|her|a) way into|"
+        (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|(?:force|forced|forcing) (?:their|its|his|her|a) "
+         r"way into", "armed assault"),
+        (r"attack(?:s|ed|ing|ers?)?|massacre|militants? struck|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
     ],
     "agreement": [
@@ -281,6 +282,7 @@ class _Draft:
     sentence: int = 0
     at: int = 0  # the trigger's offset in its sentence
     date_at: int = -1  # and its date's
+    indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
     recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
 
 
@@ -875,6 +877,7 @@ class Extractor:
                                date_at=best.start if best else -1)
                 recalled = kind in split and trigger.start() >= split[kind]
                 draft.recalled = recalled
+                draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
                 if recalled and not draft.places and kind in main_of:
                     draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
                 into = self._add(drafts, draft, sentence, None if recalled else definite)
@@ -930,6 +933,8 @@ class Extractor:
         for old in reversed(drafts):
             if old.kind != new.kind:
                 continue
+            if new.indefinite and new.kind == "attack" and _distinct_attack(old, new):
+                continue  # "Later on Tuesday, a roadside bomb hit a police van in Bannu": another attack
             if _compatible(old, new, definite=ref is not None or new.sentence - old.sentence <= 1):
                 old.sentence = new.sentence
                 old.evidence += new.evidence
@@ -1088,6 +1093,19 @@ def _future_near(sentence: str, at: int) -> bool:
         return False
     clause = sentence[start:at]
     return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
+
+
+_INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_FAMILY = {"suicide bombing": "bombing", "car bombing": "bombing", "grenade attack": "bombing"}
+
+
+def _distinct_attack(old: _Draft, new: _Draft) -> bool:
+    """Two attacks told of differently: another kind of deed (a bombing, then a shooting) at another place."""
+    if not (old.subtype and new.subtype and old.places and new.places):
+        return False
+    if _FAMILY.get(old.subtype, old.subtype) == _FAMILY.get(new.subtype, new.subtype):
+        return False
+    return not {m.place.gazetteer_id for m, _ in old.places} & {m.place.gazetteer_id for m, _ in new.places}
 
 
 def _long_before(date: str | None, precision: str, published: str | None) -> bool:

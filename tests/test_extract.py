@@ -508,7 +508,7 @@ def test_invaded_country_is_the_place_not_the_attacker(extractor):
     ("The two ministers had agreed the text of the treaty in Geneva in March.", "agreement", None),
     ("The leaders initialled a peace agreement in Washington on Friday.", "agreement", None),
     ("An exchange of fire at Torkham on March 3 killed one soldier.", "attack", "armed clash"),
-    ("Militants tried to force their way into the port complex in Gwadar on March 20.", "attack", None),
+    ("Militants tried to force their way into the port complex in Gwadar on March 20.", "attack", "armed assault"),
     ("The crossing at Torkham was shut on February 21.", "other", "suspension"),
     ("The abduction on Oct. 28 in Barrancas shocked the country.", "other", "kidnapping"),
     ("He said he would travel to Urumqi in June.", "visit", None),
@@ -538,3 +538,18 @@ def test_day_of_the_attack_anchors_on_the_main_attack_not_a_recalled_one(extract
                             "than a week after militants stormed the port complex in Gwadar on March 20. On the day "
                             "of the attack, the minister met the ambassador in Islamabad.", published="2024-03-28")
     assert one(evs, "meeting").date == "2024-03-26"
+
+
+def test_indefinite_attack_of_another_kind_elsewhere_is_another_event(extractor):
+    evs = events(extractor, "Militants stormed a checkpost near Mir Ali on Tuesday, killing seven soldiers and "
+                            "wounding four. Later on Tuesday, a roadside bomb hit a police van in Bannu, wounding "
+                            "three policemen.", published="2025-03-18")
+    attacks = sorted((e.places[0].place.name, e.killed, e.injured) for e in evs if e.event_type == "attack")
+    assert attacks == [("Bannu", None, 3), ("Mir Ali", 7, 4)]
+
+
+def test_definite_continuation_still_adds_to_the_attack(extractor):
+    evs = events(extractor, "Militants stormed a checkpost near Mir Ali on Tuesday, killing seven soldiers. "
+                            "The attackers, armed with rifles and grenades, fought troops near Mir Ali for two hours.",
+                 published="2025-03-18")
+    assert one(evs, "attack").killed == 7

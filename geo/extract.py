@@ -930,6 +930,21 @@ class Extractor:
         if _SEPARATE.search(sentence, max(0, new.at - 25), new.at + 1):
             drafts.append(new)  # "In a separate memorandum signed on Friday"
             return new
+        if ref is None and new.kind == "agreement" and new.date is None \
+                and _ALSO.search(sentence, max(0, new.at - 12), new.at):
+            # "They also agreed on the timely completion of projects": more of the agreement just told,
+            # whose places are what was agreed on, not where
+            old = next((o for o in reversed(drafts) if o.kind == new.kind and new.sentence - o.sentence <= 5
+                        and o.status == new.status), None)
+            if old is not None:
+                old.evidence += [e for e in new.evidence if e not in old.evidence]
+                old.actors += [a for a in new.actors if a not in old.actors]
+                old.sentence = new.sentence
+                return old
+        if ref is None and _SHIFT.match(sentence):
+            # "Later on Friday, the two governments signed agreements": another occasion that day
+            drafts.append(new)
+            return new
         for old in reversed(drafts):
             if old.kind != new.kind:
                 continue
@@ -1095,6 +1110,8 @@ def _future_near(sentence: str, at: int) -> bool:
     return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
 
 
+_ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.I)
+_SHIFT = re.compile(r"\W*(?:later|earlier)\b(?! this\b| last\b| in (?:the|this|that) (?:week|month|year)\b)", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _FAMILY = {"suicide bombing": "bombing", "car bombing": "bombing", "grenade attack": "bombing"}
 

@@ -553,3 +553,17 @@ def test_definite_continuation_still_adds_to_the_attack(extractor):
                             "The attackers, armed with rifles and grenades, fought troops near Mir Ali for two hours.",
                  published="2025-03-18")
     assert one(evs, "attack").killed == 7
+
+
+def test_also_agreed_adds_to_the_agreement_just_told(extractor):
+    evs = events(extractor, "The leaders initialled a peace agreement in Washington on Friday. The two presidents "
+                            "also agreed to open a transit route through southern Armenia to Nakhchivan.",
+                 published="2025-08-09")
+    e = one(evs, "agreement")
+    assert e.date == "2025-08-08" and [p.place.name for p in e.places] == ["Washington"]
+
+
+def test_later_that_day_is_another_occasion(extractor):
+    evs = events(extractor, "The prime minister met President Xi in Beijing on Friday. Later on Friday, he met "
+                            "Premier Li in Beijing.", published="2024-06-08")
+    assert [e.date for e in evs if e.event_type == "meeting"] == ["2024-06-07", "2024-06-07"]

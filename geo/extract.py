@@ -107,7 +107,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "visit": [
         (r"state visit|official visit", "official visit"),
         (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|"
-         r"travel(?:s|l?ing)? to|landed (?:in|at)|"
+         r"travel(?:s|l?ing)? to|landed (?:in|at)|(?:send|sends|sent|sending|dispatch(?:ed)?) (?:a |an |its |his |her )?"
+         r"(?:[\w-]+ )?(?:delegation|mission|envoy) to|"
          r"flew to|to travel to|(?:left|departed|set off) for (?-i:[A-Z])[\w-]*|reached (?-i:[A-Z])[\w-]*", None),
     ],
 }
@@ -599,9 +600,15 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     at, end = trigger.start(), trigger.end()
     definite = sentence[max(0, at - 4):at].lower() == "the "
     out = []
+    # "said on Thursday that he would travel to Urumqi in June for talks": a plan's date is stated
+    # with it, after the modal, not before it
+    modal = None
+    if planned:
+        for modal in _FUTURE.finditer(sentence, max(0, at - 80), at):
+            pass
     for d in candidates:
-        if planned and d.start < at - 3:
-            continue  # a plan's date is stated with it, not before it ("on Thursday ... will visit")
+        if planned and d.start < at - 3 and (modal is None or d.start < modal.end()):
+            continue
         if d.end <= at:
             # "investigators on Wednesday were examining a convoy hit by a bomb": that date is the
             # examining's, not the bombing's (unless it opens the sentence or a 'when' clause follows)
@@ -815,10 +822,12 @@ class Extractor:
                     candidates = [d for d in candidates if (d.start < at) == (trigger.start() < at)]
                 best = _nearest(candidates, trigger.start())
                 date, precision = (best.date, best.precision) if best else (None, "unknown")
+                same_day = None
                 if date is None and not candidates and _SAME_DAY.search(sentence):
                     # "Earlier in the day, the two premiers held talks": the day the story has just told of
-                    date, precision = next(((d.date, "day") for d in reversed(drafts)
-                                            if d.precision == "day" and d.date), (None, "unknown"))
+                    same_day = next((d for d in reversed(drafts) if d.precision == "day" and d.date), None)
+                    if same_day is not None:
+                        date, precision = same_day.date, "day"
                 after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
@@ -849,6 +858,12 @@ class Extractor:
                     # it the place attacked
                     after = [c for c in mine if c[0].start - s0 > trigger.start()]
                     mine = after or mine
+                if kind == "meeting" and mine:
+                    # "chaired a meeting at the ministry on the security of projects in Gwadar and Dasu": places
+                    # in what the talks were about are no venue
+                    topic = _TOPIC.search(sentence, trigger.end())
+                    if topic is not None:
+                        mine = [c for c in mine if c[0].start - s0 < topic.start()]
                 places = _roles(mine, kind)
                 if kind == "attack" and all(m.place.is_area for m, _ in places):
                     # "stormed the Gwadar Port Authority complex": the facility's name places it
@@ -859,8 +874,15 @@ class Extractor:
                 # talks or a deal long before the report, told without a place, are not at the place of
                 # the sentence before nor at the dateline ("had agreed the text of the treaty in March")
                 older = _long_before(date, precision, report.published)
+                if not places and same_day is not None and same_day.kind in ("meeting", "agreement", "visit") \
+                        and kind in ("meeting", "agreement"):
+                    # "Earlier in the day, he chaired a meeting at the ministry": where that day's talks were
+                    places = [(m, "venue") for m, _ in same_day.places]
                 if not places and si > 0 and not (older and kind in ("meeting", "agreement")):
                     places = _previous_place(text, sentences[si - 1], mentions, kind)
+                    if not places and si > 1 and _THE_TOWN.search(sentence):
+                        # "a drone attack on an air base near the city's airport": the city named before
+                        places = _previous_place(text, sentences[si - 2], mentions, kind)
                 only_countries = all(m.place.kind == "country" for m, _ in places)
                 if dateline is not None and kind in ("meeting", "agreement") and only_countries and not older and (
                         not places or any(m.place.country == dateline.place.country for m, _ in places)):
@@ -1110,6 +1132,10 @@ def _future_near(sentence: str, at: int) -> bool:
     return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
 
 
+_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?!(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+                    r"(?:sidelines|margins|occasion|way|day|eve|phone|telephone|visit|trip|tour|behalf|board|"
+                    r"arrival|invitation)\b)(?:the\s+|a\s+|an\s+)?(?-i:[a-z])[\w-]*", re.I)
+_THE_TOWN = re.compile(r"\bthe (?:city|town|village|capital|port city)(?:['’]s)?\b", re.I)
 _ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.I)
 _SHIFT = re.compile(r"\W*(?:later|earlier)\b(?! this\b| last\b| in (?:the|this|that) (?:week|month|year)\b)", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", re.I)

@@ -567,3 +567,44 @@ def test_later_that_day_is_another_occasion(extractor):
     evs = events(extractor, "The prime minister met President Xi in Beijing on Friday. Later on Friday, he met "
                             "Premier Li in Beijing.", published="2024-06-08")
     assert [e.date for e in evs if e.event_type == "meeting"] == ["2024-06-07", "2024-06-07"]
+
+
+def test_plan_dated_between_modal_and_trigger(extractor):
+    evs = events(extractor, "The minister said on Thursday that he would travel to Urumqi in June for talks with "
+                            "his counterpart.", published="2025-04-10")
+    assert one(evs, "meeting").date == "2025-06"
+    assert one(evs, "visit").date == "2025-06"
+
+
+def test_plan_date_before_the_modal_is_not_the_plans(extractor):
+    e = one(events(extractor, "On Thursday, officials said the minister will visit Urumqi.",
+                   published="2025-04-10"), "visit")
+    assert e.date is None
+
+
+def test_the_city_is_the_city_named_before(extractor):
+    evs = events(extractor, "Drones struck a fuel depot in Port Sudan on Tuesday. No casualties were reported. "
+                            "On Sunday, a drone attack on an air base near the city's airport caused a fire.",
+                 published="2025-05-07")
+    sunday = [e for e in evs if e.event_type == "attack" and e.date == "2025-05-04"]
+    assert len(sunday) == 1 and sunday[0].places[0].place.name == "Port Sudan"
+
+
+def test_sending_a_delegation_is_a_visit(extractor):
+    e = one(events(extractor, "The president said he would send a delegation to Kaduna next week.",
+                   published="2025-04-15"), "visit")
+    assert (e.status, e.date, e.places[0].place.name) == ("planned", "2025-04", "Kaduna")
+
+
+def test_places_a_meeting_was_about_are_no_venue(extractor):
+    evs = events(extractor, "ISLAMABAD: The minister met the ambassador in Islamabad on Wednesday. Earlier in the "
+                            "day, he chaired a meeting at the ministry on the security of projects in Gwadar, Karachi "
+                            "and Dasu.", published="2025-04-10")
+    venues = sorted(p.place.name for e in evs if e.event_type == "meeting" for p in e.places)
+    assert "Gwadar" not in venues and "Dasu" not in venues
+
+
+def test_meeting_on_the_sidelines_keeps_its_venue(extractor):
+    e = one(events(extractor, "The two ministers met on the sidelines of the summit in Astana on Thursday.",
+                   published="2024-07-05"), "meeting")
+    assert e.places and e.places[0].place.name == "Astana"

@@ -592,6 +592,10 @@ _RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b|\b(?:came|comes|com
                             r"[\w-]+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)\b", re.I)
 _COORDINATION = re.compile(r"[,;]\s+(?:and|while|but|whereas)\b|;", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
+_LATER_VERB = re.compile(r",\s+(?:and\s+)?(?:took effect|came into (?:force|effect)|expired|lapsed|ran out|"
+                         r"(?:was|were|is|are) due to|began|ended|resumed|collapsed)\b", re.I)
+_LATER_BY = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                       r"(?P<unit>days?|weeks?)\s+later\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
 
@@ -621,6 +625,9 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
                 continue
             # "the first meeting since he returned to office earlier this year": the return's date
             if _SINCE_CLAUSE.search(sentence, end, d.start):
+                continue
+            # "The ceasefire, agreed in Havana last June, took effect on Aug. 3": the main verb's date
+            if _LATER_VERB.search(sentence, end, d.start):
                 continue
         out.append(d)
     return out
@@ -845,6 +852,16 @@ class Extractor:
                     precision = "day"
                 if date is None:
                     date, precision = _relative_to_event(sentence, drafts, kind, definite)
+                later = _LATER_BY.search(sentence) if date is None and not candidates else None
+                if later is not None:
+                    # "He was freed 12 days later.": counted from the day the story has just told of
+                    anchor = next((d for d in reversed(drafts) if si - d.sentence <= 2), None)
+                    if anchor is not None and anchor.date and anchor.precision == "day":
+                        raw = later.group("n").lower()
+                        n = (int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)) * (
+                            7 if later.group("unit").lower().startswith("week") else 1)
+                        date = (dt.date.fromisoformat(anchor.date) + dt.timedelta(days=n)).isoformat()
+                        precision = "day"
                 if date and report.published and date[:len(report.published)] > report.published[:len(date)]:
                     status = "planned"  # dated after the report: still to come
                 if cues is None:
@@ -878,14 +895,16 @@ class Extractor:
                         and kind in ("meeting", "agreement"):
                     # "Earlier in the day, he chaired a meeting at the ministry": where that day's talks were
                     places = [(m, "venue") for m, _ in same_day.places]
-                if not places and si > 0 and not (older and kind in ("meeting", "agreement")):
+                # "He was freed 12 days later.": another time, and no place stated for it
+                if not places and si > 0 and not (older and kind in ("meeting", "agreement")) and later is None:
                     places = _previous_place(text, sentences[si - 1], mentions, kind)
                     if not places and si > 1 and _THE_TOWN.search(sentence):
                         # "a drone attack on an air base near the city's airport": the city named before
                         places = _previous_place(text, sentences[si - 2], mentions, kind)
                 only_countries = all(m.place.kind == "country" for m, _ in places)
                 if dateline is not None and kind in ("meeting", "agreement") and only_countries and not older and (
-                        not places or any(m.place.country == dateline.place.country for m, _ in places)):
+                        not places or any(m.place.country == dateline.place.country for m, _ in places)
+                        or _names_capital_of(sentence, dateline.place)):
                     # no finer place in the sentence: the story's dateline tells where it is
                     places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
                 draft = _Draft(kind, subtype, status, date, precision, places,
@@ -1149,6 +1168,16 @@ def _distinct_attack(old: _Draft, new: _Draft) -> bool:
     if _FAMILY.get(old.subtype, old.subtype) == _FAMILY.get(new.subtype, new.subtype):
         return False
     return not {m.place.gazetteer_id for m, _ in old.places} & {m.place.gazetteer_id for m, _ in new.places}
+
+
+_DEMONYM_CAPITAL = re.compile(r"\bthe ([A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b")
+
+
+def _names_capital_of(sentence: str, place: Place) -> bool:
+    """ "talks in the Cuban capital" in a story datelined HAVANA: the dateline's city is meant."""
+    if "capital" not in sentence:
+        return False
+    return any(DEMONYMS.get(m.group(1).lower()) == place.country for m in _DEMONYM_CAPITAL.finditer(sentence))
 
 
 def _long_before(date: str | None, precision: str, published: str | None) -> bool:

@@ -608,3 +608,25 @@ def test_meeting_on_the_sidelines_keeps_its_venue(extractor):
     e = one(events(extractor, "The two ministers met on the sidelines of the summit in Astana on Thursday.",
                    published="2024-07-05"), "meeting")
     assert e.places and e.places[0].place.name == "Astana"
+
+
+def test_talks_in_the_demonym_capital_are_at_the_dateline(extractor):
+    evs = events(extractor, "HAVANA, Feb 6 (Reuters) - Colombia's government and the rebels agreed on Tuesday to "
+                            "extend their ceasefire, the two sides said at the end of peace talks in the Cuban capital.",
+                 published="2024-02-06")
+    assert one(evs, "agreement").places[0].place.name == "Havana"
+
+
+def test_date_of_a_later_main_verb_is_not_the_events(extractor):
+    e = one(events(extractor, "The ceasefire, agreed in Havana last June, took effect on Aug. 3.",
+                   published="2024-02-06"), "agreement")
+    assert (e.date, e.date_precision) == ("2023-06", "month")
+
+
+def test_days_later_counts_from_the_event_just_told(extractor):
+    evs = events(extractor, "Rebels abducted a farmer in Barrancas on Oct. 28. He was freed 12 days later.",
+                 published="2024-02-06")
+    dates = sorted(e.date for e in evs if e.event_type == "other")
+    assert dates == ["2023-10-28", "2023-11-09"]
+    release = next(e for e in evs if e.date == "2023-11-09")
+    assert release.subtype == "release" and release.places == ()

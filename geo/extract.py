@@ -102,7 +102,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
         (r"arrest(?:ed|s)|detained", "arrest"),
         (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)|(?:was|were|been) (?:shut|closed)(?! to)|"
-         r"closures? of|(?:border|crossing|long|temporary) closures?", "suspension"),
+         r"closures? of|(?:border|crossing|long|temporary) closures?|shut (?:on|down|in|for|after)\b", "suspension"),
     ],
     "visit": [
         (r"state visit|official visit", "official visit"),
@@ -550,6 +550,24 @@ def _previous_place(text: str, span: tuple[int, int], mentions: list[Mention],
     return [(before[-1], "venue" if kind in ("meeting", "agreement") else "location")]
 
 
+_SAME_THING = {"crossing": ("crossing", "pass", "border"), "capital": ()}
+
+
+def _place_named(noun: str, mentions: list[Mention], before: int, text: str,
+                 kind: str) -> list[tuple[Mention, str]]:
+    """ "the pass", "the airport": the last literal place before ``before`` whose name ends in that noun
+    ("Khunjerab Pass", "Jinnah International Airport")."""
+    noun = noun.lower().split()[-1]
+    nouns = _SAME_THING.get(noun, (noun,))
+    role = "venue" if kind in ("meeting", "agreement") else "location"
+    for m in reversed(mentions):
+        if m.start >= before or m.place is None or m.usage == "metonymic" or _is_dateline(text, m):
+            continue
+        if m.text.lower().split()[-1] in nouns:
+            return [(m, role)]
+    return []
+
+
 def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """An event placed only at a country or region takes the first finer place inside it that
     the next two sentences name ("... in northwest Pakistan." "The convoy was hit near Besham")."""
@@ -875,6 +893,12 @@ class Extractor:
                     # it the place attacked
                     after = [c for c in mine if c[0].start - s0 > trigger.start()]
                     mine = after or mine
+                if mine and ("said" in sentence or "told" in sentence):
+                    # "Imtiaz Shigri, the collector of Customs at Sost, said a virtual meeting had agreed",
+                    # "officials in Quetta said": the place that ends the speaker's description is theirs
+                    own = [c for c in mine if not (c[0].end - s0 < trigger.start() and _SPEECH.match(
+                        sentence, c[0].end - s0))]
+                    mine = own if own or si > 0 else mine
                 if kind == "meeting" and mine:
                     # "chaired a meeting at the ministry on the security of projects in Gwadar and Dasu": places
                     # in what the talks were about are no venue
@@ -897,8 +921,13 @@ class Extractor:
                     places = [(m, "venue") for m, _ in same_day.places]
                 # "He was freed 12 days later.": another time, and no place stated for it
                 if not places and si > 0 and not (older and kind in ("meeting", "agreement")) and later is None:
-                    places = _previous_place(text, sentences[si - 1], mentions, kind)
-                    if not places and si > 1 and _THE_TOWN.search(sentence):
+                    town = _THE_TOWN.search(sentence)
+                    if town is not None:
+                        # "the pass had been reopened": the last place named "... Pass"
+                        places = _place_named(town.group(1), mentions, s0, text, kind)
+                    if not places:
+                        places = _previous_place(text, sentences[si - 1], mentions, kind)
+                    if not places and si > 1 and town is not None:
                         # "a drone attack on an air base near the city's airport": the city named before
                         places = _previous_place(text, sentences[si - 2], mentions, kind)
                 only_countries = all(m.place.kind == "country" for m, _ in places)
@@ -1151,10 +1180,12 @@ def _future_near(sentence: str, at: int) -> bool:
     return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
 
 
+_SPEECH = re.compile(r",?\s+(?:said|says|told)\b")
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?!(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
                     r"(?:sidelines|margins|occasion|way|day|eve|phone|telephone|visit|trip|tour|behalf|board|"
                     r"arrival|invitation)\b)(?:the\s+|a\s+|an\s+)?(?-i:[a-z])[\w-]*", re.I)
-_THE_TOWN = re.compile(r"\bthe (?:city|town|village|capital|port city)(?:['’]s)?\b", re.I)
+_THE_TOWN = re.compile(r"\bthe (city|town|village|capital|port city|pass|crossing|border crossing|port|airport|dam|"
+                       r"base|hotel|complex)(?:['’]s)?\b", re.I)
 _ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.I)
 _SHIFT = re.compile(r"\W*(?:later|earlier)\b(?! this\b| last\b| in (?:the|this|that) (?:week|month|year)\b)", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", re.I)

@@ -630,3 +630,19 @@ def test_days_later_counts_from_the_event_just_told(extractor):
     assert dates == ["2023-10-28", "2023-11-09"]
     release = next(e for e in evs if e.date == "2023-11-09")
     assert release.subtype == "release" and release.places == ()
+
+
+def test_the_pass_is_the_place_named_pass_before(extractor):
+    evs = events(extractor, "The Khunjerab Pass reopened for trade on Monday. Officials met President Xi in Beijing "
+                            "last year. The crossing nevertheless shut on November 30 after the winter began.",
+                 published="2024-04-01")
+    shut = [e for e in evs if e.event_type == "other" and e.date == "2023-11-30"]
+    assert len(shut) == 1 and shut[0].places[0].place.name == "Khunjerab Pass"
+    assert shut[0].subtype == "suspension"
+
+
+def test_place_describing_the_speaker_is_not_the_events(extractor):
+    evs = events(extractor, "A bomb exploded on Monday. Officials in Quetta said a blast in Turbat killed two people.",
+                 published="2024-04-01")
+    names = {p.place.name for e in evs if e.event_type == "attack" for p in e.places}
+    assert "Quetta" not in names

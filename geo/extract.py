@@ -102,7 +102,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
         (r"arrest(?:ed|s)|detained", "arrest"),
         (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)|(?:was|were|been) (?:shut|closed)(?! to)|"
-         r"closures? of|(?:border|crossing|long|temporary) closures?|shut (?:on|down|in|for|after)\b", "suspension"),
+         r"shut (?:on|down|in|for|after)\b", "suspension"),
     ],
     "visit": [
         (r"state visit|official visit", "official visit"),

@@ -646,3 +646,9 @@ def test_place_describing_the_speaker_is_not_the_events(extractor):
                  published="2024-04-01")
     names = {p.place.name for e in evs if e.event_type == "attack" for p in e.places}
     assert "Quetta" not in names
+
+
+def test_closure_as_a_topic_is_no_event(extractor):
+    evs = events(extractor, "Teachers in Torkham said that the closure of the crossing may force 56 families to move.",
+                 published="2024-05-01")
+    assert [e for e in evs if e.event_type == "other"] == []

@@ -101,6 +101,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
         (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
         (r"arrest(?:ed|s)|detained", "arrest"),
+        (r"took office|assumed office|returned to (?:office|power)|(?:was|were) sworn in", "took office"),
+        (r"appeared (?:in|at|before) (?:a |the )?(?:[\w'’.-]+ ){0,4}court|(?:was|were|been) (?:charged|indicted|"
+         r"convicted|sentenced)", "court"),
         (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)|(?:was|were|been) (?:shut|closed)(?! to)|"
          r"shut (?:on|down|in|for|after)\b", "suspension"),
     ],
@@ -930,6 +933,10 @@ class Extractor:
                     if not places and si > 1 and town is not None:
                         # "a drone attack on an air base near the city's airport": the city named before
                         places = _previous_place(text, sentences[si - 2], mentions, kind)
+                if subtype == "took office":
+                    # "Sharif, who took office earlier this month, visited the embassy in Islamabad": the
+                    # sentence's places are the other event's; an office is held over a whole country
+                    places = []
                 only_countries = all(m.place.kind == "country" for m, _ in places)
                 if dateline is not None and kind in ("meeting", "agreement") and only_countries and not older and (
                         not places or any(m.place.country == dateline.place.country for m, _ in places)
@@ -950,7 +957,12 @@ class Extractor:
                 draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
                 if recalled and not draft.places and kind in main_of:
                     draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
-                into = self._add(drafts, draft, sentence, None if recalled else definite)
+                ref = definite
+                if definite is not None and len(hits) > 1 and not _TRIGGER_WORDS[kind].search(definite.group(0)):
+                    # "the decision to go ahead with the trip so soon after the bombing": for the attack,
+                    # "the bombing" is the mention that refers back, not "the trip"
+                    ref = _definite(sentence, [h for h in found if h[0] == kind]) or definite
+                into = self._add(drafts, draft, sentence, None if recalled else ref)
                 main_of[kind] = into
                 if kind == "attack" and not into.recalled:
                     last_attack[:] = [into]

@@ -652,3 +652,24 @@ def test_closure_as_a_topic_is_no_event(extractor):
     evs = events(extractor, "Teachers in Torkham said that the closure of the crossing may force 56 families to move.",
                  published="2024-05-01")
     assert [e for e in evs if e.event_type == "other"] == []
+
+
+def test_refers_back_with_the_mention_of_its_own_kind(extractor):
+    evs = events(extractor, "Two engineers were killed in a bombing in Karachi on October 6. Observers said the "
+                            "decision to go ahead with the trip so soon after the bombing sends a signal to Beijing.",
+                 published="2024-10-13")
+    assert len([e for e in evs if e.event_type == "attack"]) == 1
+
+
+def test_court_appearance_in_a_coordinated_clause_is_its_own_event(extractor):
+    evs = events(extractor, "Four suspects were detained on Saturday in Bryansk, and on Sunday night they appeared at "
+                            "Moscow's Basmanny District Court.", published="2024-03-25")
+    assert sorted((e.date, e.subtype) for e in evs if e.event_type == "other") == [
+        ("2024-03-23", "arrest"), ("2024-03-24", "court")]
+
+
+def test_taking_office_is_an_event_without_the_sentences_places(extractor):
+    evs = events(extractor, "Prime Minister Shehbaz Sharif, who took office earlier this month, visited the embassy "
+                            "in Islamabad on Tuesday.", published="2022-04-27")
+    e = one(evs, "other")
+    assert (e.subtype, e.date, e.places) == ("took office", "2022-04", ())

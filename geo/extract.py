@@ -63,7 +63,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
     ],
     "agreement": [
-        (r"memorand(?:um|a) of understanding|MoUs?|MOUs?", "MoU"),
+        (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
         (r"agreements?|agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
          r"after|upon)|agreed (?:the|a|an) (?:[\w-]+ ){0,2}(?:text|terms|deal|plan|roadmap|framework|draft)|"
@@ -163,12 +163,12 @@ def _definite(sentence: str, found: list) -> re.Match | None:
 
 _DEFINITE_NOUN = re.compile(r"(?:attack|blast|bombing|explosion|assault|ambush|shooting|meeting|talks|visit|"
                             r"agreement|deal|trip|attacker|ceasefire|truce|accord|pact|treaty|memorandum|gunmen|"
-                            r"bomber)s?\b", re.I)
+                            r"bomber|inauguration|reopening|abduction|kidnapping)s?\b", re.I)
 # "the attack", "Tuesday's bombing", "Li's visit": an event already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
                        r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
                        r"ceasefire|truce|accord|pact|treaty|memorandum|"
-                       r"gunmen|bomber)s?\b", re.I)
+                       r"gunmen|bomber|inauguration|reopening|abduction|kidnapping)s?\b", re.I)
 
 _NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

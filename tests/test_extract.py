@@ -673,3 +673,16 @@ def test_taking_office_is_an_event_without_the_sentences_places(extractor):
                             "in Islamabad on Tuesday.", published="2022-04-27")
     e = one(evs, "other")
     assert (e.subtype, e.date, e.places) == ("took office", "2022-04", ())
+
+
+def test_the_inauguration_refers_to_the_one_told(extractor):
+    evs = events(extractor, "The premiers inaugurated the New Gwadar International Airport on Monday. The inauguration "
+                            "ceremony was held in Islamabad.", published="2024-10-15")
+    e = one(evs, "other")
+    assert e.date == "2024-10-14" and "Islamabad" in {p.place.name for p in e.places}
+
+
+def test_plural_memorandums_exchanged_are_an_agreement(extractor):
+    e = one(events(extractor, "The two premiers witnessed the exchange of several memorandums of understanding in "
+                              "Islamabad on Monday.", published="2024-10-15"), "agreement")
+    assert (e.subtype, e.date) == ("MoU", "2024-10-14")

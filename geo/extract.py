@@ -286,6 +286,7 @@ class _Draft:
     sentence: int = 0
     at: int = 0  # the trigger's offset in its sentence
     date_at: int = -1  # and its date's
+    borrowed: bool = False  # places taken from another sentence, not stated with the event
     indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
     recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
 
@@ -918,6 +919,7 @@ class Extractor:
                 # talks or a deal long before the report, told without a place, are not at the place of
                 # the sentence before nor at the dateline ("had agreed the text of the treaty in March")
                 older = _long_before(date, precision, report.published)
+                borrowed = not places  # places from other sentences are a guess: they never replace stated ones
                 if not places and same_day is not None and same_day.kind in ("meeting", "agreement", "visit") \
                         and kind in ("meeting", "agreement"):
                     # "Earlier in the day, he chaired a meeting at the ministry": where that day's talks were
@@ -954,6 +956,7 @@ class Extractor:
                                date_at=best.start if best else -1)
                 recalled = kind in split and trigger.start() >= split[kind]
                 draft.recalled = recalled
+                draft.borrowed = borrowed and bool(places)
                 draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
                 if recalled and not draft.places and kind in main_of:
                     draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
@@ -1001,7 +1004,7 @@ class Extractor:
                 old.date, old.precision = new.date, new.precision
             # "The agreements were signed on Friday at the palace in Istanbul": places of the same clause
             old.sentence = max(old.sentence, new.sentence)
-            if old.places and new.places and _coarser(old.places, new.places):
+            if old.places and new.places and not new.borrowed and _coarser(old.places, new.places):
                 old.places = new.places  # "in northwest Pakistan", then "the blast struck near Dasu"
             own = [p for p in new.places if p[0].start - s0 > ref.end()
                    and not _CLAUSE_BREAK.search(sentence, ref.end(), p[0].start - s0)]
@@ -1041,9 +1044,9 @@ class Extractor:
                                         and new.date.startswith(old.date)):
                     old.date, old.precision = new.date, new.precision
                 known = {m.start for m, _ in old.places}
-                if not old.places or (new.places and _coarser(old.places, new.places)):
+                if not old.places or (new.places and not new.borrowed and _coarser(old.places, new.places)):
                     old.places = new.places
-                elif new.places and old.kind != "attack":
+                elif new.places and old.kind != "attack" and not new.borrowed:
                     old.places += [p for p in new.places if p[0].start not in known
                                    and all(p[0].place.gazetteer_id != q.place.gazetteer_id for q, _ in old.places)]
                 old.actors += [a for a in new.actors if a not in old.actors]

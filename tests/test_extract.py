@@ -686,3 +686,11 @@ def test_plural_memorandums_exchanged_are_an_agreement(extractor):
     e = one(events(extractor, "The two premiers witnessed the exchange of several memorandums of understanding in "
                               "Islamabad on Monday.", published="2024-10-15"), "agreement")
     assert (e.subtype, e.date) == ("MoU", "2024-10-14")
+
+
+def test_borrowed_place_does_not_replace_a_stated_destination(extractor):
+    evs = events(extractor, "The foreign minister will visit Pakistan next week. The meeting will be held in "
+                            "Islamabad on June 26. During the visit, he is expected to call on the president.",
+                 published="2025-06-20")
+    visit = one(evs, "visit")
+    assert [p.place.name for p in visit.places] == ["Pakistan"]

@@ -286,6 +286,7 @@ class _Draft:
     sentence: int = 0
     at: int = 0  # the trigger's offset in its sentence
     date_at: int = -1  # and its date's
+    older: bool = False  # dated more than two weeks before the report
     borrowed: bool = False  # places taken from another sentence, not stated with the event
     indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
     recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
@@ -655,6 +656,20 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     return out
 
 
+def _in_clause(sentence: str, candidates: list[DateMention], trigger: _Trigger) -> list[DateMention]:
+    """ "Under a protocol signed by the two countries in 1985, the pass stays open from April 1": a date
+    after the trigger in its own clause is preferred to dates beyond a comma, unless a date opens the
+    sentence ("On Tuesday, militants attacked a convoy that had left in March")."""
+    if len(candidates) < 2 or ("," not in sentence and ";" not in sentence):
+        return candidates
+    end = trigger.end()
+    stop = min([i for i in (sentence.find(",", end), sentence.find(";", end)) if i >= 0], default=len(sentence))
+    own = [d for d in candidates if d.date and end <= d.start < stop]
+    if not own or len(own) == len(candidates) or any(_opens(sentence, d) for d in candidates):
+        return candidates
+    return own
+
+
 def _opens(sentence: str, d: DateMention) -> bool:
     """A date that opens its sentence ("Later on Friday, ...") holds for all the sentence tells."""
     return bool(re.fullmatch(r"\W*(?:\w+\W+){0,2}", sentence[:d.start])) and sentence[d.end:d.end + 1] == ","
@@ -849,7 +864,7 @@ class Extractor:
                 if kind in split:  # the main clause's dates, or the recalled clause's
                     at = split[kind]
                     candidates = [d for d in candidates if (d.start < at) == (trigger.start() < at)]
-                best = _nearest(candidates, trigger.start())
+                best = _nearest(_in_clause(sentence, candidates, trigger), trigger.start())
                 date, precision = (best.date, best.precision) if best else (None, "unknown")
                 same_day = None
                 if date is None and not candidates and _SAME_DAY.search(sentence):
@@ -925,14 +940,14 @@ class Extractor:
                     # "Earlier in the day, he chaired a meeting at the ministry": where that day's talks were
                     places = [(m, "venue") for m, _ in same_day.places]
                 # "He was freed 12 days later.": another time, and no place stated for it
-                if not places and si > 0 and not (older and kind in ("meeting", "agreement")) and later is None:
+                if not places and si > 0 and later is None:
                     town = _THE_TOWN.search(sentence)
                     if town is not None:
                         # "the pass had been reopened": the last place named "... Pass"
                         places = _place_named(town.group(1), mentions, s0, text, kind)
-                    if not places:
+                    if not places and not (older and kind in ("meeting", "agreement")):
                         places = _previous_place(text, sentences[si - 1], mentions, kind)
-                    if not places and si > 1 and town is not None:
+                    if not places and si > 1 and town is not None and not (older and kind in ("meeting", "agreement")):
                         # "a drone attack on an air base near the city's airport": the city named before
                         places = _previous_place(text, sentences[si - 2], mentions, kind)
                 if subtype == "took office":
@@ -957,6 +972,7 @@ class Extractor:
                 recalled = kind in split and trigger.start() >= split[kind]
                 draft.recalled = recalled
                 draft.borrowed = borrowed and bool(places)
+                draft.older = older
                 draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
                 if recalled and not draft.places and kind in main_of:
                     draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
@@ -1035,7 +1051,11 @@ class Extractor:
                 continue
             if new.indefinite and new.kind == "attack" and _distinct_attack(old, new):
                 continue  # "Later on Tuesday, a roadside bomb hit a police van in Bannu": another attack
-            if _compatible(old, new, definite=ref is not None or new.sentence - old.sentence <= 1):
+            # the next sentence tells the same event, unless one is long past and the other undated ("a
+            # meeting had agreed to resolve issues", then "Under a protocol signed in 1985")
+            near = new.sentence - old.sentence <= 1 and not ((new.older and old.date is None)
+                                                              or (old.older and new.date is None))
+            if _compatible(old, new, definite=ref is not None or near):
                 old.sentence = new.sentence
                 old.evidence += new.evidence
                 old.killed += new.killed

@@ -694,3 +694,25 @@ def test_borrowed_place_does_not_replace_a_stated_destination(extractor):
                  published="2025-06-20")
     visit = one(evs, "visit")
     assert [p.place.name for p in visit.places] == ["Pakistan"]
+
+
+def test_date_in_the_triggers_own_clause(extractor):
+    evs = events(extractor, "The Khunjerab Pass reopened on Monday. Under a border protocol signed by the two "
+                            "countries in 1985, the pass normally stays open from April 1 to November 30.",
+                 published="2024-04-01")
+    e = one(evs, "agreement")
+    assert (e.date, e.date_precision) == ("1985", "year")
+    assert [p.place.name for p in e.places] == ["Khunjerab Pass"]
+
+
+def test_opening_date_still_wins_over_a_later_clause(extractor):
+    e = one(events(extractor, "On Tuesday, militants attacked a convoy in Gwadar that had left Karachi in March, "
+                              "officials said.", published="2024-05-02"), "attack")
+    assert e.date == "2024-04-30"
+
+
+def test_long_past_event_is_not_the_undated_one_just_before(extractor):
+    evs = events(extractor, "Officials said a meeting in Sost had agreed to resolve trade issues. Under a protocol "
+                            "signed by the two countries in 1985, the pass stays open in summer.",
+                 published="2024-04-01")
+    assert sorted(str(e.date) for e in evs if e.event_type == "agreement") == ["1985", "None"]

@@ -619,6 +619,7 @@ _LATER_VERB = re.compile(r",\s+(?:and\s+)?(?:took effect|came into (?:force|effe
                          r"(?:was|were|is|are) due to|began|ended|resumed|collapsed)\b", re.I)
 _LATER_BY = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
                        r"(?P<unit>days?|weeks?)\s+later\b", re.I)
+_NEXT_DAY = re.compile(r"\bthe (?:next|following) day\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
 
@@ -629,10 +630,7 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     out = []
     # "said on Thursday that he would travel to Urumqi in June for talks": a plan's date is stated
     # with it, after the modal, not before it
-    modal = None
-    if planned:
-        for modal in _FUTURE.finditer(sentence, max(0, at - 80), at):
-            pass
+    modal = _FUTURE.search(sentence, max(0, at - 80), at + 5) if planned else None
     for d in candidates:
         if planned and d.start < at - 3 and (modal is None or d.start < modal.end()):
             continue
@@ -812,6 +810,7 @@ class Extractor:
                 return all_dates[key]
 
             split: dict[str, int] = {}
+            ahead: dict[str, int] = {}  # "..., and a day later ...": the second event's distance
             gap: dict[str, tuple[int, int]] = {}  # "came a week after ...": the recalled event's distance
             recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence or "after" in sentence
                                                   or "before" in sentence)
@@ -847,6 +846,15 @@ class Extractor:
                             split[kind] = b.start()
                             hits.append(h)
                             break
+                        # "..., and a day later militants attacked a checkpoint in Tank"
+                        step = _LATER_BY.search(sentence, b.end(), h[1].start()) or _NEXT_DAY.search(
+                            sentence, b.end(), h[1].start())
+                        if step is not None and not mine and theirs:
+                            split[kind] = b.start()
+                            hits.append(h)
+                            n = 1 if step.re is _NEXT_DAY else _count_group(step.group("n")) or 1
+                            ahead[kind] = n * (7 if step.re is _LATER_BY and step.group("unit")[0] in "wW" else 1)
+                            break
             killed, injured = casualties.within(s0, s1)
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
@@ -877,7 +885,11 @@ class Extractor:
                     raw = after_other.group("n").lower()
                     n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
                     date = (dt.date.fromisoformat(date) - dt.timedelta(days=n)).isoformat()
-                if date is None and gap.get(kind) == (0, 0) and trigger.start() >= split[kind]:
+                if date is None and kind in ahead and trigger.start() >= split[kind] and kind in main_of \
+                        and main_of[kind].precision == "day" and main_of[kind].date:
+                    date = (dt.date.fromisoformat(main_of[kind].date) + dt.timedelta(days=ahead[kind])).isoformat()
+                    precision = "day"
+                elif date is None and gap.get(kind) == (0, 0) and trigger.start() >= split[kind]:
                     before = [d for d in dates_for(planned) if d.date and d.end <= split[kind]]
                     if before:
                         date, precision = before[-1].date, before[-1].precision
@@ -1197,11 +1209,16 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     return False
 
 
+_MODAL_TRIGGER = re.compile(r"(?:will|shall) \w", re.I)
+
+
 def _future_near(sentence: str, at: int) -> bool:
     """A future marker in the clause that holds the trigger (up to 60 characters before it)."""
     clause_start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 60, 0)
     before = sentence[clause_start:at]
     after = sentence[at:at + 40]
+    if _MODAL_TRIGGER.match(after):
+        return True  # the trigger holds its modal: "will travel to Moscow"
     future_in_past = _FUTURE_IN_PAST.search(before)
     if bool(_FUTURE.search(before) or _DUE_AFTER.match(after)) and (
             bool(future_in_past) or not _PAST_HINT.search(before)):

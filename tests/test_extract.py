@@ -716,3 +716,17 @@ def test_long_past_event_is_not_the_undated_one_just_before(extractor):
                             "signed by the two countries in 1985, the pass stays open in summer.",
                  published="2024-04-01")
     assert sorted(str(e.date) for e in evs if e.event_type == "agreement") == ["1985", "None"]
+
+
+def test_will_inside_the_trigger_makes_a_plan(extractor):
+    evs = events(extractor, "Chinese President Xi Jinping will travel to Moscow next week for talks with Vladimir "
+                            "Putin, the Kremlin said.", published="2025-03-14")
+    assert (one(evs, "visit").status, one(evs, "visit").date) == ("planned", "2025-03")
+    assert (one(evs, "meeting").status, one(evs, "meeting").date) == ("planned", "2025-03")
+
+
+def test_a_day_later_in_a_coordinated_clause_is_the_next_day(extractor):
+    evs = events(extractor, "A landmine explosion killed four soldiers in Kurram district on Sunday, and a day later "
+                            "militants attacked a checkpoint in Tank, killing two.", published="2025-02-11")
+    attacks = sorted((e.date, e.killed, e.places[0].place.name) for e in evs if e.event_type == "attack")
+    assert attacks == [("2025-02-09", 4, "Kurram"), ("2025-02-10", 2, "Tank")]

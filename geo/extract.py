@@ -210,8 +210,8 @@ _KILL_BEFORE_PLUS = re.compile(
     + r"\s+" + _NO_AUX + r"{0,8}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)|"
     r"their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:driver|guard|colleague|translator|interpreter|"
     r"companion|escort|policeman|officer|soldier|child|son|daughter|wife|husband|[a-z]+s)\b", re.I)
-_NONE_HURT = re.compile(r"\bno (?:one|body) (?:was|were) (?:reported )?(?P<what2>killed|injured|hurt|harmed)\b|"
-                        r"\bno (?:one|body|casualties|deaths|lives were lost)\b[^.]{0,30}?"
+_NONE_HURT = re.compile(r"\bno ?(?:one|body) (?:was|were) (?:reported )?(?P<what2>killed|injured|hurt|harmed)\b|"
+                        r"\b(?:no (?:one|body|casualties|deaths|lives were lost)|nobody)\b[^.]{0,30}?"
                         r"(?P<what>killed|hurt|injured|harmed|reported)?", re.I)
 _CLAIMED = re.compile(r"\bclaimed (?:responsibility|the (?:attack|bombing|assault|blast|killing))|"
                       r"\bresponsibility for\b", re.I)
@@ -1014,6 +1014,9 @@ class Extractor:
             ref = None
         # "began the five-day visit on Tuesday in Shenzhen": a visit of its own
         dated = ref is not None and new.date is not None and 0 <= new.date_at - ref.end() <= 30
+        # "the first such attack since a bombing near the airport in August 2021": the trigger is not the
+        # definite mention, and its date is its own
+        dated = dated or (ref is not None and new.date is not None and new.at >= ref.end())
         # "the visit to Lahore" is not the visit to China told of before
         s0 = new.evidence[0][0]
         named = [p for p in new.places if ref and 0 <= p[0].start - s0 - ref.end() <= 25 and re.fullmatch(

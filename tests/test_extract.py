@@ -730,3 +730,17 @@ def test_a_day_later_in_a_coordinated_clause_is_the_next_day(extractor):
                             "militants attacked a checkpoint in Tank, killing two.", published="2025-02-11")
     attacks = sorted((e.date, e.killed, e.places[0].place.name) for e in evs if e.event_type == "attack")
     assert attacks == [("2025-02-09", 4, "Kurram"), ("2025-02-10", 2, "Tank")]
+
+
+def test_older_attack_after_a_definite_mention_is_its_own(extractor):
+    evs = events(extractor, "A suicide bomber struck a ministry in Kabul on Wednesday, killing three people. It was "
+                            "the first such attack in the capital since a bombing near the airport in August 2021 "
+                            "killed 170 people.", published="2024-12-12")
+    attacks = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
+    assert attacks == [("2021-08", 170), ("2024-12-11", 3)]
+
+
+def test_nobody_was_killed(extractor):
+    e = one(events(extractor, "Four Chinese nationals were injured when their vehicle was hit by a roadside bomb in "
+                              "Karachi on Monday. Nobody was killed.", published="2025-01-10"), "attack")
+    assert (e.killed, e.injured) == (0, 4)

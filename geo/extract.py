@@ -176,9 +176,9 @@ _NUMBER_WORDS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "two dozen": 24, "a hundred": 100,
-    "a": 1,
+    "a": 1, "an": 1,
 }
-_NUM = (r"(?P<num>\d{1,5}(?:,\d{3})*|" + "|".join(sorted((w for w in _NUMBER_WORDS if w != "a"),
+_NUM = (r"(?P<num>\d{1,5}(?:,\d{3})*|" + "|".join(sorted((w for w in _NUMBER_WORDS if w not in ("a", "an")),
                                                          key=len, reverse=True))
         + r")(?:-(?P<num2>one|two|three|four|five|six|seven|eight|nine))?")
 _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|personnel|policemen|"
@@ -206,7 +206,10 @@ _KILL_PLUS = re.compile(
     r"nine|ten|eleven|twelve)|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|have been|had been)\s+"
     r"(?:also\s+)?(?P<what>killed|injured|wounded|dead|died)|(?P<what_>died|lost their lives))\b", re.I)
 _KILL_BEFORE_PLUS = re.compile(
-    r"\b(?P<what>kill(?:ing|ed)|injur(?:ing|ed)|wound(?:ing|ed))\s+(?:at least |some |about )?" + _NUM
+    r"\b(?P<what>kill(?:ing|ed)|injur(?:ing|ed)|wound(?:ing|ed))\s+(?:at least |some |about )?"
+    # "killing a Taliban minister and two others" (3)
+    + _NUM.replace("(?P<num>", "(?P<num>an?(?=\\s+[\\w-]+\\s+(?:[\\w-]+\\s+)?and\\s+(?:\\d|one|two|three|four|five|six|"
+                   "seven|eight|nine|ten)\\w*\\s+(?:others|more|colleagues|companions|guards|people))|", 1)
     + r"\s+" + _NO_AUX + r"{0,8}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)|"
     r"their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:driver|guard|colleague|translator|interpreter|"
     r"companion|escort|policeman|officer|soldier|child|son|daughter|wife|husband|[a-z]+s)\b", re.I)

@@ -744,3 +744,9 @@ def test_nobody_was_killed(extractor):
     e = one(events(extractor, "Four Chinese nationals were injured when their vehicle was hit by a roadside bomb in "
                               "Karachi on Monday. Nobody was killed.", published="2025-01-10"), "attack")
     assert (e.killed, e.injured) == (0, 4)
+
+
+def test_a_named_victim_and_others_are_counted_together(extractor):
+    e = one(events(extractor, "A suicide bomber struck a ministry in Kabul on Wednesday, killing a Taliban minister "
+                              "and two others.", published="2024-12-12"), "attack")
+    assert e.killed == 3

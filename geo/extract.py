@@ -118,7 +118,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
 _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
     "attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting|gunmen|bomber",
     "meeting": r"meeting|talks", "visit": r"visit|trip|tour",
-    "agreement": r"agreement|deal|ceasefire|truce|accord|pact|treaty|memorandum",
+    "agreement": r"agreement|deal|ceasefire|truce|accord|pact|treaty|memorandum|MoU",
     "other": r"inauguration|reopening|protest|arrest|kidnapping|abduction|investigation"}.items()}
 # one regex for all types, scanned once per sentence; the group that matched names the type
 # and subtype (within a type, earlier alternatives are the more specific)
@@ -163,12 +163,12 @@ def _definite(sentence: str, found: list) -> re.Match | None:
 
 _DEFINITE_NOUN = re.compile(r"(?:attack|blast|bombing|explosion|assault|ambush|shooting|meeting|talks|visit|"
                             r"agreement|deal|trip|attacker|ceasefire|truce|accord|pact|treaty|memorandum|gunmen|"
-                            r"bomber|inauguration|reopening|abduction|kidnapping)s?\b", re.I)
+                            r"bomber|inauguration|reopening|abduction|kidnapping|MoU)s?\b", re.I)
 # "the attack", "Tuesday's bombing", "Li's visit": an event already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
                        r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
                        r"ceasefire|truce|accord|pact|treaty|memorandum|"
-                       r"gunmen|bomber|inauguration|reopening|abduction|kidnapping)s?\b", re.I)
+                       r"gunmen|bomber|inauguration|reopening|abduction|kidnapping|MoU)s?\b", re.I)
 
 _NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -933,6 +933,11 @@ class Extractor:
                     own = [c for c in mine if not (c[0].end - s0 < trigger.start() and _SPEECH.match(
                         sentence, c[0].end - s0))]
                     mine = own if own or si > 0 else mine
+                if kind in ("meeting", "agreement") and mine:
+                    # "Pakistan and China signed 23 agreements": countries named before the trigger, not
+                    # after "in" or "at", are the parties, not the venue
+                    mine = [c for c in mine if not (c[0].place.kind == "country" and c[0].end - s0 <= trigger.start()
+                                                    and _PARTY.search(text, max(s0, c[0].start - 12), c[0].start))]
                 if kind == "meeting" and mine:
                     # "chaired a meeting at the ministry on the security of projects in Gwadar and Dasu": places
                     # in what the talks were about are no venue
@@ -1173,7 +1178,7 @@ _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|la
 
 
 _HOSTAGE_TAKEN = re.compile(r"\b(?:took|taken|taking|held|holding|seized)\b", re.I)
-_NOT_PARTICULAR = re.compile(r"\b(?:each|every|any|such|no|future|further|without|failed to|fail to|not|never|"
+_NOT_PARTICULAR = re.compile(r"\b(?:each|every|any|such|no|future|further|more|without|failed to|fail to|not|never|"
                              r"refused to)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -1238,6 +1243,7 @@ def _future_near(sentence: str, at: int) -> bool:
     return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
 
 
+_PARTY = re.compile(r"(?:^|[^\w\s]|\b(?:and|between|of|with|by|from|both))\s*(?:the\s+)?$", re.I)
 _SPEECH = re.compile(r",?\s+(?:said|says|told)\b")
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?!(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
                     r"(?:sidelines|margins|occasion|way|day|eve|phone|telephone|visit|trip|tour|behalf|board|"

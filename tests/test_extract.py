@@ -750,3 +750,17 @@ def test_a_named_victim_and_others_are_counted_together(extractor):
     e = one(events(extractor, "A suicide bomber struck a ministry in Kabul on Wednesday, killing a Taliban minister "
                               "and two others.", published="2024-12-12"), "attack")
     assert e.killed == 3
+
+
+def test_countries_that_sign_are_parties_not_the_venue(extractor):
+    evs = events(extractor, "BEIJING: Pakistan and China signed 23 agreements on Friday. The MoUs were exchanged at a "
+                            "ceremony attended by both premiers. Officials said more deals would be signed next year.",
+                 published="2025-02-08")
+    agreed = [e for e in evs if e.event_type == "agreement" and e.status == "agreed"]
+    assert len(agreed) == 1 and [p.place.name for p in agreed[0].places] == ["Beijing"]
+
+
+def test_signed_in_a_country_keeps_it(extractor):
+    e = one(events(extractor, "The two sides signed an agreement in Pakistan on Friday.", published="2025-02-08"),
+            "agreement")
+    assert [p.place.name for p in e.places] == ["Pakistan"]

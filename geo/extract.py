@@ -289,6 +289,7 @@ class _Draft:
     sentence: int = 0
     at: int = 0  # the trigger's offset in its sentence
     date_at: int = -1  # and its date's
+    separate: bool = False  # the second of two events told together ("and met Zhao Leji")
     older: bool = False  # dated more than two weeks before the report
     borrowed: bool = False  # places taken from another sentence, not stated with the event
     indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
@@ -622,6 +623,11 @@ _LATER_VERB = re.compile(r",\s+(?:and\s+)?(?:took effect|came into (?:force|effe
                          r"(?:was|were|is|are) due to|began|ended|resumed|collapsed)\b", re.I)
 _LATER_BY = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
                        r"(?P<unit>days?|weeks?)\s+later\b", re.I)
+_MEETING_VERB = re.compile(r"(?:met|meets|held talks|held (?:[\w-]+ ){0,2}talks|called on|calls on|received)\b",
+                           re.I)
+_HELD = re.compile(r"\b(?:held|holds|hold|had)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_AND_THEN = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_NAMED_AFTER = re.compile(r"\s*(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z]")
 _NEXT_DAY = re.compile(r"\bthe (?:next|following) day\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
@@ -828,6 +834,21 @@ class Extractor:
                         gap[kind] = (0, 0)  # "since 2023, when gunmen killed ...": the time just named
                     elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only"):
                         gap[kind] = (_count_group(recall[1].group("n")) or 1, 7 if recall[1].group("unit")[0] in "wW" else 1)
+            # "held talks with Premier Li and met Zhao Leji": two meetings, with two people, that day
+            both: set[str] = set()
+            if "meeting" in first and "meeting" not in split and " and " in sentence:
+                h1 = first["meeting"][1]
+                if _MEETING_VERB.match(h1.group(0)) or (h1.group(0).lower() == "talks" and _HELD.search(
+                        sentence, max(0, h1.start() - 40), h1.start())):
+                    h = next((h for h in found if h[0] == "meeting" and h[1].start() > h1.end()
+                              and _MEETING_VERB.match(h[1].group(0))
+                              and _AND_THEN.search(sentence, h1.end(), h[1].start())
+                              and _NAMED_AFTER.match(sentence, h[1].end())), None)
+                    if h is not None:
+                        split["meeting"] = _AND_THEN.search(sentence, h1.end(), h[1].start()).start()
+                        gap["meeting"] = (0, 0)  # the day just named
+                        both.add("meeting")
+                        hits.append(h)
             # "On Sunday, a drone attack hit the air base, and on Monday drones hit a power station": two
             # events of one kind in coordinated clauses, each with its own date
             if len(found) > len(hits) and ("," in sentence or ";" in sentence):
@@ -990,7 +1011,8 @@ class Extractor:
                                evidence=[(s0, s1)], sentence=si, at=trigger.start(),
                                date_at=best.start if best else -1)
                 recalled = kind in split and trigger.start() >= split[kind]
-                draft.recalled = recalled
+                draft.recalled = recalled and kind not in both
+                draft.separate = recalled and kind in both
                 draft.borrowed = borrowed and bool(places)
                 draft.older = older
                 draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
@@ -1051,7 +1073,7 @@ class Extractor:
                 known = {q.place.gazetteer_id for q, _ in old.places}
                 old.places += [p for p in own if p[0].place.gazetteer_id not in known]
             return old
-        if _SEPARATE.search(sentence, max(0, new.at - 25), new.at + 1):
+        if new.separate or _SEPARATE.search(sentence, max(0, new.at - 25), new.at + 1):
             drafts.append(new)  # "In a separate memorandum signed on Friday"
             return new
         if ref is None and new.kind == "agreement" and new.date is None \

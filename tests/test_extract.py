@@ -764,3 +764,16 @@ def test_signed_in_a_country_keeps_it(extractor):
     e = one(events(extractor, "The two sides signed an agreement in Pakistan on Friday.", published="2025-02-08"),
             "agreement")
     assert [p.place.name for p in e.places] == ["Pakistan"]
+
+
+def test_talks_with_one_and_a_meeting_with_another_are_two_meetings(extractor):
+    evs = events(extractor, "Later on Friday, the prime minister held delegation-level talks with Premier Li Qiang in "
+                            "Beijing and met Zhao Leji, chairman of the Standing Committee.", published="2024-06-08")
+    meetings = [(e.date, e.places[0].place.name) for e in evs if e.event_type == "meeting"]
+    assert meetings == [("2024-06-07", "Beijing"), ("2024-06-07", "Beijing")]
+
+
+def test_met_and_held_talks_with_the_same_people_is_one_meeting(extractor):
+    evs = events(extractor, "The two ministers met in Beijing on Friday and held talks on trade.",
+                 published="2024-06-08")
+    assert len([e for e in evs if e.event_type == "meeting"]) == 1

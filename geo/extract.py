@@ -625,6 +625,7 @@ _LATER_BY = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|
                        r"(?P<unit>days?|weeks?)\s+later\b", re.I)
 _MEETING_VERB = re.compile(r"(?:met|meets|held talks|held (?:[\w-]+ ){0,2}talks|called on|calls on|received)\b",
                            re.I)
+_OWN_SUBJECT = re.compile(r",\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?:also\s+|later\s+|then\s+)?$")
 _HELD = re.compile(r"\b(?:held|holds|hold|had)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND_THEN = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _NAMED_AFTER = re.compile(r"\s*(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z]")
@@ -849,6 +850,21 @@ class Extractor:
                         gap["meeting"] = (0, 0)  # the day just named
                         both.add("meeting")
                         hits.append(h)
+            # "Naqvi went to the Chinese embassy ..., and Prime Minister Shehbaz Sharif also visited the embassy":
+            # the same kind of event again, with a subject of its own
+            for kind in ("meeting", "visit"):
+                if kind in first and kind not in split and ", and " in sentence:
+                    h1 = first[kind][1]
+                    for h in found:
+                        if h[0] != kind or h[1].start() <= h1.end():
+                            continue
+                        subject = _OWN_SUBJECT.search(sentence, h1.end(), h[1].start())
+                        if subject is not None:
+                            split[kind] = subject.start()
+                            gap[kind] = (0, 0)
+                            both.add(kind)
+                            hits.append(h)
+                            break
             # "On Sunday, a drone attack hit the air base, and on Monday drones hit a power station": two
             # events of one kind in coordinated clauses, each with its own date
             if len(found) > len(hits) and ("," in sentence or ";" in sentence):

@@ -777,3 +777,10 @@ def test_met_and_held_talks_with_the_same_people_is_one_meeting(extractor):
     evs = events(extractor, "The two ministers met in Beijing on Friday and held talks on trade.",
                  published="2024-06-08")
     assert len([e for e in evs if e.event_type == "meeting"]) == 1
+
+
+def test_same_kind_again_with_its_own_subject_is_another_event(extractor):
+    evs = events(extractor, "On Tuesday, the interior minister went to the Chinese embassy in Islamabad to brief the "
+                            "ambassador, and Prime Minister Shehbaz Sharif also visited the embassy to convey his "
+                            "condolences.", published="2024-03-27")
+    assert [e.date for e in evs if e.event_type == "meeting"] == ["2024-03-26", "2024-03-26"]

@@ -898,6 +898,7 @@ class Extractor:
             killed, injured = casualties.within(s0, s1)
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
+
             actors_of: dict[bool, list[str]] = {}
             main_of: dict[str, _Draft] = {}
             cues: list[tuple[Mention, str, bool]] | None = None
@@ -1034,6 +1035,14 @@ class Extractor:
                 draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
                 if recalled and not draft.places and kind in main_of:
                     draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
+                if kind == "attack" and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "the " \
+                        and _DEFINITE_NOUN.match(trigger.group(0)) and not any(d.kind == kind for d in drafts) \
+                        and any(h[1].start() < trigger.start() for h in hits if h[0] != kind) \
+                        and not (killed or injured) and not any(d.start > trigger.start() for d in candidates):
+                    # "Police arrested three suspects on Wednesday in connection with the blast": the blast
+                    # is told of as known, and the arrest's date and places are not its own (unlike "after the
+                    # attack on a convoy in Besham in March last year, in which five were killed")
+                    continue
                 ref = definite
                 if definite is not None and len(hits) > 1 and not _TRIGGER_WORDS[kind].search(definite.group(0)):
                     # "the decision to go ahead with the trip so soon after the bombing": for the attack,

@@ -784,3 +784,16 @@ def test_same_kind_again_with_its_own_subject_is_another_event(extractor):
                             "ambassador, and Prime Minister Shehbaz Sharif also visited the embassy to convey his "
                             "condolences.", published="2024-03-27")
     assert [e.date for e in evs if e.event_type == "meeting"] == ["2024-03-26", "2024-03-26"]
+
+
+def test_the_blast_as_a_known_topic_makes_no_attack_with_the_arrests_date(extractor):
+    evs = events(extractor, "Police arrested three suspects in Lahore on Wednesday in connection with the blast.",
+                 published="2025-02-06")
+    assert [e.event_type for e in evs] == ["other"]
+
+
+def test_the_attack_told_with_its_own_date_and_toll_is_an_event(extractor):
+    evs = events(extractor, "Naqvi briefed the ambassador on the measures taken after the attack on a convoy in "
+                            "Besham in March last year, in which six people were killed.", published="2025-04-10")
+    e = one(evs, "attack")
+    assert (e.date, e.killed) == ("2024-03", 6)

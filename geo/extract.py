@@ -46,15 +46,18 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"improvised explosive", "bombing"),
         (r"blown up|blew up|blew (?:himself|herself|themselves) up|detonated",
          "bombing"),
-        (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack",
-         "shooting"),
+        (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack|"
+         r"assassinat(?:ed|ion of)", "shooting"),
         (r"ambush(?:ed|es)?", "ambush"),
         (r"hostage-taking|hostages?|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|theat(?:re|er)|"
          r"building|hospital|mall)", "hostage siege"),
-        (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shelling|"
+        (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shell(?:ing|ed)|"
+         r"fired (?:a |an |two |three |\w+ )?(?:ballistic )?(?:missiles?|rockets?|mortars?|shells?) (?:at|on|into)|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
-        (r"exchanges? of fire|fired on each other|armed clash(?:es)?|clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
+        (r"lynch(?:ed|ing)|(?:mob|mobs) (?:attacked|stormed)", "mob attack"),
+        (r"torched|set (?:fire to|ablaze)|arson attack", "arson"),
+        (r"exchanges? of fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
         (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|(?:force|forced|forcing) (?:their|its|his|her|a) "
@@ -187,7 +190,11 @@ _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|t
             r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
             r"of them|were|was|have|had)?")
 _KILL_AFTER = re.compile(
-    r"\b" + _NUM + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
+    r"\b" + _NUM.replace("(?P<num>", "(?P<num>an?(?=\\s+(?:[\\w-]+\\s+)?(?:policeman|soldier|civilian|officer|"
+                          "guard|worker|engineer|child|boy|girl|man|woman|person|student|passenger|pilgrim|"
+                          "journalist|teacher|doctor|farmer|villager|militant|bystander|constable|official)"
+                          "\\s+(?:was|has been|had been)\\s+\\w+\\s+(?:when|in|as|after)\\s)|", 1)
+    + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
     r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     r"injured|wounded|hurt)\b", re.I)
 _KILL_BEFORE = re.compile(

@@ -797,3 +797,24 @@ def test_the_attack_told_with_its_own_date_and_toll_is_an_event(extractor):
                             "Besham in March last year, in which six people were killed.", published="2025-04-10")
     e = one(evs, "attack")
     assert (e.date, e.killed) == ("2024-03", 6)
+
+
+@pytest.mark.parametrize("sentence, subtype, killed", [
+    ("Unidentified assailants assassinated a tribal elder in Khyber district on Monday.", "shooting", None),
+    ("Rebels shelled the city of Goma on Monday, killing nine civilians.", "strike", 9),
+    ("Two militants were killed in a shootout with police in Karachi on Monday.", "armed clash", 2),
+    ("Houthi rebels fired a missile at a ship off Hodeidah on Monday.", "strike", None),
+    ("Villagers lynched two men in Sialkot on Monday.", "mob attack", None),
+    ("Mobs set fire to churches in Jaranwala on Monday.", "arson", None),
+    ("A policeman was martyred when militants hurled a grenade at a police station in Dera Ismail Khan on Monday.",
+     "grenade attack", 1),
+])
+def test_more_ways_to_tell_an_attack(extractor, sentence, subtype, killed):
+    e = one(events(extractor, sentence, published="2025-02-05"), "attack")
+    assert (e.subtype, e.killed, e.date) == (subtype, killed, "2025-02-03")
+
+
+def test_an_individual_victim_described_later_is_no_total(extractor):
+    e = one(events(extractor, "Five people were killed in a blast in Quetta on Monday. A 10-year-old boy was killed, "
+                              "his uncle said.", published="2025-02-05"), "attack")
+    assert e.killed == 5

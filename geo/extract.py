@@ -68,7 +68,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "agreement": [
         (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
-        (r"agreements?|agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
+        (r"(?:to|will|would|shall) sign\b|agreements?|agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
          r"after|upon)|agreed (?:the|a|an) (?:[\w-]+ ){0,2}(?:text|terms|deal|plan|roadmap|framework|draft)|"
          r"initial(?:l)?ed|signed|signing|inked|accords?|pacts?|"
          r"reached (?:a |an )?(?:[\w-]+ )?consensus|"
@@ -115,7 +115,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|"
          r"travel(?:s|l?ing)? to|landed (?:in|at)|(?:send|sends|sent|sending|dispatch(?:ed)?) (?:a |an |its |his |her )?"
          r"(?:[\w-]+ )?(?:delegation|mission|envoy) to|"
-         r"flew to|to travel to|(?:left|departed|set off) for (?-i:[A-Z])[\w-]*|reached (?-i:[A-Z])[\w-]*", None),
+         r"flew to|to travel to|(?:left|departed|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
+         r"(?:heads|heading|head|headed) (?:to|for) (?-i:[A-Z])[\w-]*|arriv(?:e|es|ing) (?:in|at)|"
+         r"reached (?-i:[A-Z])[\w-]*", None),
     ],
 }
 _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
@@ -511,7 +513,7 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
         if words and words[-1] == "from":
             cue = "from"
         elif words and (words[-1] in _TO_WORDS or (len(words) > 1 and words[-1] == "in"
-                                                  and words[-2] in ("arrived", "landed"))):
+                                                  and words[-2] in ("arrived", "landed", "arrive", "arrives", "arriving", "land", "lands"))):
             cue = "to"
         prev = keep[i - 1] if i else None
         nxt = keep[i + 1] if i + 1 < len(keep) else None
@@ -1175,7 +1177,8 @@ _DAYS_AFTER_END = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,
                              r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$", re.I)
 _AND_VERB_END = re.compile(r"\band\s+(?:then\s+)?[a-z]+\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?$")
 _FUTURE_IN_PAST = re.compile(r"\b(?:was|were) (?:due|set|scheduled|expected|to)\b")
-_DUE_AFTER = re.compile(r"\w*\s+(?:is|are) (?:due|expected|scheduled|planned)")
+_DUE_AFTER = re.compile(r"\w*\s+(?:(?:is|are) (?:due|expected|scheduled|planned|set to|to be held)|will (?:take place|"
+                        r"be held|open|begin|start|convene|be hosted))")
 _DAYS_AFTER_THE = re.compile(r"\b(?:in the (?:days|weeks) (?:after|following)|shortly after|soon after|in the "
                              r"aftermath of|in the wake of) (?:the|this|that) (?:[\w-]+ )?(\w+)", re.I)
 _DAY_OF_THE = re.compile(r"\b(?:on )?the (?:same )?day of the (\w+)", re.I)
@@ -1274,7 +1277,11 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     return False
 
 
-_MODAL_TRIGGER = re.compile(r"(?:will|shall) \w", re.I)
+_MODAL_TRIGGER = re.compile(r"(?:will|shall|(?:to|will|would) sign\b)|(?:leaves|departs|heads|arrives) ", re.I)
+# "has been invited to visit", "agreed to hold the next round of talks": an intention, still to come
+_TO_COME = re.compile(r"\b(?:invited|invitation|agreed|decided|plans?|hopes?|offered)\s+(?:him\s+|her\s+|them\s+|"
+                      r"\w+\s+)?to\s+(?:hold|host|pay|make|convene|attend|(?:\w+\s+)?)$|\bnext (?:round|meeting|session|"
+                      r"summit|visit)\b[^.]{0,3}$|\bnext\s+(?:round|meeting|session)\s+of\s+$", re.I)
 
 
 def _future_near(sentence: str, at: int) -> bool:
@@ -1283,7 +1290,9 @@ def _future_near(sentence: str, at: int) -> bool:
     before = sentence[clause_start:at]
     after = sentence[at:at + 40]
     if _MODAL_TRIGGER.match(after):
-        return True  # the trigger holds its modal: "will travel to Moscow"
+        return True  # the trigger holds its modal: "will travel to Moscow", or is a timetable: "leaves for Beijing"
+    if _TO_COME.search(sentence, max(0, at - 60), at):
+        return True
     future_in_past = _FUTURE_IN_PAST.search(before)
     if bool(_FUTURE.search(before) or _DUE_AFTER.match(after)) and (
             bool(future_in_past) or not _PAST_HINT.search(before)):

@@ -818,3 +818,22 @@ def test_an_individual_victim_described_later_is_no_total(extractor):
     e = one(events(extractor, "Five people were killed in a blast in Quetta on Monday. A 10-year-old boy was killed, "
                               "his uncle said.", published="2025-02-05"), "attack")
     assert e.killed == 5
+
+
+@pytest.mark.parametrize("sentence, kind, date", [
+    ("Prime Minister Shehbaz Sharif leaves for Beijing on Thursday on a five-day official visit.", "visit", "2025-02-06"),
+    ("President Zardari heads to Shanghai next week.", "visit", "2025-02"),
+    ("The Chinese vice premier is expected to arrive in Islamabad on Sunday.", "visit", "2025-02-09"),
+    ("Dar has been invited to visit Beijing later this month.", "visit", "2025-02"),
+    ("The summit will take place in Tianjin on August 31 and September 1.", "meeting", "2025-08-31"),
+    ("Both sides agreed to hold the next round of talks in Islamabad in March.", "meeting", "2025-03"),
+])
+def test_plans_told_in_the_present_or_as_intentions(extractor, sentence, kind, date):
+    e = one(events(extractor, sentence, published="2025-02-05"), kind)
+    assert (e.status, e.date) == ("planned", date)
+
+
+def test_arriving_somewhere_is_its_destination(extractor):
+    e = one(events(extractor, "The Chinese vice premier is expected to arrive in Islamabad on Sunday.",
+                   published="2025-02-05"), "visit")
+    assert e.places[0].role == "destination"

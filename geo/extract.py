@@ -990,7 +990,9 @@ class Extractor:
                     # in what the talks were about are no venue
                     topic = _TOPIC.search(sentence, trigger.end())
                     if topic is not None:
-                        mine = [c for c in mine if c[0].start - s0 < topic.start()]
+                        # within an "of" phrase of the topic, not "talks on trade in Islamabad"
+                        mine = [c for c in mine if c[0].start - s0 < topic.start()
+                                or not _OF.search(sentence, topic.end(), c[0].start - s0)]
                 places = _roles(mine, kind)
                 if kind == "attack" and all(m.place.is_area for m, _ in places):
                     # "stormed the Gwadar Port Authority complex": the facility's name places it
@@ -1307,6 +1309,7 @@ def _future_near(sentence: str, at: int) -> bool:
 
 
 _PARTY = re.compile(r"(?:^|[^\w\s]|\b(?:and|between|of|with|by|from|both))\s*(?:the\s+)?$", re.I)
+_OF = re.compile(r"\bof\b")
 _SPEECH = re.compile(r",?\s+(?:said|says|told)\b")
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?!(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
                     r"(?:sidelines|margins|occasion|way|day|eve|phone|telephone|visit|trip|tour|behalf|board|"

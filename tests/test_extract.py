@@ -837,3 +837,9 @@ def test_arriving_somewhere_is_its_destination(extractor):
     e = one(events(extractor, "The Chinese vice premier is expected to arrive in Islamabad on Sunday.",
                    published="2025-02-05"), "visit")
     assert e.places[0].role == "destination"
+
+
+def test_talks_on_a_topic_keep_the_venue_after_it(extractor):
+    e = one(events(extractor, "The two ministers held talks on trade in Islamabad on Monday.", published="2025-02-05"),
+            "meeting")
+    assert [p.place.name for p in e.places] == ["Islamabad"]

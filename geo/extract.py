@@ -647,10 +647,14 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     at, end = trigger.start(), trigger.end()
     definite = sentence[max(0, at - 4):at].lower() == "the "
     out = []
+    # "Mirziyoyev, who arrived on Monday, also held talks": the relative clause's date is its own
+    asides = [(m.start(), m.end()) for m in _ASIDE_CLAUSE.finditer(sentence)] if ", wh" in sentence else []
     # "said on Thursday that he would travel to Urumqi in June for talks": a plan's date is stated
     # with it, after the modal, not before it
     modal = _FUTURE.search(sentence, max(0, at - 80), at + 5) if planned else None
     for d in candidates:
+        if any(a <= d.start < b and not a <= at < b for a, b in asides):
+            continue
         if planned and d.start < at - 3 and (modal is None or d.start < modal.end()):
             continue
         if d.end <= at:
@@ -1309,6 +1313,7 @@ def _future_near(sentence: str, at: int) -> bool:
 
 
 _PARTY = re.compile(r"(?:^|[^\w\s]|\b(?:and|between|of|with|by|from|both))\s*(?:the\s+)?$", re.I)
+_ASIDE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;]{1,80},")
 _OF = re.compile(r"\bof\b")
 _SPEECH = re.compile(r",?\s+(?:said|says|told)\b")
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?!(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
@@ -1406,7 +1411,10 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
     # a headline told first without a date and then in the lead with one ("Khunjerab Pass reopens
     # for trade", then "GILGIT: The Khunjerab Pass ... reopened on Monday") is one event
     headline = old.date is None and old.evidence[0][0] == 0
+    # an undated sentence whose places are only borrowed ("The two leaders agreed to raise trade") tells more
+    # of the event of its kind told before
     return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)
+            or (new.date is None and new.borrowed)
             or ((new.date is None or old.date is None) and (old.kind == "attack" or headline) and bool(old.places)
                 and bool(new.places)))
 

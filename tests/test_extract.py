@@ -843,3 +843,16 @@ def test_talks_on_a_topic_keep_the_venue_after_it(extractor):
     e = one(events(extractor, "The two ministers held talks on trade in Islamabad on Monday.", published="2025-02-05"),
             "meeting")
     assert [p.place.name for p in e.places] == ["Islamabad"]
+
+
+def test_relative_clause_date_is_not_the_main_events(extractor):
+    e = one(events(extractor, "Mirziyoyev, who arrived on Monday, held talks with the prime minister in Islamabad.",
+                   published="2025-03-05"), "meeting")
+    assert e.date is None
+
+
+def test_undated_agreement_with_only_a_borrowed_place_adds_to_the_one_told(extractor):
+    evs = events(extractor, "ISLAMABAD: Pakistan and Uzbekistan on Tuesday signed 15 agreements in Islamabad. The "
+                            "president said the visit was a milestone. The talks were held at the PM House. The two "
+                            "leaders agreed to raise bilateral trade to $2 billion.", published="2025-03-05")
+    assert len([e for e in evs if e.event_type == "agreement"]) == 1

@@ -80,7 +80,11 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         # a call at an embassy is a meeting there, not a trip
         (r"(?:visit(?:ed|ing|s)?|went to) (?:the )?(?:[\w-]+ ){0,2}(?:embassy|embassies|consulates?|"
          r"high commission)", "call"),
-        (r"telephone (?:call|conversation)|phone (?:call|conversation)|spoke (?:by|on the|over the) (?:tele)?phone|"
+        (r"(?<!group )(?<!outfit )(?<!party )(?<!movement )(?<!so-)(?<!also )(?<!is )(?<!are )(?<!was )(?<!were )"
+         r"called (?:his |her |their )?(?:[\w-]+ )?counterparts?\b|(?<!group )(?<!outfit )(?<!party )(?<!movement )"
+         r"(?<!so-)(?<!also )(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )called (?-i:[A-Z])[\w'’-]+ "
+         r"(?-i:[A-Z])[\w'’-]+ (?:(?-i:[A-Z])[\w'’-]+ )?(?:on|to|and|late|earlier)\b|"
+         r"telephone (?:call|conversation)|phone (?:call|conversation)|spoke (?:by|on the|over the) (?:tele)?phone|"
          r"telephoned|phoned|video (?:call|link|conference)|virtual meeting", "call"),
         (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|call(?:ed|s|ing)? on|conference|dialogue|"
          r"consultations|session|negotiations|"
@@ -646,6 +650,8 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     """The sentence's dates that can be the trigger's own."""
     at, end = trigger.start(), trigger.end()
     definite = sentence[max(0, at - 4):at].lower() == "the "
+    named_np = (definite or _THE_BEFORE.search(sentence, max(0, at - 40), at) is not None) \
+        and _DEFINITE_NOUN.match(trigger.group(0)) is not None
     out = []
     # "Mirziyoyev, who arrived on Monday, also held talks": the relative clause's date is its own
     asides = [(m.start(), m.end()) for m in _ASIDE_CLAUSE.finditer(sentence)] if ", wh" in sentence else []
@@ -661,6 +667,11 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
             # "investigators on Wednesday were examining a convoy hit by a bomb": that date is the
             # examining's, not the bombing's (unless it opens the sentence or a 'when' clause follows)
             if _OTHER_VERB.search(sentence, d.end, at) and not _opens(sentence, d) \
+                    and not _WHEN.search(sentence, d.end, at):
+                continue
+            # "Pakistan on Thursday handed over the bodies of the engineers killed in the Besham attack": a
+            # definite mention at the end of another verb's clause is dated by that verb
+            if named_np and _PAST_VERB.search(sentence, d.end, at) and not _opens(sentence, d) \
                     and not _WHEN.search(sentence, d.end, at):
                 continue
         elif d.start >= at:
@@ -984,11 +995,15 @@ class Extractor:
                     own = [c for c in mine if not (c[0].end - s0 < trigger.start() and _SPEECH.match(
                         sentence, c[0].end - s0))]
                     mine = own if own or si > 0 else mine
+                if kind != "attack" and mine and "attack" in {h[0] for h in found}:
+                    # "agreed to jointly investigate the Dasu attack": Dasu places the attack, not the agreement
+                    mine = [c for c in mine if not _ATTACK_AFTER.match(sentence, c[0].end - s0)]
                 if kind in ("meeting", "agreement") and mine:
                     # "Pakistan and China signed 23 agreements": countries named before the trigger, not
                     # after "in" or "at", are the parties, not the venue
-                    mine = [c for c in mine if not (c[0].place.kind == "country" and c[0].end - s0 <= trigger.start()
-                                                    and _PARTY.search(text, max(s0, c[0].start - 12), c[0].start))]
+                    mine = [c for c in mine if not (c[0].place.kind == "country" and (
+                        (c[0].end - s0 <= trigger.start() and _PARTY.search(text, max(s0, c[0].start - 12), c[0].start))
+                        or text[c[0].end:c[0].end + 2] in ("'s", "’s")))]  # "called Pakistan's Ishaq Dar"
                 if kind == "meeting" and mine:
                     # "chaired a meeting at the ministry on the security of projects in Gwadar and Dasu": places
                     # in what the talks were about are no venue
@@ -1313,6 +1328,10 @@ def _future_near(sentence: str, at: int) -> bool:
 
 
 _PARTY = re.compile(r"(?:^|[^\w\s]|\b(?:and|between|of|with|by|from|both))\s*(?:the\s+)?$", re.I)
+_ATTACK_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?(?:attack|bombing|blast|explosion|ambush|shooting|"
+                           r"massacre|assault|raid|siege)s?\b")
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|paid|held|sent|gave|made|took|brought|met|said|told)\b(?!\s+(?:by|in|at|on)\b)")
 _ASIDE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;]{1,80},")
 _OF = re.compile(r"\bof\b")
 _SPEECH = re.compile(r",?\s+(?:said|says|told)\b")

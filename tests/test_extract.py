@@ -856,3 +856,27 @@ def test_undated_agreement_with_only_a_borrowed_place_adds_to_the_one_told(extra
                             "president said the visit was a milestone. The talks were held at the PM House. The two "
                             "leaders agreed to raise bilateral trade to $2 billion.", published="2025-03-05")
     assert len([e for e in evs if e.event_type == "agreement"]) == 1
+
+
+def test_definite_attack_at_the_end_of_another_verbs_clause_takes_no_date(extractor):
+    e = one(events(extractor, "Pakistan on Thursday handed over to China the bodies of the five engineers killed in "
+                              "the Besham attack.", published="2025-02-05"), "attack")
+    assert (e.date, e.places[0].place.name) == (None, "Besham")
+
+
+def test_place_naming_an_attack_is_not_the_agreements(extractor):
+    evs = events(extractor, "The two countries agreed in Islamabad on Monday to jointly investigate the Dasu attack.",
+                 published="2025-02-05")
+    assert [p.place.name for p in one(evs, "agreement").places] == ["Islamabad"]
+
+
+def test_phone_call_to_a_named_person(extractor):
+    e = one(events(extractor, "Chinese Foreign Minister Wang Yi called Pakistan's Ishaq Dar on Saturday to discuss "
+                              "the situation.", published="2025-02-05"), "meeting")
+    assert (e.subtype, e.date, e.places) == ("call", "2025-02-01", ())
+
+
+def test_a_group_called_is_no_call(extractor):
+    evs = events(extractor, "A group called Tehreek Jihad Pakistan on Monday claimed an attack in Quetta.",
+                 published="2025-02-05")
+    assert not [e for e in evs if e.event_type == "meeting"]

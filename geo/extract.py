@@ -38,6 +38,8 @@ __all__ = ["extract_events", "Extractor", "split_sentences"]
 
 # --------------------------------------------------------------------------- lexicons
 
+# "was freed", "were shut": the auxiliary is looked behind, so that scanning does not stop at every "was"
+_AUX = r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bbeing ))"
 _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "attack": [
         (r"suicide (?:bomb(?:ing|er|ers)?|attack(?:er|ers)?|blast|car bomb(?:ing)?)", "suicide bombing"),
@@ -60,15 +62,15 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"exchanges? of fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
-        (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|(?:force|forced|forcing) (?:their|its|his|her|a) "
-         r"way into", "armed assault"),
+        (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|(?:(?<=force their )|(?<=forced their )|(?<=forcing their )|"
+         r"(?<=force its )|(?<=forced its )|(?<=forced a ))way into", "armed assault"),
         (r"attack(?:s|ed|ing|ers?)?|massacre|militants? struck|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
     ],
     "agreement": [
         (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
-        (r"(?:to|will|would|shall) sign\b|agreements?|agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
+        (r"(?:(?<=\bto )|(?<=\bwill )|(?<=\bwould )|(?<=\bshall ))sign\b|agreements?|agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
          r"after|upon)|agreed (?:the|a|an) (?:[\w-]+ ){0,2}(?:text|terms|deal|plan|roadmap|framework|draft)|"
          r"initial(?:l)?ed|signed|signing|inked|accords?|pacts?|"
          r"reached (?:a |an )?(?:[\w-]+ )?consensus|"
@@ -100,7 +102,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "
          r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
         (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ions?)", "kidnapping"),
-        (r"(?:was|were|been|being) (?:freed|released)|set free", "release"),
+        (r"" + _AUX + r"(?:freed|released)|set free", "release"),
         (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
          "investigation"),
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
@@ -108,10 +110,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
         (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
         (r"arrest(?:ed|s)|detained", "arrest"),
-        (r"took office|assumed office|returned to (?:office|power)|(?:was|were) sworn in", "took office"),
-        (r"appeared (?:in|at|before) (?:a |the )?(?:[\w'’.-]+ ){0,4}court|(?:was|were|been) (?:charged|indicted|"
+        (r"took office|assumed office|returned to (?:office|power)|" + _AUX + r"sworn in", "took office"),
+        (r"appeared (?:in|at|before) (?:a |the )?(?:[\w'’.-]+ ){0,4}court|" + _AUX + r"(?:charged|indicted|"
          r"convicted|sentenced)", "court"),
-        (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)|(?:was|were|been) (?:shut|closed)(?! to)|"
+        (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)|" + _AUX + r"(?:shut|closed)(?! to)|"
          r"shut (?:on|down|in|for|after)\b", "suspension"),
     ],
     "visit": [
@@ -196,13 +198,15 @@ _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|t
             r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
             r"of them|were|was|have|had)?")
 _KILL_AFTER = re.compile(
-    r"\b" + _NUM.replace("(?P<num>", "(?P<num>an?(?=\\s+(?:[\\w-]+\\s+)?(?:policeman|soldier|civilian|officer|"
-                          "guard|worker|engineer|child|boy|girl|man|woman|person|student|passenger|pilgrim|"
-                          "journalist|teacher|doctor|farmer|villager|militant|bystander|constable|official)"
-                          "\\s+(?:was|has been|had been)\\s+\\w+\\s+(?:when|in|as|after)\\s)|", 1)
-    + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
+    r"\b" + _NUM + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
     r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     r"injured|wounded|hurt)\b", re.I)
+# "A policeman was martyred when militants hurled a grenade": one, in the sentence that tells the attack
+# (looked for there only, not scanned for in every text)
+_ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilian|officer|guard|worker|engineer|child|"
+                         r"boy|girl|man|woman|person|student|passenger|pilgrim|journalist|teacher|doctor|farmer|"
+                         r"villager|bystander|constable|official)\s+(?:was|has been|had been)\s+(?:reportedly\s+)?"
+                         r"(?P<what>killed|martyred|shot dead|injured|wounded|hurt)\s+(?:when|in|as|after)\b")
 _KILL_BEFORE = re.compile(
     r"\b(?P<what>kill(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
     r"death toll (?:from [^.;,]{3,60}? )?(?:rose|"
@@ -920,6 +924,11 @@ class Extractor:
                             ahead[kind] = n * (7 if step.re is _LATER_BY and step.group("unit")[0] in "wW" else 1)
                             break
             killed, injured = casualties.within(s0, s1)
+            if not killed and not injured and "attack" in first and " was " in sentence:
+                one_victim = _ONE_VICTIM.search(sentence)
+                if one_victim is not None:
+                    hurt = one_victim.group("what")[0] in "iwh"
+                    (injured if hurt else killed).append(Figure(1))
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
 
@@ -1298,7 +1307,7 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     return False
 
 
-_MODAL_TRIGGER = re.compile(r"(?:will|shall|(?:to|will|would) sign\b)|(?:leaves|departs|heads|arrives) ", re.I)
+_MODAL_TRIGGER = re.compile(r"(?:will|shall|sign\b)|(?:leaves|departs|heads|arrives) ", re.I)
 # "has been invited to visit", "agreed to hold the next round of talks": an intention, still to come
 _TO_COME = re.compile(r"\b(?:invited|invitation|agreed|decided|plans?|hopes?|offered)\s+(?:him\s+|her\s+|them\s+|"
                       r"\w+\s+)?to\s+(?:hold|host|pay|make|convene|attend|(?:\w+\s+)?)$|\bnext (?:round|meeting|session|"

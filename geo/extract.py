@@ -59,10 +59,12 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"grenade(?: attack)?s?", "grenade attack"),
         (r"lynch(?:ed|ing)|(?:mob|mobs) (?:attacked|stormed)", "mob attack"),
         (r"torched|set (?:fire to|ablaze)|arson attack", "arson"),
-        (r"exchanges? of fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
+        (r"exchanges? of fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
+         r"clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
-        (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|(?:(?<=force their )|(?<=forced their )|(?<=forcing their )|"
+        (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|"
+         r"(?:(?<=force their )|(?<=forced their )|(?<=forcing their )|"
          r"(?<=force its )|(?<=forced its )|(?<=forced a ))way into", "armed assault"),
         (r"attack(?:s|ed|ing|ers?)?|massacre|militants? struck|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
@@ -70,7 +72,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "agreement": [
         (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
-        (r"(?:(?<=\bto )|(?<=\bwill )|(?<=\bwould )|(?<=\bshall ))sign\b|agreements?|agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
+        (r"(?:(?<=\bto )|(?<=\bwill )|(?<=\bwould )|(?<=\bshall ))sign\b|agreements?|"
+         r"agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
          r"after|upon)|agreed (?:the|a|an) (?:[\w-]+ ){0,2}(?:text|terms|deal|plan|roadmap|framework|draft)|"
          r"initial(?:l)?ed|signed|signing|inked|accords?|pacts?|"
          r"reached (?:a |an )?(?:[\w-]+ )?consensus|"
@@ -521,7 +524,7 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
         if words and words[-1] == "from":
             cue = "from"
         elif words and (words[-1] in _TO_WORDS or (len(words) > 1 and words[-1] == "in"
-                                                  and words[-2] in ("arrived", "landed", "arrive", "arrives", "arriving", "land", "lands"))):
+                                                  and words[-2] in _ARRIVE_WORDS)):
             cue = "to"
         prev = keep[i - 1] if i else None
         nxt = keep[i + 1] if i + 1 < len(keep) else None
@@ -902,9 +905,7 @@ class Extractor:
                     for h in found:
                         if h[0] != kind or h[1].start() <= h1.end():
                             continue
-                        b = None
-                        for b in _COORDINATION.finditer(sentence, h1.end(), h[1].start()):
-                            pass
+                        b = _last(_COORDINATION.finditer(sentence, h1.end(), h[1].start()))
                         if b is None or _generic(h[1].group(0), sentence, found, h[1].start()):
                             continue
                         ds = [d for d in dates_for(False) if d.date]
@@ -1199,6 +1200,7 @@ class Extractor:
         )
 
 
+_ARRIVE_WORDS = {"arrived", "landed", "arrive", "arrives", "arriving", "land", "lands"}  # "arrived in X"
 _TO_WORDS = {"to", "towards", "for", "visit", "visited", "visiting"}  # and "arrived in", "landed in"
 _ON_THE_WAY = re.compile("travel|way|route|heading|going")
 _BETWEEN_OR = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?")
@@ -1372,6 +1374,14 @@ def _names_capital_of(sentence: str, place: Place) -> bool:
     if "capital" not in sentence:
         return False
     return any(DEMONYMS.get(m.group(1).lower()) == place.country for m in _DEMONYM_CAPITAL.finditer(sentence))
+
+
+def _last(matches: Iterable[re.Match]) -> re.Match | None:
+    """The last of some matches, or None."""
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
 
 
 def _long_before(date: str | None, precision: str, published: str | None) -> bool:

@@ -880,3 +880,23 @@ def test_a_group_called_is_no_call(extractor):
     evs = events(extractor, "A group called Tehreek Jihad Pakistan on Monday claimed an attack in Quetta.",
                  published="2025-02-05")
     assert not [e for e in evs if e.event_type == "meeting"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("two days ago", ("2025-03-10", "day")),
+    ("a week ago", ("2025-03", "month")),
+    ("four months ago", ("2024-11", "month")),
+    ("three years ago", ("2022", "year")),
+    ("in mid-January", ("2025-01", "month")),
+    ("in late 2023", ("2023", "year")),
+    ("some years ago", (None, "unknown")),
+])
+def test_more_dates_resolved_against_publication(phrase, expected):
+    (d,) = find_dates(f"It happened {phrase}.", "2025-03-12")
+    assert (d.date, d.precision) == expected
+
+
+def test_years_ago_dates_a_recalled_attack(extractor):
+    e = one(events(extractor, "Three years ago, a suicide bomber killed 13 people in Dasu.", published="2024-03-27"),
+            "attack")
+    assert (e.date, e.date_precision) == ("2021", "year")

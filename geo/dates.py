@@ -95,11 +95,13 @@ _PROSE = [
     ("day_month", re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                              + r"|" + _NUM_MONTH.replace("mon", "mon2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
                              r"(?![\d,]*\s*(?:19|20)\d\d)\b(?P<which>\s+(?:last|this)\s+year\b)?", re.I)),
-    ("in_month", re.compile(r"\b(?:(?:in|since|during|early|late|mid-?|by|of)\s|mid-)" + _NUM_MONTH + r"\b(?!\s+\d)",
+    ("in_month", re.compile(r"\b(?:(?:in|since|during|early|late|mid-?|by)\s|mid-)" + _NUM_MONTH + r"\b(?!\s+\d)",
                             re.I)),
-    ("year", re.compile(r"\b(?:(?:in|since|during|of|by|early|late|mid-?)\s|mid-)(?P<year>(?:19|20)\d\d)\b", re.I)),
-    # "two days ago", "a week ago", "three years ago": read from the unit, the number is the word before it
-    ("ago", re.compile(r"\b(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|of|by)\s(?:(?:early|late|mid-?)\s?)?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    # "two days ago", "a week ago", "three years ago": found at "ago" (a rare word start, where the
+    # scanner stops seldom); the unit and the number are read before it
+    ("ago", re.compile(r"\b(?:(?<=\bday )|(?<=\bdays )|(?<=\bweek )|(?<=\bweeks )|(?<=\bmonth )|(?<=\bmonths )|"
+                       r"(?<=\byear )|(?<=\byears ))ago\b", re.I)),
     ("weekday", re.compile(r"\b(?:last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"
@@ -227,12 +229,13 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
                 delta = 7
             return (pub - dt.timedelta(days=delta)).isoformat(), "day"
         if kind == "ago":
-            before = m.string[max(0, m.start() - 12):m.start()].split()
-            word = before[-1].lower() if before else ""
+            before = m.string[max(0, m.start() - 20):m.start()].split()
+            if len(before) < 2:
+                return None, "unknown"
+            word, unit = before[-2].lower(), before[-1].lower().rstrip("s")
             n = int(word) if word.isdigit() else _AGO_NUMBERS.get(word)
             if n is None or n > 100:
                 return None, "unknown"
-            unit = g["unit"].lower().rstrip("s")
             if unit == "day":
                 return (pub - dt.timedelta(days=n)).isoformat(), "day"
             if unit == "week":  # like "last week": the month it falls in

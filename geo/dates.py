@@ -95,8 +95,13 @@ _PROSE = [
     ("day_month", re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                              + r"|" + _NUM_MONTH.replace("mon", "mon2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
                              r"(?![\d,]*\s*(?:19|20)\d\d)\b(?P<which>\s+(?:last|this)\s+year\b)?", re.I)),
-    ("in_month", re.compile(r"\b(?:in|since|during|early|late|mid-?|by)\s" + _NUM_MONTH + r"\b(?!\s+\d)", re.I)),
-    ("year", re.compile(r"\b(?:in|since|during|of|by)\s(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("in_month", re.compile(r"\b(?:(?:in|since|during|early|late|mid-?|by)\s|mid-)" + _NUM_MONTH + r"\b(?!\s+\d)",
+                            re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|of|by)\s(?:(?:early|late|mid-?)\s?)?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    # "two days ago", "a week ago", "three years ago": found at "ago" (a rare word start, where the
+    # scanner stops seldom); the unit and the number are read before it
+    ("ago", re.compile(r"\b(?:(?<=\bday )|(?<=\bdays )|(?<=\bweek )|(?<=\bweeks )|(?<=\bmonth )|(?<=\bmonths )|"
+                       r"(?<=\byear )|(?<=\byears ))ago\b", re.I)),
     ("weekday", re.compile(r"\b(?:last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"
@@ -105,7 +110,9 @@ _PROSE = [
 ]
 
 
-_MAYBE_DATE = re.compile(r"\d|day\b|night|morning|evening|afternoon|week|month|year|tonight|"
+_AGO_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_MAYBE_DATE = re.compile(r"\d|days?\b|night|morning|evening|afternoon|week|month|year|tonight|"
                          + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True)), re.I)
 PROSE_PATTERNS = [p for _, p in _PROSE]
 _PROSE_SCANNER = MultiScanner(PROSE_PATTERNS)
@@ -221,6 +228,23 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
             if text.startswith("last") and delta == 0:
                 delta = 7
             return (pub - dt.timedelta(days=delta)).isoformat(), "day"
+        if kind == "ago":
+            before = m.string[max(0, m.start() - 20):m.start()].split()
+            if len(before) < 2:
+                return None, "unknown"
+            word, unit = before[-2].lower(), before[-1].lower().rstrip("s")
+            n = int(word) if word.isdigit() else _AGO_NUMBERS.get(word)
+            if n is None or n > 100:
+                return None, "unknown"
+            if unit == "day":
+                return (pub - dt.timedelta(days=n)).isoformat(), "day"
+            if unit == "week":  # like "last week": the month it falls in
+                d = pub - dt.timedelta(days=7 * n)
+                return f"{d.year:04d}-{d.month:02d}", "month"
+            if unit == "month":
+                y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+                return f"{y:04d}-{mo + 1:02d}", "month"
+            return f"{pub.year - n:04d}", "year"
         rel = g["rel"].lower()
         if rel in ("yesterday", "last night", "day before"):
             return (pub - dt.timedelta(days=1)).isoformat(), "day"

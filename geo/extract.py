@@ -38,6 +38,8 @@ __all__ = ["extract_events", "Extractor", "split_sentences"]
 
 # --------------------------------------------------------------------------- lexicons
 
+# "was freed", "were shut": the auxiliary is looked behind, so that scanning does not stop at every "was"
+_AUX = r"(?:(?<=\bwas )|(?<=\bwere )|(?<=\bbeen )|(?<=\bbeing ))"
 _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "attack": [
         (r"suicide (?:bomb(?:ing|er|ers)?|attack(?:er|ers)?|blast|car bomb(?:ing)?)", "suicide bombing"),
@@ -46,21 +48,34 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"improvised explosive", "bombing"),
         (r"blown up|blew up|blew (?:himself|herself|themselves) up|detonated",
          "bombing"),
-        (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack",
-         "shooting"),
+        (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack|"
+         r"assassinat(?:ed|ion of)", "shooting"),
         (r"ambush(?:ed|es)?", "ambush"),
         (r"hostage-taking|hostages?|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|theat(?:re|er)|"
          r"building|hospital|mall)", "hostage siege"),
-        (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shelling|"
+        (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shell(?:ing|ed)|"
+         r"fired (?:a |an |two |three |\w+ )?(?:ballistic )?(?:missiles?|rockets?|mortars?|shells?) (?:at|on|into)|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
-        (r"attack(?:s|ed|ing|ers?)?|assault(?:ed)?|stormed|raid(?:ed)? on|massacre|militants? struck|"
+        (r"lynch(?:ed|ing)|(?:mob|mobs) (?:attacked|stormed)", "mob attack"),
+        (r"torched|set (?:fire to|ablaze)|arson attack", "arson"),
+        (r"exchanges? of fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
+         r"clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
+         r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
+        (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
+        (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|"
+         r"(?:(?<=force their )|(?<=forced their )|(?<=forcing their )|"
+         r"(?<=force its )|(?<=forced its )|(?<=forced a ))way into", "armed assault"),
+        (r"attack(?:s|ed|ing|ers?)?|massacre|militants? struck|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
     ],
     "agreement": [
-        (r"memorand(?:um|a) of understanding|MoUs?|MOUs?", "MoU"),
+        (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
-        (r"agreements?|agreed (?:to|on|that|in|at|with|during|after|upon)|signed|signing|inked|accords?|pacts?|"
+        (r"(?:(?<=\bto )|(?<=\bwill )|(?<=\bwould )|(?<=\bshall ))sign\b|agreements?|"
+         r"agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
+         r"after|upon)|agreed (?:the|a|an) (?:[\w-]+ ){0,2}(?:text|terms|deal|plan|roadmap|framework|draft)|"
+         r"initial(?:l)?ed|signed|signing|inked|accords?|pacts?|"
          r"reached (?:a |an )?(?:[\w-]+ )?consensus|"
          r"treaty|deals?|"
          r"protocol", None),
@@ -70,12 +85,17 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         # a call at an embassy is a meeting there, not a trip
         (r"(?:visit(?:ed|ing|s)?|went to) (?:the )?(?:[\w-]+ ){0,2}(?:embassy|embassies|consulates?|"
          r"high commission)", "call"),
-        (r"telephone (?:call|conversation)|phone (?:call|conversation)|spoke (?:by|on the|over the) (?:tele)?phone|"
+        (r"(?<!group )(?<!outfit )(?<!party )(?<!movement )(?<!so-)(?<!also )(?<!is )(?<!are )(?<!was )(?<!were )"
+         r"called (?:his |her |their )?(?:[\w-]+ )?counterparts?\b|(?<!group )(?<!outfit )(?<!party )(?<!movement )"
+         r"(?<!so-)(?<!also )(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )called (?-i:[A-Z])[\w'’-]+ "
+         r"(?-i:[A-Z])[\w'’-]+ (?:(?-i:[A-Z])[\w'’-]+ )?(?:on|to|and|late|earlier)\b|"
+         r"telephone (?:call|conversation)|phone (?:call|conversation)|spoke (?:by|on the|over the) (?:tele)?phone|"
          r"telephoned|phoned|video (?:call|link|conference)|virtual meeting", "call"),
         (r"met (?:with )?|meeting|meetings|talks|held talks|discussed|call(?:ed|s|ing)? on|conference|dialogue|"
          r"consultations|session|negotiations|"
          # "will meet the Iraqi defence minister", "ministers meet in Tashkent" (not "meet the demand")
-         r"meets? (?:with |in |at )?(?:(?:his|her|their|the) )?(?:(?-i:[A-Z])[\w-]*|counterparts?|leaders?|officials|"
+         r"meets? (?:again |later |separately )?(?:with |in |at )?(?:(?:his|her|their|the) )?(?:[a-z-]+ )?"
+         r"(?:(?-i:[A-Z])[\w-]*|counterparts?|leaders?|officials|elders|"
          r"delegat\w+|president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)|"
          # "President Zardari received the Chinese vice premier" (not "received injuries")
          r"received (?:(?-i:[A-Z])[\w-]*|the (?:[\w-]+ ){0,2}(?:envoy|ambassador|delegation|minister|president|"
@@ -84,7 +104,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "other": [
         (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "
          r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
-        (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ion of|ions of)", "kidnapping"),
+        (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ions?)", "kidnapping"),
+        (r"" + _AUX + r"(?:freed|released)|set free", "release"),
         (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
          "investigation"),
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
@@ -92,18 +113,26 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
         (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
         (r"arrest(?:ed|s)|detained", "arrest"),
-        (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)", "suspension"),
+        (r"took office|assumed office|returned to (?:office|power)|" + _AUX + r"sworn in", "took office"),
+        (r"appeared (?:in|at|before) (?:a |the )?(?:[\w'’.-]+ ){0,4}court|" + _AUX + r"(?:charged|indicted|"
+         r"convicted|sentenced)", "court"),
+        (r"suspend(?:ed|s)|halted work|closed the (?:border|crossing)|" + _AUX + r"(?:shut|closed)(?! to)|"
+         r"shut (?:on|down|in|for|after)\b", "suspension"),
     ],
     "visit": [
         (r"state visit|official visit", "official visit"),
-        (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|landed (?:in|at)|"
-         r"flew to|to travel to|(?:left|departed|set off) for (?-i:[A-Z])[\w-]*|reached (?-i:[A-Z])[\w-]*", None),
+        (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|"
+         r"travel(?:s|l?ing)? to|landed (?:in|at)|(?:send|sends|sent|sending|dispatch(?:ed)?) (?:a |an |its |his |her )?"
+         r"(?:[\w-]+ )?(?:delegation|mission|envoy) to|"
+         r"flew to|to travel to|(?:left|departed|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
+         r"(?:heads|heading|head|headed) (?:to|for) (?-i:[A-Z])[\w-]*|arriv(?:e|es|ing) (?:in|at)|"
+         r"reached (?-i:[A-Z])[\w-]*", None),
     ],
 }
 _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
     "attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting|gunmen|bomber",
     "meeting": r"meeting|talks", "visit": r"visit|trip|tour",
-    "agreement": r"agreement|deal|ceasefire|truce|accord|pact|treaty|memorandum",
+    "agreement": r"agreement|deal|ceasefire|truce|accord|pact|treaty|memorandum|MoU",
     "other": r"inauguration|reopening|protest|arrest|kidnapping|abduction|investigation"}.items()}
 # one regex for all types, scanned once per sentence; the group that matched names the type
 # and subtype (within a type, earlier alternatives are the more specific)
@@ -148,12 +177,12 @@ def _definite(sentence: str, found: list) -> re.Match | None:
 
 _DEFINITE_NOUN = re.compile(r"(?:attack|blast|bombing|explosion|assault|ambush|shooting|meeting|talks|visit|"
                             r"agreement|deal|trip|attacker|ceasefire|truce|accord|pact|treaty|memorandum|gunmen|"
-                            r"bomber)s?\b", re.I)
+                            r"bomber|inauguration|reopening|abduction|kidnapping|MoU)s?\b", re.I)
 # "the attack", "Tuesday's bombing", "Li's visit": an event already told of
 _DEFINITE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
                        r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
                        r"ceasefire|truce|accord|pact|treaty|memorandum|"
-                       r"gunmen|bomber)s?\b", re.I)
+                       r"gunmen|bomber|inauguration|reopening|abduction|kidnapping|MoU)s?\b", re.I)
 
 _NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -161,12 +190,12 @@ _NUMBER_WORDS: dict[str, int] = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "two dozen": 24, "a hundred": 100,
-    "a": 1,
+    "a": 1, "an": 1,
 }
-_NUM = (r"(?P<num>\d{1,5}(?:,\d{3})*|" + "|".join(sorted((w for w in _NUMBER_WORDS if w != "a"),
+_NUM = (r"(?P<num>\d{1,5}(?:,\d{3})*|" + "|".join(sorted((w for w in _NUMBER_WORDS if w not in ("a", "an")),
                                                          key=len, reverse=True))
         + r")(?:-(?P<num2>one|two|three|four|five|six|seven|eight|nine))?")
-_VICTIMS = (r"(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|personnel|policemen|"
+_VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|personnel|policemen|"
             r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
             r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
             r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
@@ -175,6 +204,12 @@ _KILL_AFTER = re.compile(
     r"\b" + _NUM + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
     r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     r"injured|wounded|hurt)\b", re.I)
+# "A policeman was martyred when militants hurled a grenade": one, in the sentence that tells the attack
+# (looked for there only, not scanned for in every text)
+_ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilian|officer|guard|worker|engineer|child|"
+                         r"boy|girl|man|woman|person|student|passenger|pilgrim|journalist|teacher|doctor|farmer|"
+                         r"villager|bystander|constable|official)\s+(?:was|has been|had been)\s+(?:reportedly\s+)?"
+                         r"(?P<what>killed|martyred|shot dead|injured|wounded|hurt)\s+(?:when|in|as|after)\b")
 _KILL_BEFORE = re.compile(
     r"\b(?P<what>kill(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
     r"death toll (?:from [^.;,]{3,60}? )?(?:rose|"
@@ -191,12 +226,15 @@ _KILL_PLUS = re.compile(
     r"nine|ten|eleven|twelve)|their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,3}?(?:(?:were|was|have been|had been)\s+"
     r"(?:also\s+)?(?P<what>killed|injured|wounded|dead|died)|(?P<what_>died|lost their lives))\b", re.I)
 _KILL_BEFORE_PLUS = re.compile(
-    r"\b(?P<what>kill(?:ing|ed)|injur(?:ing|ed)|wound(?:ing|ed))\s+(?:at least |some |about )?" + _NUM
+    r"\b(?P<what>kill(?:ing|ed)|injur(?:ing|ed)|wound(?:ing|ed))\s+(?:at least |some |about )?"
+    # "killing a Taliban minister and two others" (3)
+    + _NUM.replace("(?P<num>", "(?P<num>an?(?=\\s+[\\w-]+\\s+(?:[\\w-]+\\s+)?and\\s+(?:\\d|one|two|three|four|five|six|"
+                   "seven|eight|nine|ten)\\w*\\s+(?:others|more|colleagues|companions|guards|people))|", 1)
     + r"\s+" + _NO_AUX + r"{0,8}?and\s+(?:(?P<n2>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)|"
     r"their|a|an|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?:driver|guard|colleague|translator|interpreter|"
     r"companion|escort|policeman|officer|soldier|child|son|daughter|wife|husband|[a-z]+s)\b", re.I)
-_NONE_HURT = re.compile(r"\bno (?:one|body) (?:was|were) (?:reported )?(?P<what2>killed|injured|hurt|harmed)\b|"
-                        r"\bno (?:one|body|casualties|deaths|lives were lost)\b[^.]{0,30}?"
+_NONE_HURT = re.compile(r"\bno ?(?:one|body) (?:was|were) (?:reported )?(?P<what2>killed|injured|hurt|harmed)\b|"
+                        r"\b(?:no (?:one|body|casualties|deaths|lives were lost)|nobody)\b[^.]{0,30}?"
                         r"(?P<what>killed|hurt|injured|harmed|reported)?", re.I)
 _CLAIMED = re.compile(r"\bclaimed (?:responsibility|the (?:attack|bombing|assault|blast|killing))|"
                       r"\bresponsibility for\b", re.I)
@@ -271,6 +309,11 @@ class _Draft:
     sentence: int = 0
     at: int = 0  # the trigger's offset in its sentence
     date_at: int = -1  # and its date's
+    separate: bool = False  # the second of two events told together ("and met Zhao Leji")
+    older: bool = False  # dated more than two weeks before the report
+    borrowed: bool = False  # places taken from another sentence, not stated with the event
+    indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
+    recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
 
 
 def _count(m: re.Match) -> int | None:
@@ -481,7 +524,7 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
         if words and words[-1] == "from":
             cue = "from"
         elif words and (words[-1] in _TO_WORDS or (len(words) > 1 and words[-1] == "in"
-                                                  and words[-2] in ("arrived", "landed"))):
+                                                  and words[-2] in _ARRIVE_WORDS)):
             cue = "to"
         prev = keep[i - 1] if i else None
         nxt = keep[i + 1] if i + 1 < len(keep) else None
@@ -536,6 +579,24 @@ def _previous_place(text: str, span: tuple[int, int], mentions: list[Mention],
     return [(before[-1], "venue" if kind in ("meeting", "agreement") else "location")]
 
 
+_SAME_THING = {"crossing": ("crossing", "pass", "border"), "capital": ()}
+
+
+def _place_named(noun: str, mentions: list[Mention], before: int, text: str,
+                 kind: str) -> list[tuple[Mention, str]]:
+    """ "the pass", "the airport": the last literal place before ``before`` whose name ends in that noun
+    ("Khunjerab Pass", "Jinnah International Airport")."""
+    noun = noun.lower().split()[-1]
+    nouns = _SAME_THING.get(noun, (noun,))
+    role = "venue" if kind in ("meeting", "agreement") else "location"
+    for m in reversed(mentions):
+        if m.start >= before or m.place is None or m.usage == "metonymic" or _is_dateline(text, m):
+            continue
+        if m.text.lower().split()[-1] in nouns:
+            return [(m, role)]
+    return []
+
+
 def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
     """An event placed only at a country or region takes the first finer place inside it that
     the next two sentences name ("... in northwest Pakistan." "The convoy was hit near Besham")."""
@@ -572,8 +633,23 @@ _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|
                              r"reported|confirmed)\b", re.I)
 # "was launched in April 2015, when Xi visited Islamabad and the two sides signed ...": one time
 _WHEN = re.compile(r",?\s+when\b", re.I)
-_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b", re.I)
+_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b|\b(?:came|comes|come|followed|follows)\s+"
+                            r"(?:(?P<hedge>just|only|barely|less than|more than|about|some|nearly|almost)\s+)?"
+                            r"(?:(?P<n>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?)\s+|"
+                            r"[\w-]+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)\b", re.I)
+_COORDINATION = re.compile(r"[,;]\s+(?:and|while|but|whereas)\b|;", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
+_LATER_VERB = re.compile(r",\s+(?:and\s+)?(?:took effect|came into (?:force|effect)|expired|lapsed|ran out|"
+                         r"(?:was|were|is|are) due to|began|ended|resumed|collapsed)\b", re.I)
+_LATER_BY = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                       r"(?P<unit>days?|weeks?)\s+later\b", re.I)
+_MEETING_VERB = re.compile(r"(?:met|meets|held talks|held (?:[\w-]+ ){0,2}talks|called on|calls on|received)\b",
+                           re.I)
+_OWN_SUBJECT = re.compile(r",\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?:also\s+|later\s+|then\s+)?$")
+_HELD = re.compile(r"\b(?:held|holds|hold|had)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_AND_THEN = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_NAMED_AFTER = re.compile(r"\s*(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z]")
+_NEXT_DAY = re.compile(r"\bthe (?:next|following) day\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
 
@@ -581,14 +657,28 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     """The sentence's dates that can be the trigger's own."""
     at, end = trigger.start(), trigger.end()
     definite = sentence[max(0, at - 4):at].lower() == "the "
+    named_np = (definite or _THE_BEFORE.search(sentence, max(0, at - 40), at) is not None) \
+        and _DEFINITE_NOUN.match(trigger.group(0)) is not None
     out = []
+    # "Mirziyoyev, who arrived on Monday, also held talks": the relative clause's date is its own
+    asides = [(m.start(), m.end()) for m in _ASIDE_CLAUSE.finditer(sentence)] if ", wh" in sentence else []
+    # "said on Thursday that he would travel to Urumqi in June for talks": a plan's date is stated
+    # with it, after the modal, not before it
+    modal = _FUTURE.search(sentence, max(0, at - 80), at + 5) if planned else None
     for d in candidates:
-        if planned and d.start < at - 3:
-            continue  # a plan's date is stated with it, not before it ("on Thursday ... will visit")
+        if any(a <= d.start < b and not a <= at < b for a, b in asides):
+            continue
+        if planned and d.start < at - 3 and (modal is None or d.start < modal.end()):
+            continue
         if d.end <= at:
             # "investigators on Wednesday were examining a convoy hit by a bomb": that date is the
             # examining's, not the bombing's (unless it opens the sentence or a 'when' clause follows)
             if _OTHER_VERB.search(sentence, d.end, at) and not _opens(sentence, d) \
+                    and not _WHEN.search(sentence, d.end, at):
+                continue
+            # "Pakistan on Thursday handed over the bodies of the engineers killed in the Besham attack": a
+            # definite mention at the end of another verb's clause is dated by that verb
+            if named_np and _PAST_VERB.search(sentence, d.end, at) and not _opens(sentence, d) \
                     and not _WHEN.search(sentence, d.end, at):
                 continue
         elif d.start >= at:
@@ -598,8 +688,25 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
             # "the first meeting since he returned to office earlier this year": the return's date
             if _SINCE_CLAUSE.search(sentence, end, d.start):
                 continue
+            # "The ceasefire, agreed in Havana last June, took effect on Aug. 3": the main verb's date
+            if _LATER_VERB.search(sentence, end, d.start):
+                continue
         out.append(d)
     return out
+
+
+def _in_clause(sentence: str, candidates: list[DateMention], trigger: _Trigger) -> list[DateMention]:
+    """ "Under a protocol signed by the two countries in 1985, the pass stays open from April 1": a date
+    after the trigger in its own clause is preferred to dates beyond a comma, unless a date opens the
+    sentence ("On Tuesday, militants attacked a convoy that had left in March")."""
+    if len(candidates) < 2 or ("," not in sentence and ";" not in sentence):
+        return candidates
+    end = trigger.end()
+    stop = min([i for i in (sentence.find(",", end), sentence.find(";", end)) if i >= 0], default=len(sentence))
+    own = [d for d in candidates if d.date and end <= d.start < stop]
+    if not own or len(own) == len(candidates) or any(_opens(sentence, d) for d in candidates):
+        return candidates
+    return own
 
 
 def _opens(sentence: str, d: DateMention) -> bool:
@@ -714,15 +821,6 @@ class Extractor:
             hits = [first[k] for k in _TRIGGERS if k in first]
             # "The attack took place at the same junction where, on Oct. 14, 2017, a truck bomb killed
             # more than 500 people": an older event of the same kind, told in a 'when/where' clause
-            split: dict[str, int] = {}
-            recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence)
-            for kind, h1, _ in (list(hits) if recalls else ()):
-                recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
-                               and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
-                               and not _generic(h[1].group(0), sentence, found, h[1].start())), None)
-                if recall is not None:
-                    split[kind] = recall[1].start()
-                    hits.append(recall[0])
             if not hits:
                 recent = last_attack[0] if last_attack else None
                 if recent is not None and si - recent.sentence <= 2:
@@ -752,9 +850,89 @@ class Extractor:
                                       for d in resolve_dates(inside, report.published, future=future)] if inside else []
                 return all_dates[key]
 
+            split: dict[str, int] = {}
+            ahead: dict[str, int] = {}  # "..., and a day later ...": the second event's distance
+            gap: dict[str, tuple[int, int]] = {}  # "came a week after ...": the recalled event's distance
+            recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence or "after" in sentence
+                                                  or "before" in sentence)
+            for kind, h1, _ in (list(hits) if recalls else ()):
+                recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
+                               and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
+                               and not _generic(h[1].group(0), sentence, found, h[1].start())), None)
+                if recall is not None:
+                    split[kind] = recall[1].start()
+                    hits.append(recall[0])
+                    if "when" in recall[1].group(0).lower():
+                        gap[kind] = (0, 0)  # "since 2023, when gunmen killed ...": the time just named
+                    elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only"):
+                        gap[kind] = (_count_group(recall[1].group("n")) or 1, 7 if recall[1].group("unit")[0] in "wW" else 1)
+            # "held talks with Premier Li and met Zhao Leji": two meetings, with two people, that day
+            both: set[str] = set()
+            if "meeting" in first and "meeting" not in split and " and " in sentence:
+                h1 = first["meeting"][1]
+                if _MEETING_VERB.match(h1.group(0)) or (h1.group(0).lower() == "talks" and _HELD.search(
+                        sentence, max(0, h1.start() - 40), h1.start())):
+                    h = next((h for h in found if h[0] == "meeting" and h[1].start() > h1.end()
+                              and _MEETING_VERB.match(h[1].group(0))
+                              and _AND_THEN.search(sentence, h1.end(), h[1].start())
+                              and _NAMED_AFTER.match(sentence, h[1].end())), None)
+                    if h is not None:
+                        split["meeting"] = _AND_THEN.search(sentence, h1.end(), h[1].start()).start()
+                        gap["meeting"] = (0, 0)  # the day just named
+                        both.add("meeting")
+                        hits.append(h)
+            # "Naqvi went to the Chinese embassy ..., and Prime Minister Shehbaz Sharif also visited the embassy":
+            # the same kind of event again, with a subject of its own
+            for kind in ("meeting", "visit"):
+                if kind in first and kind not in split and ", and " in sentence:
+                    h1 = first[kind][1]
+                    for h in found:
+                        if h[0] != kind or h[1].start() <= h1.end():
+                            continue
+                        subject = _OWN_SUBJECT.search(sentence, h1.end(), h[1].start())
+                        if subject is not None:
+                            split[kind] = subject.start()
+                            gap[kind] = (0, 0)
+                            both.add(kind)
+                            hits.append(h)
+                            break
+            # "On Sunday, a drone attack hit the air base, and on Monday drones hit a power station": two
+            # events of one kind in coordinated clauses, each with its own date
+            if len(found) > len(hits) and ("," in sentence or ";" in sentence):
+                for kind, h1, _ in list(hits):
+                    if kind in split:
+                        continue
+                    for h in found:
+                        if h[0] != kind or h[1].start() <= h1.end():
+                            continue
+                        b = _last(_COORDINATION.finditer(sentence, h1.end(), h[1].start()))
+                        if b is None or _generic(h[1].group(0), sentence, found, h[1].start()):
+                            continue
+                        ds = [d for d in dates_for(False) if d.date]
+                        mine = [d for d in ds if b.end() <= d.start < h[1].end() + 30]
+                        theirs = [d for d in ds if d.end <= b.start()]
+                        if mine and theirs and {d.date for d in mine}.isdisjoint(d.date for d in theirs):
+                            split[kind] = b.start()
+                            hits.append(h)
+                            break
+                        # "..., and a day later militants attacked a checkpoint in Tank"
+                        step = _LATER_BY.search(sentence, b.end(), h[1].start()) or _NEXT_DAY.search(
+                            sentence, b.end(), h[1].start())
+                        if step is not None and not mine and theirs:
+                            split[kind] = b.start()
+                            hits.append(h)
+                            n = 1 if step.re is _NEXT_DAY else _count_group(step.group("n")) or 1
+                            ahead[kind] = n * (7 if step.re is _LATER_BY and step.group("unit")[0] in "wW" else 1)
+                            break
             killed, injured = casualties.within(s0, s1)
+            if not killed and not injured and "attack" in first and " was " in sentence:
+                one_victim = _ONE_VICTIM.search(sentence)
+                if one_victim is not None:
+                    hurt = one_victim.group("what")[0] in "iwh"
+                    (injured if hurt else killed).append(Figure(1))
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
+
             actors_of: dict[bool, list[str]] = {}
             main_of: dict[str, _Draft] = {}
             cues: list[tuple[Mention, str, bool]] | None = None
@@ -769,35 +947,115 @@ class Extractor:
                 if kind in split:  # the main clause's dates, or the recalled clause's
                     at = split[kind]
                     candidates = [d for d in candidates if (d.start < at) == (trigger.start() < at)]
-                best = _nearest(candidates, trigger.start())
+                best = _nearest(_in_clause(sentence, candidates, trigger), trigger.start())
                 date, precision = (best.date, best.precision) if best else (None, "unknown")
+                same_day = None
                 if date is None and not candidates and _SAME_DAY.search(sentence):
                     # "Earlier in the day, the two premiers held talks": the day the story has just told of
-                    date, precision = next(((d.date, "day") for d in reversed(drafts)
-                                            if d.precision == "day" and d.date), (None, "unknown"))
+                    same_day = next((d for d in reversed(drafts) if d.precision == "day" and d.date), None)
+                    if same_day is not None:
+                        date, precision = same_day.date, "day"
                 after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
                     n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
                     date = (dt.date.fromisoformat(date) - dt.timedelta(days=n)).isoformat()
+                if date is None and kind in ahead and trigger.start() >= split[kind] and kind in main_of \
+                        and main_of[kind].precision == "day" and main_of[kind].date:
+                    date = (dt.date.fromisoformat(main_of[kind].date) + dt.timedelta(days=ahead[kind])).isoformat()
+                    precision = "day"
+                elif date is None and gap.get(kind) == (0, 0) and trigger.start() >= split[kind]:
+                    before = [d for d in dates_for(planned) if d.date and d.end <= split[kind]]
+                    if before:
+                        date, precision = before[-1].date, before[-1].precision
+                elif date is None and kind in gap and kind in main_of and trigger.start() >= split[kind] \
+                        and main_of[kind].precision == "day" and main_of[kind].date:
+                    # "The raid came a week after gunmen ambushed a coach": that many days before
+                    n, unit = gap[kind]
+                    date = (dt.date.fromisoformat(main_of[kind].date) - dt.timedelta(days=n * unit)).isoformat()
+                    precision = "day"
                 if date is None:
                     date, precision = _relative_to_event(sentence, drafts, kind, definite)
+                later = _LATER_BY.search(sentence) if date is None and not candidates else None
+                if later is not None:
+                    # "He was freed 12 days later.": counted from the day the story has just told of
+                    anchor = next((d for d in reversed(drafts) if si - d.sentence <= 2), None)
+                    if anchor is not None and anchor.date and anchor.precision == "day":
+                        raw = later.group("n").lower()
+                        n = (int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)) * (
+                            7 if later.group("unit").lower().startswith("week") else 1)
+                        date = (dt.date.fromisoformat(anchor.date) + dt.timedelta(days=n)).isoformat()
+                        precision = "day"
                 if date and report.published and date[:len(report.published)] > report.published[:len(date)]:
                     status = "planned"  # dated after the report: still to come
                 if cues is None:
                     cues = _place_cues(text, s0, in_sentence)
-                places = _roles(cues, kind)
+                mine = cues
+                if kind in split:  # each clause's own places
+                    at = split[kind]
+                    mine = [c for c in cues if (c[0].start - s0 >= at) == (trigger.start() >= at)]
+                if kind == "attack" and len(mine) > 1 and all(c[0].place.kind == "country" for c in mine):
+                    # "Russia invaded Ukraine": the country before the deed is the attacker, the one after
+                    # it the place attacked
+                    after = [c for c in mine if c[0].start - s0 > trigger.start()]
+                    mine = after or mine
+                if mine and ("said" in sentence or "told" in sentence):
+                    # "Imtiaz Shigri, the collector of Customs at Sost, said a virtual meeting had agreed",
+                    # "officials in Quetta said": the place that ends the speaker's description is theirs
+                    own = [c for c in mine if not (c[0].end - s0 < trigger.start() and _SPEECH.match(
+                        sentence, c[0].end - s0))]
+                    mine = own if own or si > 0 else mine
+                if kind != "attack" and mine and "attack" in {h[0] for h in found}:
+                    # "agreed to jointly investigate the Dasu attack": Dasu places the attack, not the agreement
+                    mine = [c for c in mine if not _ATTACK_AFTER.match(sentence, c[0].end - s0)]
+                if kind in ("meeting", "agreement") and mine:
+                    # "Pakistan and China signed 23 agreements": countries named before the trigger, not
+                    # after "in" or "at", are the parties, not the venue
+                    mine = [c for c in mine if not (c[0].place.kind == "country" and (
+                        (c[0].end - s0 <= trigger.start() and _PARTY.search(text, max(s0, c[0].start - 12), c[0].start))
+                        or text[c[0].end:c[0].end + 2] in ("'s", "’s")))]  # "called Pakistan's Ishaq Dar"
+                if kind == "meeting" and mine:
+                    # "chaired a meeting at the ministry on the security of projects in Gwadar and Dasu": places
+                    # in what the talks were about are no venue
+                    topic = _TOPIC.search(sentence, trigger.end())
+                    if topic is not None:
+                        # within an "of" phrase of the topic, not "talks on trade in Islamabad"
+                        mine = [c for c in mine if c[0].start - s0 < topic.start()
+                                or not _OF.search(sentence, topic.end(), c[0].start - s0)]
+                places = _roles(mine, kind)
                 if kind == "attack" and all(m.place.is_area for m, _ in places):
                     # "stormed the Gwadar Port Authority complex": the facility's name places it
                     named = [m for m in in_sentence if m.usage == "in_name" and m.place is not None
                              and not m.place.is_area]
                     if named:
                         places = [(named[0], "location")]
-                if not places and si > 0:
-                    places = _previous_place(text, sentences[si - 1], mentions, kind)
+                # talks or a deal long before the report, told without a place, are not at the place of
+                # the sentence before nor at the dateline ("had agreed the text of the treaty in March")
+                older = _long_before(date, precision, report.published)
+                borrowed = not places  # places from other sentences are a guess: they never replace stated ones
+                if not places and same_day is not None and same_day.kind in ("meeting", "agreement", "visit") \
+                        and kind in ("meeting", "agreement"):
+                    # "Earlier in the day, he chaired a meeting at the ministry": where that day's talks were
+                    places = [(m, "venue") for m, _ in same_day.places]
+                # "He was freed 12 days later.": another time, and no place stated for it
+                if not places and si > 0 and later is None:
+                    town = _THE_TOWN.search(sentence)
+                    if town is not None:
+                        # "the pass had been reopened": the last place named "... Pass"
+                        places = _place_named(town.group(1), mentions, s0, text, kind)
+                    if not places and not (older and kind in ("meeting", "agreement")):
+                        places = _previous_place(text, sentences[si - 1], mentions, kind)
+                    if not places and si > 1 and town is not None and not (older and kind in ("meeting", "agreement")):
+                        # "a drone attack on an air base near the city's airport": the city named before
+                        places = _previous_place(text, sentences[si - 2], mentions, kind)
+                if subtype == "took office":
+                    # "Sharif, who took office earlier this month, visited the embassy in Islamabad": the
+                    # sentence's places are the other event's; an office is held over a whole country
+                    places = []
                 only_countries = all(m.place.kind == "country" for m, _ in places)
-                if dateline is not None and kind in ("meeting", "agreement") and only_countries and (
-                        not places or any(m.place.country == dateline.place.country for m, _ in places)):
+                if dateline is not None and kind in ("meeting", "agreement") and only_countries and not older and (
+                        not places or any(m.place.country == dateline.place.country for m, _ in places)
+                        or _names_capital_of(sentence, dateline.place)):
                     # no finer place in the sentence: the story's dateline tells where it is
                     places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
                 draft = _Draft(kind, subtype, status, date, precision, places,
@@ -810,11 +1068,29 @@ class Extractor:
                                evidence=[(s0, s1)], sentence=si, at=trigger.start(),
                                date_at=best.start if best else -1)
                 recalled = kind in split and trigger.start() >= split[kind]
+                draft.recalled = recalled and kind not in both
+                draft.separate = recalled and kind in both
+                draft.borrowed = borrowed and bool(places)
+                draft.older = older
+                draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
                 if recalled and not draft.places and kind in main_of:
                     draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
-                into = self._add(drafts, draft, sentence, None if recalled else definite)
+                if kind == "attack" and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "the " \
+                        and _DEFINITE_NOUN.match(trigger.group(0)) and not any(d.kind == kind for d in drafts) \
+                        and any(h[1].start() < trigger.start() for h in hits if h[0] != kind) \
+                        and not (killed or injured) and not any(d.start > trigger.start() for d in candidates):
+                    # "Police arrested three suspects on Wednesday in connection with the blast": the blast
+                    # is told of as known, and the arrest's date and places are not its own (unlike "after the
+                    # attack on a convoy in Besham in March last year, in which five were killed")
+                    continue
+                ref = definite
+                if definite is not None and len(hits) > 1 and not _TRIGGER_WORDS[kind].search(definite.group(0)):
+                    # "the decision to go ahead with the trip so soon after the bombing": for the attack,
+                    # "the bombing" is the mention that refers back, not "the trip"
+                    ref = _definite(sentence, [h for h in found if h[0] == kind]) or definite
+                into = self._add(drafts, draft, sentence, None if recalled else ref)
                 main_of[kind] = into
-                if kind == "attack":
+                if kind == "attack" and not into.recalled:
                     last_attack[:] = [into]
         for d in drafts:
             _complete_place(d, text, sentences, mentions)
@@ -833,6 +1109,9 @@ class Extractor:
             ref = None
         # "began the five-day visit on Tuesday in Shenzhen": a visit of its own
         dated = ref is not None and new.date is not None and 0 <= new.date_at - ref.end() <= 30
+        # "the first such attack since a bombing near the airport in August 2021": the trigger is not the
+        # definite mention, and its date is its own
+        dated = dated or (ref is not None and new.date is not None and new.at >= ref.end())
         # "the visit to Lahore" is not the visit to China told of before
         s0 = new.evidence[0][0]
         named = [p for p in new.places if ref and 0 <= p[0].start - s0 - ref.end() <= 25 and re.fullmatch(
@@ -851,7 +1130,7 @@ class Extractor:
                 old.date, old.precision = new.date, new.precision
             # "The agreements were signed on Friday at the palace in Istanbul": places of the same clause
             old.sentence = max(old.sentence, new.sentence)
-            if old.places and new.places and _coarser(old.places, new.places):
+            if old.places and new.places and not new.borrowed and _coarser(old.places, new.places):
                 old.places = new.places  # "in northwest Pakistan", then "the blast struck near Dasu"
             own = [p for p in new.places if p[0].start - s0 > ref.end()
                    and not _CLAUSE_BREAK.search(sentence, ref.end(), p[0].start - s0)]
@@ -859,13 +1138,34 @@ class Extractor:
                 known = {q.place.gazetteer_id for q, _ in old.places}
                 old.places += [p for p in own if p[0].place.gazetteer_id not in known]
             return old
-        if _SEPARATE.search(sentence, max(0, new.at - 25), new.at + 1):
+        if new.separate or _SEPARATE.search(sentence, max(0, new.at - 25), new.at + 1):
             drafts.append(new)  # "In a separate memorandum signed on Friday"
+            return new
+        if ref is None and new.kind == "agreement" and new.date is None \
+                and _ALSO.search(sentence, max(0, new.at - 12), new.at):
+            # "They also agreed on the timely completion of projects": more of the agreement just told,
+            # whose places are what was agreed on, not where
+            old = next((o for o in reversed(drafts) if o.kind == new.kind and new.sentence - o.sentence <= 5
+                        and o.status == new.status), None)
+            if old is not None:
+                old.evidence += [e for e in new.evidence if e not in old.evidence]
+                old.actors += [a for a in new.actors if a not in old.actors]
+                old.sentence = new.sentence
+                return old
+        if ref is None and _SHIFT.match(sentence):
+            # "Later on Friday, the two governments signed agreements": another occasion that day
+            drafts.append(new)
             return new
         for old in reversed(drafts):
             if old.kind != new.kind:
                 continue
-            if _compatible(old, new, definite=ref is not None or new.sentence - old.sentence <= 1):
+            if new.indefinite and new.kind == "attack" and _distinct_attack(old, new):
+                continue  # "Later on Tuesday, a roadside bomb hit a police van in Bannu": another attack
+            # the next sentence tells the same event, unless one is long past and the other undated ("a
+            # meeting had agreed to resolve issues", then "Under a protocol signed in 1985")
+            near = new.sentence - old.sentence <= 1 and not ((new.older and old.date is None)
+                                                              or (old.older and new.date is None))
+            if _compatible(old, new, definite=ref is not None or near):
                 old.sentence = new.sentence
                 old.evidence += new.evidence
                 old.killed += new.killed
@@ -874,9 +1174,9 @@ class Extractor:
                                         and new.date.startswith(old.date)):
                     old.date, old.precision = new.date, new.precision
                 known = {m.start for m, _ in old.places}
-                if not old.places or (new.places and _coarser(old.places, new.places)):
+                if not old.places or (new.places and not new.borrowed and _coarser(old.places, new.places)):
                     old.places = new.places
-                elif new.places and old.kind != "attack":
+                elif new.places and old.kind != "attack" and not new.borrowed:
                     old.places += [p for p in new.places if p[0].start not in known
                                    and all(p[0].place.gazetteer_id != q.place.gazetteer_id for q, _ in old.places)]
                 old.actors += [a for a in new.actors if a not in old.actors]
@@ -900,6 +1200,7 @@ class Extractor:
         )
 
 
+_ARRIVE_WORDS = {"arrived", "landed", "arrive", "arrives", "arriving", "land", "lands"}  # "arrived in X"
 _TO_WORDS = {"to", "towards", "for", "visit", "visited", "visiting"}  # and "arrived in", "landed in"
 _ON_THE_WAY = re.compile("travel|way|route|heading|going")
 _BETWEEN_OR = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?")
@@ -908,7 +1209,8 @@ _DAYS_AFTER_END = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,
                              r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$", re.I)
 _AND_VERB_END = re.compile(r"\band\s+(?:then\s+)?[a-z]+\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?$")
 _FUTURE_IN_PAST = re.compile(r"\b(?:was|were) (?:due|set|scheduled|expected|to)\b")
-_DUE_AFTER = re.compile(r"\w*\s+(?:is|are) (?:due|expected|scheduled|planned)")
+_DUE_AFTER = re.compile(r"\w*\s+(?:(?:is|are) (?:due|expected|scheduled|planned|set to|to be held)|will (?:take place|"
+                        r"be held|open|begin|start|convene|be hosted))")
 _DAYS_AFTER_THE = re.compile(r"\b(?:in the (?:days|weeks) (?:after|following)|shortly after|soon after|in the "
                              r"aftermath of|in the wake of) (?:the|this|that) (?:[\w-]+ )?(\w+)", re.I)
 _DAY_OF_THE = re.compile(r"\b(?:on )?the (?:same )?day of the (\w+)", re.I)
@@ -928,20 +1230,20 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
     same_day = _DAY_OF_THE.search(sentence)
     if same_day:
         anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
-                       and _TRIGGER_WORDS[d.kind].search(same_day.group(1))), None)
+                       and not d.recalled and _TRIGGER_WORDS[d.kind].search(same_day.group(1))), None)
         if anchor is not None:
             return anchor.date, "day"
     # "In the days after the attack on the convoy, companies suspended work": the attack's month
     after = _DAYS_AFTER_THE.search(sentence)
     if after:
         anchor = next((d for d in reversed(drafts) if d.kind != kind and d.date and d.precision in ("day", "month")
-                       and _TRIGGER_WORDS[d.kind].search(after.group(0))), None)
+                       and not d.recalled and _TRIGGER_WORDS[d.kind].search(after.group(0))), None)
         if anchor is not None:
             return anchor.date[:7], "month"
     if not m or not ref:
         return None, "unknown"
     anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
-                   and _TRIGGER_WORDS[d.kind].search(ref.group(0))), None)
+                   and not d.recalled and _TRIGGER_WORDS[d.kind].search(ref.group(0))), None)
     if anchor is None:
         return None, "unknown"
     if m.group("dir2"):
@@ -957,6 +1259,7 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
 
 
 _COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|many|dozens of|"
+                      r"repeated|frequent|recurring|regular|sporadic|occasional|"
                       r"(?:a |the )?(?:string|series|wave|spate|spree|number|string) of)\s+(?:[\w-]+\s+)?$", re.I)
 _PLURALS = ("attacks", "bombings", "blasts", "explosions", "agreements", "deals", "visits", "meetings", "protests",
             "arrests")
@@ -964,7 +1267,7 @@ _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|la
 
 
 _HOSTAGE_TAKEN = re.compile(r"\b(?:took|taken|taking|held|holding|seized)\b", re.I)
-_NOT_PARTICULAR = re.compile(r"\b(?:each|every|any|such|no|future|further|without|failed to|fail to|not|never|"
+_NOT_PARTICULAR = re.compile(r"\b(?:each|every|any|such|no|future|further|more|without|failed to|fail to|not|never|"
                              r"refused to)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -1006,11 +1309,22 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     return False
 
 
+_MODAL_TRIGGER = re.compile(r"(?:will|shall|sign\b)|(?:leaves|departs|heads|arrives) ", re.I)
+# "has been invited to visit", "agreed to hold the next round of talks": an intention, still to come
+_TO_COME = re.compile(r"\b(?:invited|invitation|agreed|decided|plans?|hopes?|offered)\s+(?:him\s+|her\s+|them\s+|"
+                      r"\w+\s+)?to\s+(?:hold|host|pay|make|convene|attend|(?:\w+\s+)?)$|\bnext (?:round|meeting|session|"
+                      r"summit|visit)\b[^.]{0,3}$|\bnext\s+(?:round|meeting|session)\s+of\s+$", re.I)
+
+
 def _future_near(sentence: str, at: int) -> bool:
     """A future marker in the clause that holds the trigger (up to 60 characters before it)."""
     clause_start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 60, 0)
     before = sentence[clause_start:at]
     after = sentence[at:at + 40]
+    if _MODAL_TRIGGER.match(after):
+        return True  # the trigger holds its modal: "will travel to Moscow", or is a timetable: "leaves for Beijing"
+    if _TO_COME.search(sentence, max(0, at - 60), at):
+        return True
     future_in_past = _FUTURE_IN_PAST.search(before)
     if bool(_FUTURE.search(before) or _DUE_AFTER.match(after)) and (
             bool(future_in_past) or not _PAST_HINT.search(before)):
@@ -1022,6 +1336,70 @@ def _future_near(sentence: str, at: int) -> bool:
         return False
     clause = sentence[start:at]
     return bool(_AND_VERB_END.search(clause) and _FUTURE.search(clause) and not _PAST_HINT.search(clause))
+
+
+_PARTY = re.compile(r"(?:^|[^\w\s]|\b(?:and|between|of|with|by|from|both))\s*(?:the\s+)?$", re.I)
+_ATTACK_AFTER = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?(?:attack|bombing|blast|explosion|ambush|shooting|"
+                           r"massacre|assault|raid|siege)s?\b")
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_PAST_VERB = re.compile(r"\b(?:[a-z]{3,}ed|paid|held|sent|gave|made|took|brought|met|said|told)\b(?!\s+(?:by|in|at|on)\b)")
+_ASIDE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b[^,;]{1,80},")
+_OF = re.compile(r"\bof\b")
+_SPEECH = re.compile(r",?\s+(?:said|says|told)\b")
+_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?!(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+                    r"(?:sidelines|margins|occasion|way|day|eve|phone|telephone|visit|trip|tour|behalf|board|"
+                    r"arrival|invitation)\b)(?:the\s+|a\s+|an\s+)?(?-i:[a-z])[\w-]*", re.I)
+_THE_TOWN = re.compile(r"\bthe (city|town|village|capital|port city|pass|crossing|border crossing|port|airport|dam|"
+                       r"base|hotel|complex)(?:['’]s)?\b", re.I)
+_ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.I)
+_SHIFT = re.compile(r"\W*(?:later|earlier)\b(?! this\b| last\b| in (?:the|this|that) (?:week|month|year)\b)", re.I)
+_INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_FAMILY = {"suicide bombing": "bombing", "car bombing": "bombing", "grenade attack": "bombing"}
+
+
+def _distinct_attack(old: _Draft, new: _Draft) -> bool:
+    """Two attacks told of differently: another kind of deed (a bombing, then a shooting) at another place."""
+    if not (old.subtype and new.subtype and old.places and new.places):
+        return False
+    if _FAMILY.get(old.subtype, old.subtype) == _FAMILY.get(new.subtype, new.subtype):
+        return False
+    return not {m.place.gazetteer_id for m, _ in old.places} & {m.place.gazetteer_id for m, _ in new.places}
+
+
+_DEMONYM_CAPITAL = re.compile(r"\bthe ([A-Z][a-z]+(?: [A-Z][a-z]+)?) capital\b")
+
+
+def _names_capital_of(sentence: str, place: Place) -> bool:
+    """ "talks in the Cuban capital" in a story datelined HAVANA: the dateline's city is meant."""
+    if "capital" not in sentence:
+        return False
+    return any(DEMONYMS.get(m.group(1).lower()) == place.country for m in _DEMONYM_CAPITAL.finditer(sentence))
+
+
+def _last(matches: Iterable[re.Match]) -> re.Match | None:
+    """The last of some matches, or None."""
+    last = None
+    for last in matches:  # noqa: B007
+        pass
+    return last
+
+
+def _long_before(date: str | None, precision: str, published: str | None) -> bool:
+    """Whether an event's whole period ends more than two weeks before the report was published."""
+    if not date or not published or len(published) < 10:
+        return False
+    try:
+        pub = dt.date.fromisoformat(published[:10])
+        if precision == "day":
+            end = dt.date.fromisoformat(date)
+        elif precision == "month":
+            y, m = int(date[:4]), int(date[5:7])
+            end = dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            end = dt.date(int(date[:4]), 12, 31)
+    except ValueError:
+        return False
+    return (pub - end).days > 14
 
 
 def _rank(precision: str) -> int:
@@ -1071,7 +1449,10 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
     # a headline told first without a date and then in the lead with one ("Khunjerab Pass reopens
     # for trade", then "GILGIT: The Khunjerab Pass ... reopened on Monday") is one event
     headline = old.date is None and old.evidence[0][0] == 0
+    # an undated sentence whose places are only borrowed ("The two leaders agreed to raise trade") tells more
+    # of the event of its kind told before
     return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)
+            or (new.date is None and new.borrowed)
             or ((new.date is None or old.date is None) and (old.kind == "attack" or headline) and bool(old.places)
                 and bool(new.places)))
 

@@ -457,3 +457,446 @@ def test_a_dateline_after_a_headline_is_still_the_dateline(extractor):
                             "three soldiers near Mosul.", published="2025-08-11")
     got = sorted((e.date, e.places[0].place.name, e.killed) for e in evs if e.event_type == "attack")
     assert got == [("2023-05", "Mosul", 3), ("2025-08-10", "Mosul", 5)]
+
+
+# ------------------------------------------------------------------ events2: general rules for recall
+
+def test_same_kind_in_coordinated_clauses_with_their_own_dates(extractor):
+    evs = events(extractor, "Drones hit a depot in Port Sudan on Tuesday. On Sunday, a drone attack on an air base "
+                            "near Port Sudan caused a fire, and on Monday drones hit a power station in Kassala.",
+                 published="2025-05-07")
+    attacks = sorted((e.date, e.places[0].place.name if e.places else None) for e in evs if e.event_type == "attack")
+    assert attacks == [("2025-05-04", "Port Sudan"), ("2025-05-05", "Kassala"), ("2025-05-06", "Port Sudan")]
+
+
+def test_same_kind_twice_without_second_date_is_one_event(extractor):
+    evs = events(extractor, "A bomb exploded in a market in Quetta on Monday, and the blast damaged nearby shops.",
+                 published="2025-05-07")
+    assert len([e for e in evs if e.event_type == "attack"]) == 1
+
+
+def test_came_a_week_after_is_an_earlier_event(extractor):
+    evs = events(extractor, "Militants stormed a checkpost near Mir Ali on Tuesday, killing seven soldiers. The raid "
+                            "on the checkpost came a week after gunmen ambushed a coach near Miranshah, killing two "
+                            "people.", published="2025-03-18")
+    attacks = sorted((e.date, e.killed, e.places[0].place.name) for e in evs if e.event_type == "attack")
+    assert attacks == [("2025-03-11", 2, "Miranshah"), ("2025-03-18", 7, "Mir Ali")]
+
+
+def test_hedged_distance_gives_no_invented_day(extractor):
+    evs = events(extractor, "The Quetta bombing on Friday came less than a week after gunmen attacked a bus near "
+                            "Turbat.", published="2025-03-18")
+    turbat = [e for e in evs if e.event_type == "attack" and e.places and e.places[0].place.name == "Turbat"]
+    assert len(turbat) == 1 and turbat[0].date is None
+
+
+def test_when_clause_takes_the_time_just_named(extractor):
+    evs = events(extractor, "The region has suffered repeated attacks since 2023, when gunmen killed 200 people in "
+                            "Bokkos.", published="2025-04-15")
+    e = one(evs, "attack")
+    assert (e.date, e.killed, e.places[0].place.name) == ("2023", 200, "Bokkos")
+
+
+def test_invaded_country_is_the_place_not_the_attacker(extractor):
+    e = one(events(extractor, "Grain has been stuck in silos since Russia invaded Ukraine on Feb. 24.",
+                   published="2022-07-24"), "attack")
+    assert (e.date, e.places[0].place.name, e.subtype) == ("2022-02-24", "Ukraine", "offensive")
+
+
+@pytest.mark.parametrize("sentence, kind, subtype", [
+    ("Pakistan and Afghanistan agreed last month to set up a border committee in Kabul.", "agreement", None),
+    ("The two ministers had agreed the text of the treaty in Geneva in March.", "agreement", None),
+    ("The leaders initialled a peace agreement in Washington on Friday.", "agreement", None),
+    ("An exchange of fire at Torkham on March 3 killed one soldier.", "attack", "armed clash"),
+    ("Militants tried to force their way into the port complex in Gwadar on March 20.", "attack", "armed assault"),
+    ("The crossing at Torkham was shut on February 21.", "other", "suspension"),
+    ("The abduction on Oct. 28 in Barrancas shocked the country.", "other", "kidnapping"),
+    ("He said he would travel to Urumqi in June.", "visit", None),
+    ("The two presidents are expected to meet again in Abu Dhabi later this year.", "meeting", None),
+])
+def test_loosely_worded_triggers(extractor, sentence, kind, subtype):
+    e = one(events(extractor, sentence, published="2025-03-21"), kind)
+    assert e.subtype == subtype and e.places
+
+
+def test_casualty_words_do_not_cross_and(extractor):
+    e = one(events(extractor, "An exchange of fire at Torkham on March 3 killed one soldier and wounded eight others.",
+                   published="2025-03-21"), "attack")
+    assert (e.killed, e.injured) == (1, 8)
+
+
+def test_old_agreement_without_place_takes_no_dateline_or_neighbour(extractor):
+    evs = events(extractor, "WASHINGTON, Aug 9 - The leaders signed a declaration at the White House on Friday. "
+                            "The foreign ministers had agreed the text of the treaty in March.",
+                 published="2025-08-09")
+    old = [e for e in evs if e.event_type == "agreement" and e.date == "2025-03"]
+    assert len(old) == 1 and old[0].places == ()
+
+
+def test_day_of_the_attack_anchors_on_the_main_attack_not_a_recalled_one(extractor):
+    evs = events(extractor, "A suicide bomber struck a convoy near Besham on March 26. The Besham bombing came less "
+                            "than a week after militants stormed the port complex in Gwadar on March 20. On the day "
+                            "of the attack, the minister met the ambassador in Islamabad.", published="2024-03-28")
+    assert one(evs, "meeting").date == "2024-03-26"
+
+
+def test_indefinite_attack_of_another_kind_elsewhere_is_another_event(extractor):
+    evs = events(extractor, "Militants stormed a checkpost near Mir Ali on Tuesday, killing seven soldiers and "
+                            "wounding four. Later on Tuesday, a roadside bomb hit a police van in Bannu, wounding "
+                            "three policemen.", published="2025-03-18")
+    attacks = sorted((e.places[0].place.name, e.killed, e.injured) for e in evs if e.event_type == "attack")
+    assert attacks == [("Bannu", None, 3), ("Mir Ali", 7, 4)]
+
+
+def test_definite_continuation_still_adds_to_the_attack(extractor):
+    evs = events(extractor, "Militants stormed a checkpost near Mir Ali on Tuesday, killing seven soldiers. "
+                            "The attackers, armed with rifles and grenades, fought troops near Mir Ali for two hours.",
+                 published="2025-03-18")
+    assert one(evs, "attack").killed == 7
+
+
+def test_also_agreed_adds_to_the_agreement_just_told(extractor):
+    evs = events(extractor, "The leaders initialled a peace agreement in Washington on Friday. The two presidents "
+                            "also agreed to open a transit route through southern Armenia to Nakhchivan.",
+                 published="2025-08-09")
+    e = one(evs, "agreement")
+    assert e.date == "2025-08-08" and [p.place.name for p in e.places] == ["Washington"]
+
+
+def test_later_that_day_is_another_occasion(extractor):
+    evs = events(extractor, "The prime minister met President Xi in Beijing on Friday. Later on Friday, he met "
+                            "Premier Li in Beijing.", published="2024-06-08")
+    assert [e.date for e in evs if e.event_type == "meeting"] == ["2024-06-07", "2024-06-07"]
+
+
+def test_plan_dated_between_modal_and_trigger(extractor):
+    evs = events(extractor, "The minister said on Thursday that he would travel to Urumqi in June for talks with "
+                            "his counterpart.", published="2025-04-10")
+    assert one(evs, "meeting").date == "2025-06"
+    assert one(evs, "visit").date == "2025-06"
+
+
+def test_plan_date_before_the_modal_is_not_the_plans(extractor):
+    e = one(events(extractor, "On Thursday, officials said the minister will visit Urumqi.",
+                   published="2025-04-10"), "visit")
+    assert e.date is None
+
+
+def test_the_city_is_the_city_named_before(extractor):
+    evs = events(extractor, "Drones struck a fuel depot in Port Sudan on Tuesday. No casualties were reported. "
+                            "On Sunday, a drone attack on an air base near the city's airport caused a fire.",
+                 published="2025-05-07")
+    sunday = [e for e in evs if e.event_type == "attack" and e.date == "2025-05-04"]
+    assert len(sunday) == 1 and sunday[0].places[0].place.name == "Port Sudan"
+
+
+def test_sending_a_delegation_is_a_visit(extractor):
+    e = one(events(extractor, "The president said he would send a delegation to Kaduna next week.",
+                   published="2025-04-15"), "visit")
+    assert (e.status, e.date, e.places[0].place.name) == ("planned", "2025-04", "Kaduna")
+
+
+def test_places_a_meeting_was_about_are_no_venue(extractor):
+    evs = events(extractor, "ISLAMABAD: The minister met the ambassador in Islamabad on Wednesday. Earlier in the "
+                            "day, he chaired a meeting at the ministry on the security of projects in Gwadar, Karachi "
+                            "and Dasu.", published="2025-04-10")
+    venues = sorted(p.place.name for e in evs if e.event_type == "meeting" for p in e.places)
+    assert "Gwadar" not in venues and "Dasu" not in venues
+
+
+def test_meeting_on_the_sidelines_keeps_its_venue(extractor):
+    e = one(events(extractor, "The two ministers met on the sidelines of the summit in Astana on Thursday.",
+                   published="2024-07-05"), "meeting")
+    assert e.places and e.places[0].place.name == "Astana"
+
+
+def test_talks_in_the_demonym_capital_are_at_the_dateline(extractor):
+    evs = events(extractor, "HAVANA, Feb 6 (Reuters) - Colombia's government and the rebels agreed on Tuesday to "
+                            "extend their ceasefire, the two sides said at the end of peace talks in the Cuban capital.",
+                 published="2024-02-06")
+    assert one(evs, "agreement").places[0].place.name == "Havana"
+
+
+def test_date_of_a_later_main_verb_is_not_the_events(extractor):
+    e = one(events(extractor, "The ceasefire, agreed in Havana last June, took effect on Aug. 3.",
+                   published="2024-02-06"), "agreement")
+    assert (e.date, e.date_precision) == ("2023-06", "month")
+
+
+def test_days_later_counts_from_the_event_just_told(extractor):
+    evs = events(extractor, "Rebels abducted a farmer in Barrancas on Oct. 28. He was freed 12 days later.",
+                 published="2024-02-06")
+    dates = sorted(e.date for e in evs if e.event_type == "other")
+    assert dates == ["2023-10-28", "2023-11-09"]
+    release = next(e for e in evs if e.date == "2023-11-09")
+    assert release.subtype == "release" and release.places == ()
+
+
+def test_the_pass_is_the_place_named_pass_before(extractor):
+    evs = events(extractor, "The Khunjerab Pass reopened for trade on Monday. Officials met President Xi in Beijing "
+                            "last year. The crossing nevertheless shut on November 30 after the winter began.",
+                 published="2024-04-01")
+    shut = [e for e in evs if e.event_type == "other" and e.date == "2023-11-30"]
+    assert len(shut) == 1 and shut[0].places[0].place.name == "Khunjerab Pass"
+    assert shut[0].subtype == "suspension"
+
+
+def test_place_describing_the_speaker_is_not_the_events(extractor):
+    evs = events(extractor, "A bomb exploded on Monday. Officials in Quetta said a blast in Turbat killed two people.",
+                 published="2024-04-01")
+    names = {p.place.name for e in evs if e.event_type == "attack" for p in e.places}
+    assert "Quetta" not in names
+
+
+def test_closure_as_a_topic_is_no_event(extractor):
+    evs = events(extractor, "Teachers in Torkham said that the closure of the crossing may force 56 families to move.",
+                 published="2024-05-01")
+    assert [e for e in evs if e.event_type == "other"] == []
+
+
+def test_refers_back_with_the_mention_of_its_own_kind(extractor):
+    evs = events(extractor, "Two engineers were killed in a bombing in Karachi on October 6. Observers said the "
+                            "decision to go ahead with the trip so soon after the bombing sends a signal to Beijing.",
+                 published="2024-10-13")
+    assert len([e for e in evs if e.event_type == "attack"]) == 1
+
+
+def test_court_appearance_in_a_coordinated_clause_is_its_own_event(extractor):
+    evs = events(extractor, "Four suspects were detained on Saturday in Bryansk, and on Sunday night they appeared at "
+                            "Moscow's Basmanny District Court.", published="2024-03-25")
+    assert sorted((e.date, e.subtype) for e in evs if e.event_type == "other") == [
+        ("2024-03-23", "arrest"), ("2024-03-24", "court")]
+
+
+def test_taking_office_is_an_event_without_the_sentences_places(extractor):
+    evs = events(extractor, "Prime Minister Shehbaz Sharif, who took office earlier this month, visited the embassy "
+                            "in Islamabad on Tuesday.", published="2022-04-27")
+    e = one(evs, "other")
+    assert (e.subtype, e.date, e.places) == ("took office", "2022-04", ())
+
+
+def test_the_inauguration_refers_to_the_one_told(extractor):
+    evs = events(extractor, "The premiers inaugurated the New Gwadar International Airport on Monday. The inauguration "
+                            "ceremony was held in Islamabad.", published="2024-10-15")
+    e = one(evs, "other")
+    assert e.date == "2024-10-14" and "Islamabad" in {p.place.name for p in e.places}
+
+
+def test_plural_memorandums_exchanged_are_an_agreement(extractor):
+    e = one(events(extractor, "The two premiers witnessed the exchange of several memorandums of understanding in "
+                              "Islamabad on Monday.", published="2024-10-15"), "agreement")
+    assert (e.subtype, e.date) == ("MoU", "2024-10-14")
+
+
+def test_borrowed_place_does_not_replace_a_stated_destination(extractor):
+    evs = events(extractor, "The foreign minister will visit Pakistan next week. The meeting will be held in "
+                            "Islamabad on June 26. During the visit, he is expected to call on the president.",
+                 published="2025-06-20")
+    visit = one(evs, "visit")
+    assert [p.place.name for p in visit.places] == ["Pakistan"]
+
+
+def test_date_in_the_triggers_own_clause(extractor):
+    evs = events(extractor, "The Khunjerab Pass reopened on Monday. Under a border protocol signed by the two "
+                            "countries in 1985, the pass normally stays open from April 1 to November 30.",
+                 published="2024-04-01")
+    e = one(evs, "agreement")
+    assert (e.date, e.date_precision) == ("1985", "year")
+    assert [p.place.name for p in e.places] == ["Khunjerab Pass"]
+
+
+def test_opening_date_still_wins_over_a_later_clause(extractor):
+    e = one(events(extractor, "On Tuesday, militants attacked a convoy in Gwadar that had left Karachi in March, "
+                              "officials said.", published="2024-05-02"), "attack")
+    assert e.date == "2024-04-30"
+
+
+def test_long_past_event_is_not_the_undated_one_just_before(extractor):
+    evs = events(extractor, "Officials said a meeting in Sost had agreed to resolve trade issues. Under a protocol "
+                            "signed by the two countries in 1985, the pass stays open in summer.",
+                 published="2024-04-01")
+    assert sorted(str(e.date) for e in evs if e.event_type == "agreement") == ["1985", "None"]
+
+
+def test_will_inside_the_trigger_makes_a_plan(extractor):
+    evs = events(extractor, "Chinese President Xi Jinping will travel to Moscow next week for talks with Vladimir "
+                            "Putin, the Kremlin said.", published="2025-03-14")
+    assert (one(evs, "visit").status, one(evs, "visit").date) == ("planned", "2025-03")
+    assert (one(evs, "meeting").status, one(evs, "meeting").date) == ("planned", "2025-03")
+
+
+def test_a_day_later_in_a_coordinated_clause_is_the_next_day(extractor):
+    evs = events(extractor, "A landmine explosion killed four soldiers in Kurram district on Sunday, and a day later "
+                            "militants attacked a checkpoint in Tank, killing two.", published="2025-02-11")
+    attacks = sorted((e.date, e.killed, e.places[0].place.name) for e in evs if e.event_type == "attack")
+    assert attacks == [("2025-02-09", 4, "Kurram"), ("2025-02-10", 2, "Tank")]
+
+
+def test_older_attack_after_a_definite_mention_is_its_own(extractor):
+    evs = events(extractor, "A suicide bomber struck a ministry in Kabul on Wednesday, killing three people. It was "
+                            "the first such attack in the capital since a bombing near the airport in August 2021 "
+                            "killed 170 people.", published="2024-12-12")
+    attacks = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
+    assert attacks == [("2021-08", 170), ("2024-12-11", 3)]
+
+
+def test_nobody_was_killed(extractor):
+    e = one(events(extractor, "Four Chinese nationals were injured when their vehicle was hit by a roadside bomb in "
+                              "Karachi on Monday. Nobody was killed.", published="2025-01-10"), "attack")
+    assert (e.killed, e.injured) == (0, 4)
+
+
+def test_a_named_victim_and_others_are_counted_together(extractor):
+    e = one(events(extractor, "A suicide bomber struck a ministry in Kabul on Wednesday, killing a Taliban minister "
+                              "and two others.", published="2024-12-12"), "attack")
+    assert e.killed == 3
+
+
+def test_countries_that_sign_are_parties_not_the_venue(extractor):
+    evs = events(extractor, "BEIJING: Pakistan and China signed 23 agreements on Friday. The MoUs were exchanged at a "
+                            "ceremony attended by both premiers. Officials said more deals would be signed next year.",
+                 published="2025-02-08")
+    agreed = [e for e in evs if e.event_type == "agreement" and e.status == "agreed"]
+    assert len(agreed) == 1 and [p.place.name for p in agreed[0].places] == ["Beijing"]
+
+
+def test_signed_in_a_country_keeps_it(extractor):
+    e = one(events(extractor, "The two sides signed an agreement in Pakistan on Friday.", published="2025-02-08"),
+            "agreement")
+    assert [p.place.name for p in e.places] == ["Pakistan"]
+
+
+def test_talks_with_one_and_a_meeting_with_another_are_two_meetings(extractor):
+    evs = events(extractor, "Later on Friday, the prime minister held delegation-level talks with Premier Li Qiang in "
+                            "Beijing and met Zhao Leji, chairman of the Standing Committee.", published="2024-06-08")
+    meetings = [(e.date, e.places[0].place.name) for e in evs if e.event_type == "meeting"]
+    assert meetings == [("2024-06-07", "Beijing"), ("2024-06-07", "Beijing")]
+
+
+def test_met_and_held_talks_with_the_same_people_is_one_meeting(extractor):
+    evs = events(extractor, "The two ministers met in Beijing on Friday and held talks on trade.",
+                 published="2024-06-08")
+    assert len([e for e in evs if e.event_type == "meeting"]) == 1
+
+
+def test_same_kind_again_with_its_own_subject_is_another_event(extractor):
+    evs = events(extractor, "On Tuesday, the interior minister went to the Chinese embassy in Islamabad to brief the "
+                            "ambassador, and Prime Minister Shehbaz Sharif also visited the embassy to convey his "
+                            "condolences.", published="2024-03-27")
+    assert [e.date for e in evs if e.event_type == "meeting"] == ["2024-03-26", "2024-03-26"]
+
+
+def test_the_blast_as_a_known_topic_makes_no_attack_with_the_arrests_date(extractor):
+    evs = events(extractor, "Police arrested three suspects in Lahore on Wednesday in connection with the blast.",
+                 published="2025-02-06")
+    assert [e.event_type for e in evs] == ["other"]
+
+
+def test_the_attack_told_with_its_own_date_and_toll_is_an_event(extractor):
+    evs = events(extractor, "Naqvi briefed the ambassador on the measures taken after the attack on a convoy in "
+                            "Besham in March last year, in which six people were killed.", published="2025-04-10")
+    e = one(evs, "attack")
+    assert (e.date, e.killed) == ("2024-03", 6)
+
+
+@pytest.mark.parametrize("sentence, subtype, killed", [
+    ("Unidentified assailants assassinated a tribal elder in Khyber district on Monday.", "shooting", None),
+    ("Rebels shelled the city of Goma on Monday, killing nine civilians.", "strike", 9),
+    ("Two militants were killed in a shootout with police in Karachi on Monday.", "armed clash", 2),
+    ("Houthi rebels fired a missile at a ship off Hodeidah on Monday.", "strike", None),
+    ("Villagers lynched two men in Sialkot on Monday.", "mob attack", None),
+    ("Mobs set fire to churches in Jaranwala on Monday.", "arson", None),
+    ("A policeman was martyred when militants hurled a grenade at a police station in Dera Ismail Khan on Monday.",
+     "grenade attack", 1),
+])
+def test_more_ways_to_tell_an_attack(extractor, sentence, subtype, killed):
+    e = one(events(extractor, sentence, published="2025-02-05"), "attack")
+    assert (e.subtype, e.killed, e.date) == (subtype, killed, "2025-02-03")
+
+
+def test_an_individual_victim_described_later_is_no_total(extractor):
+    e = one(events(extractor, "Five people were killed in a blast in Quetta on Monday. A 10-year-old boy was killed, "
+                              "his uncle said.", published="2025-02-05"), "attack")
+    assert e.killed == 5
+
+
+@pytest.mark.parametrize("sentence, kind, date", [
+    ("Prime Minister Shehbaz Sharif leaves for Beijing on Thursday on a five-day official visit.", "visit", "2025-02-06"),
+    ("President Zardari heads to Shanghai next week.", "visit", "2025-02"),
+    ("The Chinese vice premier is expected to arrive in Islamabad on Sunday.", "visit", "2025-02-09"),
+    ("Dar has been invited to visit Beijing later this month.", "visit", "2025-02"),
+    ("The summit will take place in Tianjin on August 31 and September 1.", "meeting", "2025-08-31"),
+    ("Both sides agreed to hold the next round of talks in Islamabad in March.", "meeting", "2025-03"),
+])
+def test_plans_told_in_the_present_or_as_intentions(extractor, sentence, kind, date):
+    e = one(events(extractor, sentence, published="2025-02-05"), kind)
+    assert (e.status, e.date) == ("planned", date)
+
+
+def test_arriving_somewhere_is_its_destination(extractor):
+    e = one(events(extractor, "The Chinese vice premier is expected to arrive in Islamabad on Sunday.",
+                   published="2025-02-05"), "visit")
+    assert e.places[0].role == "destination"
+
+
+def test_talks_on_a_topic_keep_the_venue_after_it(extractor):
+    e = one(events(extractor, "The two ministers held talks on trade in Islamabad on Monday.", published="2025-02-05"),
+            "meeting")
+    assert [p.place.name for p in e.places] == ["Islamabad"]
+
+
+def test_relative_clause_date_is_not_the_main_events(extractor):
+    e = one(events(extractor, "Mirziyoyev, who arrived on Monday, held talks with the prime minister in Islamabad.",
+                   published="2025-03-05"), "meeting")
+    assert e.date is None
+
+
+def test_undated_agreement_with_only_a_borrowed_place_adds_to_the_one_told(extractor):
+    evs = events(extractor, "ISLAMABAD: Pakistan and Uzbekistan on Tuesday signed 15 agreements in Islamabad. The "
+                            "president said the visit was a milestone. The talks were held at the PM House. The two "
+                            "leaders agreed to raise bilateral trade to $2 billion.", published="2025-03-05")
+    assert len([e for e in evs if e.event_type == "agreement"]) == 1
+
+
+def test_definite_attack_at_the_end_of_another_verbs_clause_takes_no_date(extractor):
+    e = one(events(extractor, "Pakistan on Thursday handed over to China the bodies of the five engineers killed in "
+                              "the Besham attack.", published="2025-02-05"), "attack")
+    assert (e.date, e.places[0].place.name) == (None, "Besham")
+
+
+def test_place_naming_an_attack_is_not_the_agreements(extractor):
+    evs = events(extractor, "The two countries agreed in Islamabad on Monday to jointly investigate the Dasu attack.",
+                 published="2025-02-05")
+    assert [p.place.name for p in one(evs, "agreement").places] == ["Islamabad"]
+
+
+def test_phone_call_to_a_named_person(extractor):
+    e = one(events(extractor, "Chinese Foreign Minister Wang Yi called Pakistan's Ishaq Dar on Saturday to discuss "
+                              "the situation.", published="2025-02-05"), "meeting")
+    assert (e.subtype, e.date, e.places) == ("call", "2025-02-01", ())
+
+
+def test_a_group_called_is_no_call(extractor):
+    evs = events(extractor, "A group called Tehreek Jihad Pakistan on Monday claimed an attack in Quetta.",
+                 published="2025-02-05")
+    assert not [e for e in evs if e.event_type == "meeting"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("two days ago", ("2025-03-10", "day")),
+    ("a week ago", ("2025-03", "month")),
+    ("four months ago", ("2024-11", "month")),
+    ("three years ago", ("2022", "year")),
+    ("in mid-January", ("2025-01", "month")),
+    ("in late 2023", ("2023", "year")),
+    ("some years ago", (None, "unknown")),
+])
+def test_more_dates_resolved_against_publication(phrase, expected):
+    (d,) = find_dates(f"It happened {phrase}.", "2025-03-12")
+    assert (d.date, d.precision) == expected
+
+
+def test_years_ago_dates_a_recalled_attack(extractor):
+    e = one(events(extractor, "Three years ago, a suicide bomber killed 13 people in Dasu.", published="2024-03-27"),
+            "attack")
+    assert (e.date, e.date_precision) == ("2021", "year")

@@ -1,7 +1,8 @@
 """Quality on our own annotated test reports: a guard against regressions.
 
 tests/data/reports is the set extraction rules are written against; tests/data/reports_heldout
-is kept out of tuning and shows whether a rule generalises (see its README). The thresholds
+is kept out of tuning and shows whether a rule generalises (see its README); tests/data/reports_dev
+was annotated before the extractor saw it and is measured, not tuned on, like the held-out set. The thresholds
 sit just under the figures measured when they were set (see README); raise them as
 extraction improves, never lower them to make a change pass.
 """
@@ -21,8 +22,8 @@ def test_quality_on_our_gold_reports(world):
     assert scores["gold_toponyms"] >= 300 and scores["gold_events"] >= 100
     assert scores["toponym_f1"] >= 0.94
     assert scores["toponym_acc161"] >= 0.97
-    assert scores["event_f1"] >= 0.76
-    assert scores["date_accuracy"] >= 0.89
+    assert scores["event_f1"] >= 0.86
+    assert scores["date_accuracy"] >= 0.95
     assert scores["casualty_accuracy"] >= 0.97
 
 
@@ -31,8 +32,8 @@ def test_quality_on_held_out_reports(world):
     assert scores["gold_toponyms"] >= 140 and scores["gold_events"] >= 60
     assert scores["toponym_f1"] >= 0.94
     assert scores["toponym_acc161"] >= 0.97
-    assert scores["event_f1"] >= 0.67
-    assert scores["date_accuracy"] >= 0.88
+    assert scores["event_f1"] >= 0.69
+    assert scores["date_accuracy"] >= 0.89
     assert scores["casualty_accuracy"] >= 0.95
 
 
@@ -48,3 +49,13 @@ def test_a_country_is_scored_by_identity_not_by_its_point():
     assert not _same_country(ethiopia, {**gold, "name": "Addis Ababa", "kind": "city"})
     assert not _same_country(ethiopia, {"name": "Addis Ababa", "country": "ET", "lat": 9.0, "lon": 38.7})
     assert not _same_country(Place("Addis Ababa", 9.0, 38.7, country="ET", kind="city"), gold)
+
+
+def test_quality_on_dev_reports(world):
+    scores = evaluate_folder(DATA / "reports_dev", extractor=Extractor(Geoparser(world))).summary()
+    assert scores["gold_toponyms"] >= 85 and scores["gold_events"] >= 45
+    assert scores["toponym_f1"] >= 0.95
+    assert scores["toponym_acc161"] >= 0.95
+    assert scores["event_f1"] >= 0.87
+    assert scores["date_accuracy"] >= 0.96
+    assert scores["casualty_accuracy"] >= 0.97

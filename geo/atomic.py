@@ -47,7 +47,7 @@ def remove_stale_temps(target: Path | str) -> list[Path]:
         return removed
     for path in siblings:
         pid = path.name[len(prefix):].split(".", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdecimal() and not _alive(int(pid)):
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed.append(path)

@@ -62,8 +62,9 @@ class ExtractorPlugin(WorkerPlugin):
 
 
 def _extract_files(files: list[str], published: str | None) -> list[tuple]:
-    """Worker side, per report of the files in order: ``(events, fingerprint, keys, published,
-    None)``, or ``(None, None, None, None, (file, message))`` for a file or line that cannot be read."""
+    """Worker side, per report of the files in order: ``(prepared events, fingerprint,
+    published, None)``, or ``(None, None, None, (file, message))`` for a file or line that
+    cannot be read."""
     from distributed import get_worker
 
     from .stream import _extract_one
@@ -72,7 +73,7 @@ def _extract_files(files: list[str], published: str | None) -> list[tuple]:
     out = []
     for f in files:
         def bad(exc: InputError, f: str = f) -> None:
-            out.append((None, None, None, None, (f, str(exc))))
+            out.append((None, None, None, (f, str(exc))))
 
         try:
             for r in iter_report(f, published=published, on_error=bad):
@@ -156,12 +157,12 @@ def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, pu
                 futures.append(client.compute(parts[nxt]))
                 nxt += 1
             for group in result:
-                for events, fp, keys, day, error in group:
+                for events, fp, day, error in group:
                     if error is not None:
                         f, message = error
                         if problems is None:
                             raise InputError(message)
                         problems.append(_file_problem(Path(f), InputError(message)))
                         continue
-                    run.add_extracted(events, fp, day, keys)
+                    run.add_extracted(events, fp, day)
         yield from run.events()

@@ -233,7 +233,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
             if len(before) < 2:
                 return None, "unknown"
             word, unit = before[-2].lower(), before[-1].lower().rstrip("s")
-            n = int(word) if word.isdigit() else _AGO_NUMBERS.get(word)
+            n = int(word) if word.isdecimal() else _AGO_NUMBERS.get(word)
             if n is None or n > 100:
                 return None, "unknown"
             if unit == "day":

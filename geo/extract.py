@@ -318,7 +318,7 @@ class _Draft:
 
 def _count(m: re.Match) -> int | None:
     raw = (m.group("num") or "").lower().replace(",", "")
-    value = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    value = int(raw) if raw.isdecimal() else _NUMBER_WORDS.get(raw)
     if value is None:
         return None
     if m.groupdict().get("num2"):
@@ -328,7 +328,7 @@ def _count(m: re.Match) -> int | None:
 
 def _count_group(raw: str) -> int | None:
     raw = raw.lower().replace(",", "")
-    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    return int(raw) if raw.isdecimal() else _NUMBER_WORDS.get(raw)
 
 
 _ANY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -958,7 +958,7 @@ class Extractor:
                 after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
-                    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+                    n = int(raw) if raw.isdecimal() else _NUMBER_WORDS.get(raw, 1)
                     date = (dt.date.fromisoformat(date) - dt.timedelta(days=n)).isoformat()
                 if date is None and kind in ahead and trigger.start() >= split[kind] and kind in main_of \
                         and main_of[kind].precision == "day" and main_of[kind].date:
@@ -982,7 +982,7 @@ class Extractor:
                     anchor = next((d for d in reversed(drafts) if si - d.sentence <= 2), None)
                     if anchor is not None and anchor.date and anchor.precision == "day":
                         raw = later.group("n").lower()
-                        n = (int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)) * (
+                        n = (int(raw) if raw.isdecimal() else _NUMBER_WORDS.get(raw, 1)) * (
                             7 if later.group("unit").lower().startswith("week") else 1)
                         date = (dt.date.fromisoformat(anchor.date) + dt.timedelta(days=n)).isoformat()
                         precision = "day"
@@ -1251,7 +1251,7 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
         sign = 1 if m.group("dir2").lower() in ("the day before", "the previous day") else -1
     else:
         raw = m.group("n").lower()
-        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+        n = int(raw) if raw.isdecimal() else _NUMBER_WORDS.get(raw, 1)
         # "the talks came a day after the attack": the attack is n days before the talks
         sign = 1 if m.group("dir").lower() == "before" else -1
     day = dt.date.fromisoformat(anchor.date) + dt.timedelta(days=sign * n)

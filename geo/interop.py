@@ -181,7 +181,7 @@ def detect_format(path: Path | str) -> str | None:
 def _detect_text(text: str) -> str | None:
     first = next((line.rstrip("\r") for line in text.split("\n") if line.strip()), "")  # not splitlines: \x0c
     fields = first.split("\t")
-    if len(fields) in _GDELT_SHAPES and fields[0].strip().isdigit() and re.fullmatch(r"\d{8}", fields[1].strip()):
+    if len(fields) in _GDELT_SHAPES and fields[0].strip().isdecimal() and re.fullmatch(r"\d{8}", fields[1].strip()):
         return "gdelt"
     for delimiter in (",", "\t", ";", "|"):
         try:
@@ -480,7 +480,7 @@ def _acled_type(event_type: str, sub: str, row: _Row) -> str:
 
 def _country_acled(r: dict[str, str], row: _Row) -> str:
     iso = _code(r.get("iso", ""))
-    if iso.isdigit() and int(iso) in _numeric_countries():
+    if iso.isdecimal() and int(iso) in _numeric_countries():
         return _numeric_countries()[int(iso)]
     return _country_by_name(r.get("country", ""), "country", row)
 
@@ -579,7 +579,7 @@ def _read_gdelt(path: Path, text: str) -> Iterator[Row]:
         return
     header: tuple[str, ...] | None = None
     delimiter = "\t"
-    if not lines[first].split("\t")[0].strip().isdigit():  # a header, as BigQuery exports write
+    if not lines[first].split("\t")[0].strip().isdecimal():  # a header, as BigQuery exports write
         delimiter = next((d for d in ("\t", ",", ";", "|") if d in lines[first]), ",")
         header = tuple(_column(c) for c in next(csv.reader([lines[first]], delimiter=delimiter)))
         first += 1

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import marshal
 import pickle
 import re
 import sqlite3
@@ -31,6 +32,7 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +41,7 @@ from gazetteer.build import distance_km
 
 from .records import Event, Place, Source
 
-__all__ = ["merge_events", "merge_into", "shingles", "fingerprint", "Fingerprint", "MergeStore", "event_keys",
+__all__ = ["merge_events", "merge_into", "shingles", "fingerprint", "Fingerprint", "MergeStore", "Prepared", "prepare", "summary",
            "SAME_PLACE_KM", "NEAR_COPY"]
 
 SAME_PLACE_KM = 60.0
@@ -99,13 +101,38 @@ def _bands(sig: np.ndarray) -> list[int]:
     return [(b << 56) ^ (zlib.crc32(r.tobytes()) & 0xFFFFFFFFFFFF) for b, r in enumerate(rows)]
 
 
+_SKETCH_BITS = 3  # of each MinHash value kept in the sketch
+_SKETCH_LOW = sum(1 << (_SKETCH_BITS * i) for i in range(_BANDS * _ROWS))  # the lowest bit of each group
+_SKETCH_MIN = 24  # groups of 60 that must agree before the shingles are compared
+
+
+def _sketch(sig: np.ndarray) -> bytes:
+    """The low bits of every MinHash value, packed (23 bytes): two reports' sketches agree in a
+    group with probability J + (1 - J) / 8, so they estimate the similarity J without the
+    signatures (60 groups: at J = 0.5, 34 agree on average and fewer than 24 with probability
+    0.5%; at J = 0.1, 13 do, and 24 or more with probability 0.02%)."""
+    x = 0
+    for i, v in enumerate((sig & np.uint64((1 << _SKETCH_BITS) - 1)).tolist()):
+        x |= v << (_SKETCH_BITS * i)
+    return x.to_bytes((_SKETCH_BITS * _BANDS * _ROWS + 7) // 8, "little")
+
+
+def _sketch_agree(a: bytes, b: bytes) -> int:
+    """How many of the 60 MinHash values two sketches agree on (in their low bits)."""
+    x = int.from_bytes(a, "little") ^ int.from_bytes(b, "little")
+    differ = (x | (x >> 1) | (x >> 2)) & _SKETCH_LOW
+    return _BANDS * _ROWS - differ.bit_count()
+
+
 @dataclass(frozen=True)
 class Fingerprint:
-    """What near-copy detection keeps of a report: its shingles (sorted), MinHash signature and bands."""
+    """What near-copy detection keeps of a report: its shingles (sorted), MinHash signature,
+    bands and sketch."""
 
     shingles: np.ndarray
     signature: np.ndarray
     bands: tuple[int, ...]
+    sketch: bytes = b""
 
 
 def fingerprint(text_or_shingles: str | Iterable[int]) -> Fingerprint:
@@ -115,7 +142,7 @@ def fingerprint(text_or_shingles: str | Iterable[int]) -> Fingerprint:
     else:
         arr = np.unique(np.fromiter(text_or_shingles, dtype=np.uint32))
     sig = _signature(arr)
-    return Fingerprint(arr, sig, tuple(_bands(sig)))
+    return Fingerprint(arr, sig, tuple(_bands(sig)), _sketch(sig))
 
 
 def _week(published: str | None) -> int | None:
@@ -141,40 +168,76 @@ def _source_key(s: Source) -> tuple:
     return (s.path, s.line, s.url)
 
 
-def _dates_agree(a: Event, b: Event) -> bool:
-    if a.date is None or b.date is None:
-        return False
-    if a.date_precision == "day" and b.date_precision == "day":
-        return abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) <= 1
-    return a.date.startswith(b.date) or b.date.startswith(a.date)
+# What merging compares, as plain tuples (cheap to store and read back): an event's
+# (type, status, date, date precision, places) and a place's fields below.
+_GID, _LAT, _LON, _AREA, _KIND, _COUNTRY, _NAME, _ADMIN1, _ADMIN2 = range(9)
 
 
-def _places_agree(a: Event, b: Event) -> bool:
-    pa = [r.place for r in a.places if r.place is not None]
-    pb = [r.place for r in b.places if r.place is not None]
-    if not pa or not pb:
+def _place_summary(p: Place) -> tuple:
+    return (p.gazetteer_id, p.lat, p.lon, p.is_area, p.kind, p.country, p.name, p.admin1, p.admin2)
+
+
+def summary(e: Event) -> tuple:
+    """``(type, status, date, date_precision, places)``: all :func:`_same` looks at."""
+    return (e.event_type, e.status, e.date, e.date_precision,
+            tuple(_place_summary(r.place) for r in e.places if r.place is not None))
+
+
+def _dates_agree(a: tuple, b: tuple) -> bool:
+    (da, pa), (db_, pb) = a[2:4], b[2:4]
+    if da is None or db_ is None:
         return False
-    for p in pa:
-        for q in pb:
-            if p.gazetteer_id and p.gazetteer_id == q.gazetteer_id:
+    if pa == "day" and pb == "day":
+        return abs((dt.date.fromisoformat(da) - dt.date.fromisoformat(db_)).days) <= 1
+    return da.startswith(db_) or db_.startswith(da)
+
+
+def _contains(p: tuple, q: tuple) -> bool:
+    """Whether area ``p`` holds ``q`` (as :meth:`Place.contains`)."""
+    return p[_AREA] and p[_COUNTRY] == q[_COUNTRY] and (p[_KIND] == "country" or p[_NAME] in (q[_ADMIN1], q[_ADMIN2]))
+
+
+def _places_agree(a: tuple, b: tuple) -> bool:
+    for p in a[4]:
+        for q in b[4]:
+            if p[_GID] and p[_GID] == q[_GID]:
                 return True
-            if not p.is_area and not q.is_area and distance_km(p.point, q.point) <= SAME_PLACE_KM:
+            if not p[_AREA] and not q[_AREA] and \
+                    distance_km((p[_LAT], p[_LON]), (q[_LAT], q[_LON])) <= SAME_PLACE_KM:
                 return True
-            if (p.contains(q) and not q.is_area) or (q.contains(p) and not p.is_area):
+            if (_contains(p, q) and not q[_AREA]) or (_contains(q, p) and not p[_AREA]):
                 return True
     return False
 
 
-def _same(a: Event, b: Event, near_copies) -> bool:
-    """``near_copies(a, b)``: some source of ``a`` is a near-copy of some source of ``b``."""
-    if a.event_type != b.event_type or (a.status != b.status and "planned" in (a.status, b.status)):
+def _same_summary(a: tuple, b: tuple, near_copies) -> bool:
+    """:func:`_same` on summaries; ``near_copies()`` is asked only when it decides."""
+    if a[0] != b[0] or (a[1] != b[1] and "planned" in (a[1], b[1])):
         return False
     if not _places_agree(a, b):
         return False
     if _dates_agree(a, b):
         return True
     # undated events told by near-copies of one report are the same event
-    return (a.date is None or b.date is None or a.date == b.date) and near_copies(a, b)
+    return (a[2] is None or b[2] is None or a[2] == b[2]) and near_copies()
+
+
+def _same(a: Event, b: Event, near_copies) -> bool:
+    """Whether ``a`` and ``b`` are one real-world event; ``near_copies(a, b)``: some source of
+    ``a`` is a near-copy of some source of ``b``."""
+    return _same_summary(summary(a), summary(b), lambda: near_copies(a, b))
+
+
+def _combine_summary(a: tuple, b: tuple) -> tuple:
+    """The summary of ``_combine`` of two events with these summaries."""
+    t, status, date, precision, places = a
+    if _precision_rank(b[3]) > _precision_rank(precision):
+        date, precision = b[2], b[3]
+    if b[4]:
+        ids = {p[_GID] for p in places}
+        extra = tuple(p for p in b[4] if p[_GID] not in ids)
+        places = places + extra if extra else places
+    return (t, status, date, precision, places)
 
 
 def _precision_rank(p: str) -> int:
@@ -227,54 +290,52 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return (math.floor(lat / CELL_DEG), math.floor(((lon + 180.0) % 360.0) / CELL_DEG))
 
 
-def _near_cells(p: Place) -> list[tuple[int, int]]:
-    """The cells a 60 km disk around ``p`` touches (those of its bounding box; the box's
+def _near_cells(lat: float, lon: float) -> list[tuple[int, int]]:
+    """The cells a 60 km disk around a point touches (those of its bounding box; the box's
     longitude half-width is a safe bound: asin(sin r / cos lat) <= 1.6 r / cos(|lat| + r))."""
-    lat_hi = abs(p.lat) + _LAT_RADIUS
-    rows = range(math.floor((p.lat - _LAT_RADIUS) / CELL_DEG), math.floor((p.lat + _LAT_RADIUS) / CELL_DEG) + 1)
+    lat_hi = abs(lat) + _LAT_RADIUS
+    rows = range(math.floor((lat - _LAT_RADIUS) / CELL_DEG), math.floor((lat + _LAT_RADIUS) / CELL_DEG) + 1)
     n_cols = math.ceil(360.0 / CELL_DEG)
-    if lat_hi >= 89.9:
-        cols = range(n_cols)  # the disk holds a pole: every longitude
+    half = 180.0 if lat_hi >= 89.9 else min(180.0, 1.6 * _LAT_RADIUS / math.cos(math.radians(lat_hi)))
+    if half >= 180.0:
+        cols = range(n_cols)  # the disk holds a pole, or nearly: every longitude
     else:
-        half = min(180.0, 1.6 * _LAT_RADIUS / math.cos(math.radians(lat_hi)))
-        if half >= 180.0:
-            cols = range(n_cols)
-        else:
-            lo = (p.lon - half + 180.0) % 360.0
-            first, span = math.floor(lo / CELL_DEG), math.floor((lo + 2 * half) / CELL_DEG) - math.floor(lo / CELL_DEG)
-            cols = sorted({(first + k) % n_cols for k in range(span + 1)})
+        lo = (lon - half + 180.0) % 360.0
+        first, span = math.floor(lo / CELL_DEG), math.floor((lo + 2 * half) / CELL_DEG) - math.floor(lo / CELL_DEG)
+        cols = sorted({(first + k) % n_cols for k in range(span + 1)})
     return [(i, j) for i in rows for j in cols]
 
 
-def _space_keys(p: Place, *, query: bool) -> list[str]:
-    """Keys under which an event at ``p`` is filed (``query`` False) or looked for (True).
+def _space_keys(p: tuple, *, query: bool) -> list[str]:
+    """Keys under which an event at place ``p`` (a :func:`_place_summary`) is filed
+    (``query`` False) or looked for (True).
 
     Two places agree (see ``_places_agree``) only if they share a gazetteer id, are points
     within 60 km, or one is an area holding the other point: each case has a key. A point is
     filed under every grid cell its 60 km disk touches and looked for under its own cell, so
     two points within 60 km always meet in one.
     """
-    keys = [f"g{p.gazetteer_id}"] if p.gazetteer_id else []
-    if p.is_area:
-        name = "" if p.kind == "country" else p.name
-        keys.append(f"in{p.country}|{name}" if query else f"a{p.country}|{name}")
+    gid, lat, lon, area, kind, country, name, admin1, admin2 = p
+    keys = [f"g{gid}"] if gid else []
+    if area:
+        name = "" if kind == "country" else name
+        keys.append(f"in{country}|{name}" if query else f"a{country}|{name}")
         return keys
-    areas = dict.fromkeys(("", p.admin1 or "", p.admin2 or ""))  # its country, first- and second-level area
+    areas = dict.fromkeys(("", admin1 or "", admin2 or ""))  # its country, first- and second-level area
     if query:
-        i, j = _cell(p.lat, p.lon)
+        i, j = _cell(lat, lon)
         keys.append(f"c{i}|{j}")
-        keys += [f"a{p.country}|{n}" for n in areas]
+        keys += [f"a{country}|{n}" for n in areas]
     else:
-        keys += [f"c{i}|{j}" for i, j in _near_cells(p)]
-        keys += [f"in{p.country}|{n}" for n in areas]
+        keys += [f"c{i}|{j}" for i, j in _near_cells(lat, lon)]
+        keys += [f"in{country}|{n}" for n in areas]
     return keys
 
 
-def _date_keys(e: Event, *, query: bool) -> list[str]:
+def _date_keys(d: str | None, p: str, *, query: bool) -> list[str]:
     """Filed: the date at its precision (a day also as the days either side, since days one
     apart agree) and, for finer dates, its month and year. Looked for: the date itself, the
     month and year holding it, and finer dates inside it."""
-    d, p = e.date, e.date_precision
     if d is None or p not in ("day", "month", "year"):
         return []
     if not query:
@@ -297,21 +358,30 @@ def _stable_hash(text: str) -> int:
     return (zlib.crc32(b) << 30) ^ zlib.crc32(b, 0x5BD1E995)
 
 
-def _keys(e: Event, *, query: bool) -> set[int]:
-    """The blocking keys of ``e``: (type, date key, place key) for every pair, hashed."""
-    dates = _date_keys(e, query=query)
-    places = [r.place for r in e.places if r.place is not None]
-    if not dates or not places:
+def _keys(sm: tuple, *, query: bool) -> set[int]:
+    """The blocking keys of an event summary: (type, date key, place key) for every pair, hashed."""
+    dates = _date_keys(sm[2], sm[3], query=query)
+    if not dates or not sm[4]:
         return set()
-    space = {k for p in places for k in _space_keys(p, query=query)}
-    t = e.event_type
+    space = {k for p in sm[4] for k in _space_keys(p, query=query)}
+    t = sm[0]
     return {_stable_hash(f"{t}|{d}|{s}") for d in dates for s in space}
 
 
-def event_keys(e: Event) -> tuple[list[int], list[int]]:
-    """``(looked for, filed under)``: an extracted event's blocking keys, computed where it
-    is extracted (e.g. in a worker process), so the merging process need not."""
-    return sorted(_keys(e, query=True)), sorted(_keys(e, query=False))
+class Prepared(NamedTuple):
+    """An extracted event as the merge store takes it, made where it is extracted (e.g. in a
+    worker process): its :func:`summary`, the pickled event, and its blocking keys."""
+
+    summary: tuple
+    blob: bytes
+    query: tuple[int, ...]
+    filed: tuple[int, ...]
+
+
+def prepare(e: Event) -> Prepared:
+    sm = summary(e)
+    return Prepared(sm, pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL),
+                    tuple(sorted(_keys(sm, query=True))), tuple(sorted(_keys(sm, query=False))))
 
 
 def _report_key(rid: int) -> int:
@@ -330,26 +400,29 @@ class MergeStore:
     """
 
     def __init__(self, path: Path | str = ":memory:", *, cache_size: int = 20_000):
-        # keys are filed as Python's 64-bit hashes (see _keys); the key tables are clustered
-        # on (key, id), so a look-up is one B-tree search and a row is stored once
+        # Merged events are compared by their summaries (small tuples, stored with marshal);
+        # the extracted events themselves are appended, pickled, as parts of the merged event
+        # they joined, and folded into it only when the merged events are read. Keys are
+        # stable hashes (see _keys); the key tables are clustered on (key, id), so a look-up
+        # is one B-tree search and a row is stored once.
         self.db = sqlite3.connect(str(path), isolation_level=None)
         self.db.executescript("""
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;
             PRAGMA cache_size=-262144;
-            CREATE TABLE rep(id INTEGER PRIMARY KEY, sh BLOB, sig BLOB);
-            CREATE TABLE band(h INTEGER, rid INTEGER, PRIMARY KEY (h, rid)) WITHOUT ROWID;
-            CREATE TABLE ev(id INTEGER PRIMARY KEY, obj BLOB, rids TEXT);
+            CREATE TABLE rep(id INTEGER PRIMARY KEY, sh BLOB);
+            CREATE TABLE band(h INTEGER, rid INTEGER, sk BLOB, PRIMARY KEY (h, rid)) WITHOUT ROWID;
+            CREATE TABLE ev(id INTEGER PRIMARY KEY, summ BLOB, rids TEXT);
+            CREATE TABLE part(eid INTEGER, seq INTEGER, obj BLOB, PRIMARY KEY (eid, seq)) WITHOUT ROWID;
             CREATE TABLE k(key INTEGER, eid INTEGER, PRIMARY KEY (key, eid)) WITHOUT ROWID;
         """)
         self.db.execute("BEGIN")
         self._near: dict[int, set[int]] = {}  # near-copies, both ways, of reports that have any
         self._count = 0
-        # recently used merged events, written back when they leave (news tells an event in
-        # bursts, so most look-ups hit here)
+        self._parts = 0
+        # recently used merged events' [summary, report ids, dirty], written back when they
+        # leave (news tells an event in bursts, so most look-ups hit here)
         self._cache: OrderedDict[int, list] = OrderedDict()
         self._cache_size = cache_size
-
-    # ---------------------------------------------------------------- reports
 
     def add_report(self, report: str | Iterable[int] | Fingerprint, published: str | None = None) -> int:
         """Register a report (its text, its :func:`shingles`, or its :func:`fingerprint`) and
@@ -361,59 +434,54 @@ class MergeStore:
         """
         if not isinstance(report, Fingerprint):
             report = fingerprint(report)
-        arr, sig, bands = report.shingles, report.signature, report.bands
+        arr, sk, bands = report.shingles, report.sketch, report.bands
         week = _week(published)
         weeks = [week] if week is None else range(week - WEEK_WINDOW, week + WEEK_WINDOW + 1)
         db = self.db
-        rid = db.execute("INSERT INTO rep(sh, sig) VALUES (?, ?)", (arr.tobytes(), sig.tobytes())).lastrowid
+        rid = db.execute("INSERT INTO rep(sh) VALUES (?)", (arr.tobytes(),)).lastrowid
         near = set()
         query = [_band_key(b, w) for w in weeks for b in bands]
         marks = ",".join("?" * len(query))
-        found = db.execute(f"SELECT DISTINCT rep.id, rep.sig FROM band JOIN rep ON rep.id = band.rid "
-                           f"WHERE band.h IN ({marks}) ORDER BY rep.id", query).fetchall()
-        for other, other_sig in found:
-            # the signatures estimate the similarity; only likely pairs are counted exactly
-            if np.mean(np.frombuffer(other_sig, dtype=np.uint64) == sig) < NEAR_COPY - 0.2:
+        # a bucket holds the reports sharing one band: besides near-copies, in a corpus of
+        # similar reports, some that share little; the sketches weed those out cheaply
+        found = dict(db.execute(f"SELECT rid, sk FROM band WHERE h IN ({marks})", query).fetchall())
+        for other in sorted(found):
+            if _sketch_agree(found[other], sk) < _SKETCH_MIN:
                 continue
             blob = db.execute("SELECT sh FROM rep WHERE id=?", (other,)).fetchone()[0]
             if _jaccard(arr, np.frombuffer(blob, dtype=np.uint32)) >= NEAR_COPY:
                 near.add(other)
-        db.executemany("INSERT OR IGNORE INTO band(h, rid) VALUES (?, ?)", [(_band_key(b, week), rid) for b in bands])
+        db.executemany("INSERT OR IGNORE INTO band(h, rid, sk) VALUES (?, ?, ?)",
+                       [(_band_key(b, week), rid, sk) for b in bands])
         if near:
             self._near[rid] = near
             for other in near:  # the relation is symmetric: a later copy is near the earlier report too
                 self._near.setdefault(other, set()).add(rid)
         return rid
 
-    def _near_rids(self, rid: int) -> set[int]:
-        return self._near.get(rid, set())
-
-    def _are_near(self, a: int, b: int) -> bool:
-        return a == b or b in self._near.get(a, ())
-
     # ---------------------------------------------------------------- events
 
     def _load(self, eid: int) -> list:
-        """``[event, rids, dirty]`` of a merged event, through the write-back cache."""
+        """``[summary, rids, dirty]`` of a merged event, through the write-back cache."""
         entry = self._cache.get(eid)
         if entry is not None:
             self._cache.move_to_end(eid)
             return entry
-        obj, rids = self.db.execute("SELECT obj, rids FROM ev WHERE id=?", (eid,)).fetchone()
-        entry = [pickle.loads(obj), {int(x) for x in rids.split(",") if x}, False]
+        summ, rids = self.db.execute("SELECT summ, rids FROM ev WHERE id=?", (eid,)).fetchone()
+        entry = [marshal.loads(summ), {int(x) for x in rids.split(",") if x}, False]
         self._remember(eid, entry)
         return entry
 
     def _remember(self, eid: int, entry: list) -> None:
         self._cache[eid] = entry
         if len(self._cache) > self._cache_size:
-            old_id, (event, rids, dirty, *_) = self._cache.popitem(last=False)
+            old_id, (sm, rids, dirty) = self._cache.popitem(last=False)
             if dirty:
-                self._write(old_id, event, rids)
+                self._write(old_id, sm, rids)
 
-    def _write(self, eid: int, event: Event, rids: set[int]) -> None:
-        self.db.execute("INSERT OR REPLACE INTO ev(id, obj, rids) VALUES (?, ?, ?)",
-                        (eid, pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL), ",".join(map(str, sorted(rids)))))
+    def _write(self, eid: int, sm: tuple, rids: set[int]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO ev(id, summ, rids) VALUES (?, ?, ?)",
+                        (eid, marshal.dumps(sm), ",".join(map(str, sorted(rids)))))
 
     def _flush(self) -> None:
         for eid, entry in self._cache.items():
@@ -421,16 +489,19 @@ class MergeStore:
                 self._write(eid, entry[0], entry[1])
                 entry[2] = False
 
-    def add(self, event: Event, rid: int | None = None, keys: tuple[list[int], list[int]] | None = None) -> None:
-        """Merge ``event`` (told by report ``rid``) into the first earlier event it is, or file it.
+    def _add_part(self, eid: int, blob: bytes) -> None:
+        self._parts += 1
+        self.db.execute("INSERT INTO part(eid, seq, obj) VALUES (?, ?, ?)", (eid, self._parts, blob))
 
-        ``keys`` is :func:`event_keys` of the event, when it was computed elsewhere.
-        """
+    def add(self, event: Event | Prepared, rid: int | None = None) -> None:
+        """Merge ``event`` (told by report ``rid``) into the first earlier event it is, or file
+        it. ``event`` may come :func:`prepare`-d (in the process that extracted it)."""
+        prep = event if isinstance(event, Prepared) else prepare(event)
+        sm = prep.summary
         db = self.db
         rids = {rid} if rid is not None else set()
-        query_keys, filed_keys = keys if keys is not None else event_keys(event)
-        query = set(query_keys)
-        near = set().union(*(self._near_rids(r) for r in rids)) if rids else set()
+        query = set(prep.query)
+        near = set().union(*(self._near.get(r, set()) for r in rids)) if rids else set()
         query |= {_report_key(r) for r in near | rids}
         if query:
             marks = ",".join("?" * len(query))
@@ -439,35 +510,45 @@ class MergeStore:
             for (eid,) in found:
                 entry = self._load(eid)
                 old, old_rids = entry[0], entry[1]
-                if _same(old, event, lambda a, b, o=old_rids: any(
+                if _same_summary(old, sm, lambda o=old_rids: any(
                         y in o or not self._near.get(y, set()).isdisjoint(o) for y in rids)):
-                    if len(entry) == 3:  # the source keys, kept while the event is in the cache
-                        entry.append({_source_key(s) for s in old.sources})
-                    merged = _combine(old, event, entry[3])
+                    merged = _combine_summary(old, sm)
                     new_keys = {_report_key(r) for r in rids - old_rids}
                     old_rids |= rids  # in place: a widely told event gathers thousands
-                    entry[0], entry[2] = merged, True
-                    if (merged.date, merged.date_precision, merged.places) != (old.date, old.date_precision, old.places):
+                    if merged != old:
                         new_keys |= _keys(merged, query=False) - _keys(old, query=False)
+                    entry[0], entry[2] = merged, True
+                    self._add_part(eid, prep.blob)
                     db.executemany("INSERT OR IGNORE INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(new_keys)])
                     return
         self._count += 1
         eid = self._count
-        self._remember(eid, [event, rids, True])
-        keys = set(filed_keys) | {_report_key(r) for r in rids}
+        self._remember(eid, [sm, rids, True])
+        self._add_part(eid, prep.blob)
+        keys = set(prep.filed) | {_report_key(r) for r in rids}
         db.executemany("INSERT OR IGNORE INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(keys)])
 
     def __len__(self) -> int:
         return self._count
 
     def __iter__(self) -> Iterator[Event]:
-        """The merged events in first-seen order, each with its count of independent sources."""
+        """The merged events in first-seen order, each with its count of independent sources:
+        each folded from its parts in the order they came."""
         self._flush()
-        cur = self.db.cursor()
-        for obj, rids in cur.execute("SELECT obj, rids FROM ev ORDER BY id"):
-            e = pickle.loads(obj)
+        evs = self.db.cursor().execute("SELECT id, rids FROM ev ORDER BY id")
+        parts = self.db.cursor().execute("SELECT eid, obj FROM part ORDER BY eid, seq")
+        row = next(parts, None)
+        for eid, rids in evs:
+            event, seen = None, None
+            while row is not None and row[0] == eid:
+                e = pickle.loads(row[1])
+                if event is None:
+                    event, seen = e, {_source_key(s) for s in e.sources}
+                else:
+                    event = _combine(event, e, seen)
+                row = next(parts, None)
             ids = [int(x) for x in rids.split(",") if x]
-            yield replace(e, independent_sources=self._independent(e, ids))
+            yield replace(event, independent_sources=self._independent(event, ids))
 
     def _independent(self, e: Event, rids: list[int]) -> int:
         """Sources that are not near-copies of each other: the groups of its reports joined

@@ -37,7 +37,7 @@ def _file_problem(path: Path, exc: InputError) -> Problem:
     if text.startswith(f"{path}:"):
         text = text[len(str(path)) + 1:]
         head, sep, rest = text.partition(": ")
-        if sep and head.isdigit():
+        if sep and head.isdecimal():
             line, text = int(head), rest
     return Problem(path=str(path), line=line, field="", message=text.strip())
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .merge import Fingerprint
+from .merge import Fingerprint, Prepared
 from .records import Event
 from .reports import Report, report_files
 
@@ -49,14 +49,13 @@ def _init_worker(spec: GeocoderSpec) -> None:
     _WORKER["extractor"] = Extractor(Geoparser(LocalGeocoder(gazetteer=spec.gazetteer, index=spec.index)))
 
 
-def _extract_one(report: Report, extractor=None) -> tuple[list[Event], Fingerprint, list]:
-    """A report's events, its fingerprint and its events' blocking keys: all the merging
+def _extract_one(report: Report, extractor=None) -> tuple[list[Prepared], Fingerprint]:
+    """A report's events, prepared for the merge store, and its fingerprint: all the merging
     process needs, computed where the extraction runs."""
-    from .merge import event_keys, fingerprint
+    from .merge import fingerprint, prepare
 
     extractor = extractor or _WORKER["extractor"]
-    events = extractor.extract(report)
-    return events, fingerprint(report.text), [event_keys(e) for e in events]
+    return [prepare(e) for e in extractor.extract(report)], fingerprint(report.text)
 
 
 def geocoder_spec(geocoder, *, flag: str = "--jobs") -> GeocoderSpec:
@@ -70,10 +69,10 @@ def geocoder_spec(geocoder, *, flag: str = "--jobs") -> GeocoderSpec:
 
 
 def extract_reports(reports: Iterable[Report], *, geocoder=None, jobs: int = 1,
-                    chunksize: int = 8) -> Iterator[tuple[Report, list[Event], Fingerprint, list]]:
-    """``(report, events, fingerprint, keys)`` for each report, in input order (the
-    fingerprint and the events' blocking keys are what merging needs, computed where the
-    extraction runs).
+                    chunksize: int = 8) -> Iterator[tuple[Report, list[Prepared], Fingerprint]]:
+    """``(report, events, fingerprint)`` for each report, in input order: the events
+    :func:`~geo.merge.prepare`-d and the fingerprint, what merging needs, computed where the
+    extraction runs.
 
     With ``jobs`` > 1 the extraction runs in that many worker processes (spawned, so no
     state is shared by accident); the results still come in input order.
@@ -148,8 +147,8 @@ class ExtractRun:
             bar = tqdm(total=total, unit="report", file=sys.stderr, desc="extracting", smoothing=0.05,
                        mininterval=0.5)
         try:
-            for report, events, sh, keys in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
-                self.add_extracted(events, sh, report.published, keys)
+            for report, events, sh in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
+                self.add_extracted(events, sh, report.published)
                 if bar is not None:
                     bar.update(1)
                     bar.set_postfix(events=len(self._store), refresh=False)
@@ -157,14 +156,14 @@ class ExtractRun:
             if bar is not None:
                 bar.close()
 
-    def add_extracted(self, events: list[Event], sh: Fingerprint | frozenset[int], published: str | None = None,
-                      keys: list | None = None) -> None:
-        """Merge one report's events (and register its shingles and date, for near-copies);
-        ``keys``: the events' :func:`~geo.merge.event_keys`, if computed already."""
+    def add_extracted(self, events: list[Event | Prepared], sh: Fingerprint | frozenset[int],
+                      published: str | None = None) -> None:
+        """Merge one report's events, as extracted or :func:`~geo.merge.prepare`-d (and
+        register its shingles and date, for near-copies)."""
         self.reports_read += 1
         rid = self._store.add_report(sh, published)
-        for i, e in enumerate(events):
-            self._store.add(e, rid, keys[i] if keys is not None else None)
+        for e in events:
+            self._store.add(e, rid)
 
     def count_reports(self, inputs: Iterable[Path | str]) -> int | None:
         """How many reports the inputs hold (a JSON Lines file counts its lines), when a

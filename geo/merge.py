@@ -13,11 +13,15 @@ the same as. :class:`MergeStore` does this without comparing every pair: each me
 is filed under blocking keys (type, date at each precision, grid cell, the areas it lies
 in) in SQLite, and a new event is compared only with the events that share a key with it.
 The keys cover every pair the rules above can join, so the result is the same as comparing
-all pairs. With a file behind it the store keeps memory flat however many reports go in.
+all pairs. Merged events are compared by small summaries (type, status, date, places);
+the extracted events themselves are appended to the store and folded into their merged
+event when the results are read, so a widely told event costs no more to join than any
+other. With a file behind it the store keeps memory flat however many reports go in.
 Near-copies are found through MinHash signatures in locality-sensitive buckets (20 bands
 of 3 rows: a pair at Jaccard 0.5 shares a bucket with probability 0.93, at 0.6 with 0.99,
-at 0.7 with 0.9998), among reports published within a week of each other, then checked on
-the stored shingles.
+at 0.7 with 0.9998), among reports published within a week of each other; bucket mates
+whose 3-bit sketches of the signature disagree are dropped, and the rest checked on the
+stored shingles.
 """
 
 from __future__ import annotations

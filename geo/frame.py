@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import orjson
+
 from .atomic import atomic_path
 from .errors import ExportError, InputError
 from .records import Event
@@ -47,16 +49,14 @@ def _chunks(features: Iterator[dict], n: int | None = None) -> Iterator[list[dic
 
 
 def _geojson_parts(events: Iterable[Event]) -> Iterator[str]:
-    # the same bytes as json.dumps({"type": "FeatureCollection", "features": [...]}, indent=1,
-    # sort_keys=True), one feature at a time
+    # a FeatureCollection with one feature per line (keys sorted, compact): valid GeoJSON
+    # that line tools (grep, diff, head) can read, written a feature at a time
     first = True
     for f in _features(events):
-        text = json.dumps(f, ensure_ascii=False, sort_keys=True, indent=1)
-        body = "\n".join("  " + line for line in text.split("\n"))
-        yield ('{\n "features": [\n' if first else ",\n") + body
+        text = orjson.dumps(f, option=orjson.OPT_SORT_KEYS).decode("utf-8")
+        yield ('{"type": "FeatureCollection", "features": [\n' if first else ",\n") + text
         first = False
-    yield '{\n "features": [],\n "type": "FeatureCollection"\n}\n' if first else \
-        '\n ],\n "type": "FeatureCollection"\n}\n'
+    yield '{"type": "FeatureCollection", "features": []}\n' if first else "\n]}\n"
 
 
 def to_geojson(events: Iterable[Event]) -> str:

@@ -27,8 +27,8 @@ stored shingles.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import marshal
+import math
 import pickle
 import re
 import sqlite3
@@ -36,8 +36,8 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -45,8 +45,8 @@ from gazetteer.build import distance_km
 
 from .records import Event, Place, Source
 
-__all__ = ["merge_events", "merge_into", "shingles", "fingerprint", "Fingerprint", "MergeStore", "Prepared", "prepare", "summary",
-           "SAME_PLACE_KM", "NEAR_COPY"]
+__all__ = ["merge_events", "merge_into", "shingles", "fingerprint", "Fingerprint", "MergeStore", "Prepared",
+           "prepare", "summary", "SAME_PLACE_KM", "NEAR_COPY"]
 
 SAME_PLACE_KM = 60.0
 NEAR_COPY = 0.5

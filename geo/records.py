@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 __all__ = ["Place", "Source", "PlaceRef", "Mention", "Event", "EVENT_TYPES", "STATUSES",
            "DATE_PRECISIONS", "PLACE_KINDS", "USAGES"]
@@ -151,7 +151,8 @@ class Event:
                 "gazetteer_id": p.gazetteer_id if p else None,
                 "killed": self.killed, "injured": self.injured, "actors": list(self.actors),
                 "summary": self.summary, "evidence": self.evidence,
-                "sources": [{k: v for k, v in asdict(s).items() if k != "line"} for s in self.sources],
+                "sources": [{"path": s.path, "url": s.url, "title": s.title, "publisher": s.publisher,
+                             "published": s.published} for s in self.sources],
                 "source_count": self.source_count,
                 "independent_sources": self.independent_sources or self.source_count,
                 "evidence_spans": [list(s) for s in self.evidence_spans],

@@ -51,7 +51,9 @@ def test_self_contained_by_default(events):
 
 
 def test_geonames_credit_on_the_map(events):
-    assert "GeoNames" in render_html(build_map(events))
+    html = render_html(build_map(events))
+    assert "GeoNames" in html and "CC BY 4.0" in html
+    assert "OpenWeather, CC BY-SA 4.0" in html  # the source of the area points (share-alike)
 
 
 def test_bounds_fit_the_data(events):

@@ -622,7 +622,8 @@
       addTimeFilter(map, groups, placed, heat);
       if (map.attributionControl) {
         map.attributionControl.addAttribution(
-          'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0) via incidentmap');
+          'Places: <a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0; ' +
+          'area points via OpenWeather, CC BY-SA 4.0) via incidentmap');
       }
       if (/(^|[#&])static($|&)/.test(window.location.hash.slice(1))) {
         document.documentElement.classList.add("im-static");  // a picture: no buttons to press

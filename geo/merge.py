@@ -130,13 +130,12 @@ def _sketch_agree(a: bytes, b: bytes) -> int:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What near-copy detection keeps of a report: its shingles (sorted), MinHash signature,
-    bands and sketch."""
+    """What near-copy detection keeps of a report: its shingles (sorted), and its MinHash
+    signature's LSH bands and sketch (the signature itself is not needed once they are made)."""
 
     shingles: np.ndarray
-    signature: np.ndarray
     bands: tuple[int, ...]
-    sketch: bytes = b""
+    sketch: bytes
 
 
 def fingerprint(text_or_shingles: str | Iterable[int]) -> Fingerprint:
@@ -146,7 +145,7 @@ def fingerprint(text_or_shingles: str | Iterable[int]) -> Fingerprint:
     else:
         arr = np.unique(np.fromiter(text_or_shingles, dtype=np.uint32))
     sig = _signature(arr)
-    return Fingerprint(arr, sig, tuple(_bands(sig)), _sketch(sig))
+    return Fingerprint(arr, tuple(_bands(sig)), _sketch(sig))
 
 
 def _week(published: str | None) -> int | None:
@@ -161,11 +160,10 @@ def _band_key(band: int, week: int | None) -> int:
     return ((band * 1_000_003 + (week if week is not None else -1)) * 0x9E3779B1 ^ band) & ((1 << 62) - 1)
 
 
-def _jaccard(a: frozenset[int] | np.ndarray, b: frozenset[int] | np.ndarray) -> float:
-    if isinstance(a, np.ndarray):
-        inter = len(np.intersect1d(a, b, assume_unique=True))
-        return inter / max(1, len(a) + len(b) - inter)
-    return len(a & b) / max(1, len(a | b))
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two sorted arrays of distinct shingles."""
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / max(1, len(a) + len(b) - inter)
 
 
 def _source_key(s: Source) -> tuple:

@@ -110,42 +110,91 @@ def _iso_day(text: str | None) -> str | None:
 
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?")
+# a stated publication date: a line that starts with the word, or the capitalised word after a
+# byline on the same line ("Baqir Sajjad Syed Published June 5, 2024 Updated 4 hours ago")
 _PUBLISHED_LINE = re.compile(
     r"(?im)^\W*(?:published|posted|updated|last updated|date|dated)\s*(?:on|:)?\s*[:\-]?\s*(.+?)\s*$")
+_PUBLISHED_WORD = re.compile(
+    r"(?m)(?<=\s)(?:Published|PUBLISHED|Posted|POSTED|Updated|UPDATED)\b(?:\s+(?:on|On|ON))?\s*:?\s*(.+?)\s*$")
 _DAY_TEXT = re.compile(
     rf"(?i)\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})"
-    rf"|({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{4}})-(\d\d)-(\d\d))\b")
+    rf"|({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{4}})-(\d\d)-(\d\d))(?!\d)")
+# what may stand beside a date on a line that only dates the report: weekdays, times, time zones,
+# "|", "at", a byline's capitalised name ("By Asif Shahzad"), "Updated 2 hours ago"
+_TIME = re.compile(r"(?i)\b\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?"
+                   r"|\b(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d\d)?|[+-]\d\d:?\d\d\b|\bT\d")
+_DATE_LINE_WORDS = frozenset(("at", "on", "by", "and", "updated", "published", "posted", "last",
+                              "about", "ago", "hour", "hours", "minute", "minutes", "day", "days",
+                              "am", "pm", "a", "p", "m", "st", "nd", "rd", "th", "of"))
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_YEAR_GLUED = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}[:.]\d\d|\d{1,2}\s)")  # "June 5, 20245:12 AM"
+_TOP_LINES = 15
 
 
 def _first_day(text: str) -> str | None:
-    m = _DAY_TEXT.search(text)
+    for m in _DAY_TEXT.finditer(text):
+        g = m.groups()
+        try:
+            if g[0]:
+                d = dt.date(int(g[2]), MONTHS[g[1].lower()], int(g[0]))
+            elif g[3]:
+                d = dt.date(int(g[5]), MONTHS[g[3].lower()], int(g[4]))
+            else:
+                d = dt.date(int(g[6]), int(g[7]), int(g[8]))
+        except (ValueError, KeyError):
+            continue
+        return d.isoformat()
+    return None
+
+
+def _date_only_line(line: str) -> str | None:
+    """The day of a line that does nothing but date the report ("Wed 5 Jun 2024 12.31 BST",
+    "June 05, 2024 | 10:12 PM", "By Asif Shahzad June 5, 2024"); None for a sentence that
+    happens to hold a date ("On March 26, 2024, militants attacked ...")."""
+    if len(line) > 120:
+        return None
+    m = _DAY_TEXT.search(line)
     if not m:
         return None
-    g = m.groups()
-    try:
-        if g[0]:
-            d = dt.date(int(g[2]), MONTHS[g[1].lower()], int(g[0]))
-        elif g[3]:
-            d = dt.date(int(g[5]), MONTHS[g[3].lower()], int(g[4]))
-        else:
-            d = dt.date(int(g[6]), int(g[7]), int(g[8]))
-    except (ValueError, KeyError):
-        return None
-    return d.isoformat()
+    rest = _TIME.sub(" ", line[:m.start()] + " " + line[m.end():])
+    rest = re.sub(rf"(?i)\b{_WEEKDAY_RE}\b", " ", rest)
+    if any(w not in _DATE_LINE_WORDS for w in _LOWER_WORD.findall(rest)):
+        return None  # a lower-case word: prose, not a date line
+    return _first_day(line)
 
 
 def find_published(body: str) -> str | None:
-    """The publication date stated near the top of a report body, if any."""
-    top = body[:600]
-    for m in _PUBLISHED_LINE.finditer(top):
-        day = _first_day(m.group(1))
-        if day:
-            return day
+    """The publication date stated near the top of a report body, if any.
+
+    Looked for, in order: a line starting "Published" / "Updated" / "Date" (or those words,
+    capitalised, after a byline on the line); a dateline with a full date ("KARACHI, March
+    27, 2024 (AP) -"); a line among the first that holds nothing but a date, with perhaps a
+    weekday, a time and zone, or a byline (how pages copied from news sites date a story).
+    Dates without a year, and numeric ones such as 06/05/2024, are ambiguous and not read.
+    """
+    top = _YEAR_GLUED.sub(r"\1 ", body[:1200])
+    lines = top.split("\n")[:_TOP_LINES]
+    head = "\n".join(lines)
+    for pattern in (_PUBLISHED_LINE, _PUBLISHED_WORD):
+        for m in pattern.finditer(head):
+            before = head[head.rfind("\n", 0, m.start()) + 1:m.start()]
+            if any(w != "by" for w in _LOWER_WORD.findall(before)):
+                continue  # "The report, Published on ...": prose, not a byline
+            day = _first_day(m.group(1))
+            if day:
+                return day
     # a dateline with a full date: "KARACHI, March 27, 2024 (AP) -" or "26 March 2024 —"
-    first = top.split("\n\n")[0][:200]
+    first = head.lstrip().split("\n\n")[0][:200]
     m = re.match(r"^[^\n]{0,80}?(?:[-—–]{1,2}|\(\w[\w ]*\))", first)
     if m:
-        return _first_day(m.group(0))
+        day = _first_day(m.group(0))
+        if day:
+            return day
+    for line in lines:
+        day = _date_only_line(line.strip())
+        if day:
+            return day
     return None
 
 

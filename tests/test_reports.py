@@ -34,6 +34,31 @@ def test_published_from_body(body, expected):
     assert find_published(body) == expected
 
 
+# how pages copied from news sites date a story: a line of its own near the top, with a weekday,
+# time, zone or byline beside the date, or "Published" after a byline on the same line
+@pytest.mark.parametrize("top, expected", [
+    ("Talks end in agreement\nThu 7 Nov 2024 09.15 GMT", "2024-11-07"),
+    ("Talks end in agreement\n\nBy Sana Mir\nNovember 7, 2024", "2024-11-07"),
+    ("Talks end in agreement\nBy Sana Mir\nNovember 7, 20249:15 AM GMT+5Updated 3 hours ago", "2024-11-07"),
+    ("Sana Mir Published November 7, 2024 Updated about an hour ago", "2024-11-07"),
+    ("Published On 7 Nov 20247 Nov 2024\nShare", "2024-11-07"),
+    ("Editor: desk\n2024-11-07 09:15:02", "2024-11-07"),
+    ("Talks end in agreement\nNovember 07, 2024 | 09:15 PM", "2024-11-07"),
+    ("Talks end in agreement\nThursday, November 7, 2024", "2024-11-07"),
+    ("Talks end in agreement\n7th November, 2024", "2024-11-07"),
+    ("Talks end in agreement\nNov 7, 2024, 9:15 a.m. ET", "2024-11-07"),
+    ("Updated: 2024-11-07T09:15:00+05:00", "2024-11-07"),
+    # prose that holds a date is not a date line, nor is a numeric date whose order is unknown
+    ("Talks end in agreement\nOn November 7, 2024, the two sides met in Kabul.", None),
+    ("Talks end in agreement\nThe study, Published on March 3, 2023 by the ministry, said so.", None),
+    ("Talks end in agreement\n07/11/2024\nKABUL: The two sides met.", None),
+    ("KABUL: The two sides, who last met in June 2023, talked again.", None),
+])
+def test_published_from_a_copied_page(top, expected):
+    assert find_published(top + "\n\nKABUL: The two sides met on Wednesday.") == expected
+    assert parse_report_text(top + "\n\nKABUL: The two sides met.").published == expected
+
+
 def test_published_override_and_bad_header_date():
     r = parse_report_text("published: someday\n\nBody", published="2020-01-02")
     assert r.published == "2020-01-02"

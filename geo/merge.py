@@ -403,10 +403,11 @@ class MergeStore:
 
     def __init__(self, path: Path | str = ":memory:", *, cache_size: int = 20_000):
         # Merged events are compared by their summaries (small tuples, stored with marshal);
-        # the extracted events themselves are appended, pickled, as parts of the merged event
-        # they joined, and folded into it only when the merged events are read. Keys are
-        # stable hashes (see _keys); the key tables are clustered on (key, id), so a look-up
-        # is one B-tree search and a row is stored once.
+        # the extracted events themselves are kept pickled and folded only when the merged
+        # events are read: the one that opened a merged event in `first` (appended in id
+        # order, so reading them all is one sequential pass over the file), those that joined
+        # it later in `part`. Keys are stable hashes (see _keys); the key tables are clustered
+        # on (key, id), so a look-up is one B-tree search and a row is stored once.
         self.db = sqlite3.connect(str(path), isolation_level=None)
         self.db.executescript("""
             PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;
@@ -414,6 +415,7 @@ class MergeStore:
             CREATE TABLE rep(id INTEGER PRIMARY KEY, sh BLOB);
             CREATE TABLE band(h INTEGER, rid INTEGER, sk BLOB, PRIMARY KEY (h, rid)) WITHOUT ROWID;
             CREATE TABLE ev(id INTEGER PRIMARY KEY, summ BLOB, rids TEXT);
+            CREATE TABLE first(eid INTEGER PRIMARY KEY, obj BLOB);
             CREATE TABLE part(eid INTEGER, seq INTEGER, obj BLOB, PRIMARY KEY (eid, seq)) WITHOUT ROWID;
             CREATE TABLE k(key INTEGER, eid INTEGER, PRIMARY KEY (key, eid)) WITHOUT ROWID;
         """)
@@ -491,10 +493,6 @@ class MergeStore:
                 self._write(eid, entry[0], entry[1])
                 entry[2] = False
 
-    def _add_part(self, eid: int, blob: bytes) -> None:
-        self._parts += 1
-        self.db.execute("INSERT INTO part(eid, seq, obj) VALUES (?, ?, ?)", (eid, self._parts, blob))
-
     def add(self, event: Event | Prepared, rid: int | None = None) -> None:
         """Merge ``event`` (told by report ``rid``) into the first earlier event it is, or file
         it. ``event`` may come :func:`prepare`-d (in the process that extracted it)."""
@@ -520,13 +518,14 @@ class MergeStore:
                     if merged != old:
                         new_keys |= _keys(merged, query=False) - _keys(old, query=False)
                     entry[0], entry[2] = merged, True
-                    self._add_part(eid, prep.blob)
+                    self._parts += 1
+                    db.execute("INSERT INTO part(eid, seq, obj) VALUES (?, ?, ?)", (eid, self._parts, prep.blob))
                     db.executemany("INSERT OR IGNORE INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(new_keys)])
                     return
         self._count += 1
         eid = self._count
         self._remember(eid, [sm, rids, True])
-        self._add_part(eid, prep.blob)
+        db.execute("INSERT INTO first(eid, obj) VALUES (?, ?)", (eid, prep.blob))
         keys = set(prep.filed) | {_report_key(r) for r in rids}
         db.executemany("INSERT OR IGNORE INTO k(key, eid) VALUES (?, ?)", [(k, eid) for k in sorted(keys)])
 
@@ -538,16 +537,17 @@ class MergeStore:
         each folded from its parts in the order they came."""
         self._flush()
         evs = self.db.cursor().execute("SELECT id, rids FROM ev ORDER BY id")
+        firsts = self.db.cursor().execute("SELECT eid, obj FROM first ORDER BY eid")
         parts = self.db.cursor().execute("SELECT eid, obj FROM part ORDER BY eid, seq")
         row = next(parts, None)
-        for eid, rids in evs:
-            event, seen = None, None
+        for (eid, rids), (first_id, blob) in zip(evs, firsts):
+            assert first_id == eid
+            event = pickle.loads(blob)
+            seen = None
             while row is not None and row[0] == eid:
-                e = pickle.loads(row[1])
-                if event is None:
-                    event, seen = e, {_source_key(s) for s in e.sources}
-                else:
-                    event = _combine(event, e, seen)
+                if seen is None:
+                    seen = {_source_key(s) for s in event.sources}
+                event = _combine(event, pickle.loads(row[1]), seen)
                 row = next(parts, None)
             ids = [int(x) for x in rids.split(",") if x]
             yield replace(event, independent_sources=self._independent(event, ids))

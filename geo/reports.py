@@ -82,7 +82,8 @@ def parse_report_text(raw: str, *, path: str | None = None,
             raise InputError(f"{path or 'report'}:{date_line}: published: {exc}") from None
     date = date or find_published(body)
     url = _http(meta.get("url"))
-    return Report(text=body, path=path, url=url, title=meta.get("title") or None,
+    title = meta.get("title") or find_headline(body)
+    return Report(text=blank_furniture(body), path=path, url=url, title=title or None,
                   publisher=meta.get("publisher") or None, published=date)
 
 
@@ -162,6 +163,43 @@ def _date_only_line(line: str) -> str | None:
     if any(w not in _DATE_LINE_WORDS for w in _LOWER_WORD.findall(rest)):
         return None  # a lower-case word: prose, not a date line
     return _first_day(line)
+
+
+# lines of a copied web page that are not the story: links to other stories, share buttons,
+# photo credits and captions, adverts. Blanked (the same number of spaces, so offsets into the
+# text stay true) before extraction, or "READ MORE: Five killed in Karachi blast" would be read
+# as an event of this report.
+_FURNITURE = re.compile(
+    r"(?im)^[ \t>*#_•·-]*(?:"
+    r"(?:read more|also read|read also)\b\s*[:|—–-]?[^\n]*|read\s*[:|—–]\s*[^\n]*"
+    r"|(?:related(?: (?:news|stories|story|articles?|coverage|content|reading))?|recommended(?: stories)?"
+    r"|see also|more on this(?: story)?|watch|listen|photos?|pictures?|image(?: caption| source)?"
+    r"|caption|file photo|video|advertisement|sponsored|editor['’]?s note|source|follow us(?: on)?"
+    r"|click here|copyright)\b\s*[:|—–]\s*[^\n]*"
+    r"|(?:share(?: this(?: article| story)?)?|tweet|e-?mail|print|advertisement|comments?|copy link|save"
+    r"|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|subscribe|sign up|skip to (?:main )?content"
+    r"|listen to this article|watch live|trending|most read|topics?|©[^\n]*|all rights reserved\.?)[ \t]*$)")
+
+
+def blank_furniture(text: str) -> str:
+    """``text`` with the lines of web-page furniture replaced by as many spaces."""
+    if not _FURNITURE.search(text):
+        return text
+    return _FURNITURE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def find_headline(body: str) -> str | None:
+    """The headline a report without a header opens with: a first line of its own (not
+    wrapped prose going on in lower case), not a sentence (no closing full stop), a dateline,
+    a byline or a date."""
+    first, sep, rest = body.lstrip().partition("\n")
+    first, after = first.strip(), rest.lstrip(" \t")[:1]
+    if not sep or not first or len(first) > 200 or first.endswith((".", ":", ";", ",")) or after.islower() \
+            or first.lower().startswith("by ") or _DAY_TEXT.search(first) \
+            or re.match(r"^[A-Z][A-Z .'-]+(?:,|:|\s[-—–(])", first) or _FURNITURE.fullmatch(first) \
+            or not any(ch.isalpha() for ch in first):
+        return None
+    return first
 
 
 def find_published(body: str) -> str | None:
@@ -318,7 +356,7 @@ def _jsonl_report(line: str, path: Path, n: int, published: str | None) -> Repor
         except ValueError as exc:
             raise InputError(f"{path}:{n}: published: {exc}") from None
     date = date or find_published(body)
-    return Report(text=body, path=str(path), line=n,
+    return Report(text=blank_furniture(body), path=str(path), line=n,
                   url=_http(obj.get("url")), title=_str(obj.get("title")),
                   publisher=_str(obj.get("publisher")), published=date)
 

@@ -107,3 +107,39 @@ def test_only_http_links_are_kept():
     assert parse_report_text("url: javascript:alert(1)\n\nBody").url is None
     assert parse_report_text("url: data:text/html,x\n\nBody").url is None
     assert parse_report_text("url: https://example.com/a\n\nBody").url == "https://example.com/a"
+
+
+def test_web_page_furniture_is_blanked_in_place():
+    body = ("KABUL: Two guards were wounded on Monday.\n\nREAD MORE: Three killed in Herat market blast\n\n"
+            "Photo: Guards stand at the gate. — AFP\nShare\nTweet\n\nRead together, the two statements "
+            "differ.\nThe photo: it shows the gate.\n")
+    r = parse_report_text("Guards wounded at Kabul gate\n\n" + body)
+    assert len(r.text) == len(body) + len("Guards wounded at Kabul gate\n\n")  # offsets stay true
+    assert "Herat" not in r.text and "Photo" not in r.text and "Share" not in r.text
+    assert "Read together, the two statements differ." in r.text  # a sentence, not a link
+    assert "The photo: it shows the gate." in r.text
+    assert r.text.index("Two guards") == r.text.index("KABUL") + len("KABUL: ")
+
+
+def test_furniture_lines_make_no_events(tmp_path, world):
+    from geo.extract import Extractor
+    from geo.geoparse import Geoparser
+
+    text = ("Published March 4, 2024\n\nKABUL: Two guards were wounded in a blast at the gate on Monday.\n\n"
+            "ALSO READ: Gunmen kill three at a checkpoint in Khost\n\nRelated: Talks held in Islamabad\n")
+    events = Extractor(Geoparser(world)).extract(parse_report_text(text))
+    assert [(e.event_type, e.date) for e in events] == [("attack", "2024-03-04")]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Guards wounded at Kabul gate\n\nKABUL: Two guards were wounded.", "Guards wounded at Kabul gate"),
+    ("Guards wounded at Kabul gate\nBy Sana Mir\nMarch 4, 2024\n\nKABUL: Text.", "Guards wounded at Kabul gate"),
+    ("KABUL: Two guards were wounded.\n\nMore.", None),
+    ("KABUL, March 4 (Reuters) - Two guards were wounded\n\nMore", None),
+    ("By Sana Mir\n\nKABUL: Text.", None),
+    ("March 4, 2024\n\nKABUL: Text.", None),
+    ("One line only", None),
+])
+def test_headline_of_a_report_without_header(text, title):
+    assert parse_report_text(text).title == title
+    assert parse_report_text("title: Given\n\n" + text).title == "Given"

@@ -1,6 +1,7 @@
 """Extraction on a Dask distributed cluster (``incidentmap extract --dask ADDRESS|local``).
 
-The report files go into a ``dask.bag``, one partition per group of files; each worker
+The report files go into a ``dask.bag``, one partition per group of files (a big JSON
+Lines file is cut at line ends into pieces of about the same size); each worker
 extracts its partitions with one :class:`~geo.extract.Extractor`, built once per worker by
 a worker plugin that also carries the gazetteer index: shipped to each worker once when the
 cluster is remote, opened in place when it runs on this machine. The client takes the
@@ -24,7 +25,7 @@ except ImportError as exc:  # pragma: no cover - the dask extra is not installed
 
 from .errors import InputError
 from .records import Event
-from .reports import iter_report, report_files
+from .reports import iter_jsonl_piece, iter_report, jsonl_pieces, report_files
 
 __all__ = ["dask_client", "extract_with_dask"]
 
@@ -61,42 +62,66 @@ class ExtractorPlugin(WorkerPlugin):
         worker.__dict__.pop("incidentmap_extractor", None)
 
 
-def _extract_files(files: list[str], published: str | None) -> list[tuple]:
-    """Worker side, per report of the files in order: ``(prepared events, fingerprint,
-    published, None)``, or ``(None, None, None, (file, message))`` for a file or line that
-    cannot be read."""
+def _extract_files(items: list, published: str | None) -> list[tuple]:
+    """Worker side, per report of the files (or pieces of JSON Lines files) in order:
+    ``(prepared events, fingerprint, published, None)``, or ``(None, None, None, (file,
+    message))`` for a file or line that cannot be read."""
     from distributed import get_worker
 
     from .stream import _extract_one
 
     extractor = get_worker().incidentmap_extractor
     out = []
-    for f in files:
+    for item in items:
+        f = item if isinstance(item, str) else item[0]
+
         def bad(exc: InputError, f: str = f) -> None:
             out.append((None, None, None, (f, str(exc))))
 
         try:
-            for r in iter_report(f, published=published, on_error=bad):
+            reports = iter_report(f, published=published, on_error=bad) if isinstance(item, str) else \
+                iter_jsonl_piece(f, item[1], item[2], item[3], published=published, on_error=bad)
+            for r in reports:
                 out.append((*_extract_one(r, extractor), r.published, None))
         except InputError as exc:
             bad(exc)
     return out
 
 
-def _groups(files: list[str], target: int) -> list[list[str]]:
-    """Consecutive files in groups of about ``target`` bytes: a big JSON Lines shard is a
-    partition of its own, a folder of small reports is grouped by the thousand."""
-    groups: list[list[str]] = [[]]
-    size = 0
+def _items(files: list[str], target: int) -> list:
+    """The files, with each JSON Lines file bigger than ``target`` bytes cut into pieces of
+    about that size (a shard of 10,000 reports would otherwise be one task: one busy worker,
+    and all its results held at once)."""
+    out: list = []
     for f in files:
         try:
-            n = os.path.getsize(f)
+            big = f.lower().endswith((".jsonl", ".ndjson")) and os.path.getsize(f) > target
         except OSError:
-            n = 0
+            big = False
+        if big:
+            out += [(f, a, b, line) for a, b, line in jsonl_pieces(f, target)]
+        else:
+            out.append(f)
+    return out
+
+
+def _groups(items: list, target: int) -> list[list]:
+    """Consecutive files (and pieces) in groups of about ``target`` bytes: a folder of small
+    reports is grouped by the thousand."""
+    groups: list[list] = [[]]
+    size = 0
+    for item in items:
+        if isinstance(item, str):
+            try:
+                n = os.path.getsize(item)
+            except OSError:
+                n = 0
+        else:
+            n = item[2] - item[1]
         if groups[-1] and size + n > target:
             groups.append([])
             size = 0
-        groups[-1].append(f)
+        groups[-1].append(item)
         size += n
     return groups
 
@@ -121,7 +146,7 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator:
 
 def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, published: str | None = None,
                       problems: list | None = None, store: str | Path | None = None,
-                      partition_bytes: int = 8_000_000, window: int | None = None) -> Iterator[Event]:
+                      partition_bytes: int = 4_000_000, window: int | None = None) -> Iterator[Event]:
     """Extract the reports on the cluster behind ``client``; yield the merged events.
 
     Unreadable files and lines go to ``problems`` (or raise :class:`InputError` when it is None).
@@ -144,7 +169,7 @@ def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, pu
     files = [str(f) for f in report_files(inputs)]
     if not files:
         return
-    groups = _groups(files, partition_bytes)
+    groups = _groups(_items(files, partition_bytes), partition_bytes)
     bag = db.from_sequence(groups, npartitions=len(groups))
     parts = bag.map(_extract_files, published).to_delayed()
     window = window or 2 * max(1, len(client.scheduler_info()["workers"]))

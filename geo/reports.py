@@ -20,7 +20,8 @@ from pathlib import Path
 from .dates import MONTHS, parse_date
 from .errors import InputError
 
-__all__ = ["Report", "read_reports", "read_report", "iter_report", "parse_report_text", "REPORT_SUFFIXES",
+__all__ = ["Report", "read_reports", "read_report", "iter_report", "iter_jsonl_piece", "jsonl_pieces",
+           "parse_report_text", "REPORT_SUFFIXES",
            "find_published", "report_files"]
 
 REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
@@ -280,21 +281,72 @@ def iter_report(path: Path | str, *, published: str | None = None,
     yield parse_report_text(text, path=str(path), published=published)
 
 
-def _jsonl_file(path: Path, published: str | None,
-                on_error: Callable[[InputError], None] | None) -> Iterator[Report]:
+_SCAN_CHUNK = 1 << 24
+
+
+def jsonl_pieces(path: Path | str, piece_bytes: int) -> list[tuple[int, int, int]]:
+    """A JSON Lines file cut, at line ends, into pieces of about ``piece_bytes``: a list of
+    ``(start byte, end byte, number of its first line)``, for :func:`iter_jsonl_piece`.
+
+    Reads the file once, counting line ends; its lines are not parsed."""
+    path = Path(path)
+    pieces: list[tuple[int, int, int]] = []
+    start, line, pos = 0, 1, 0
+    lines_before = 0  # line ends between start and pos
+    with open(path, "rb") as f:
+        while True:
+            chunk = f.read(_SCAN_CHUNK)
+            if not chunk:
+                break
+            at = 0
+            while True:
+                cut = start + piece_bytes - pos  # where the piece would end, in this chunk
+                if cut >= len(chunk):
+                    lines_before += chunk.count(b"\n", at)
+                    break
+                nl = chunk.find(b"\n", max(cut, at))
+                if nl < 0:
+                    lines_before += chunk.count(b"\n", at)
+                    break
+                lines_before += chunk.count(b"\n", at, nl + 1)
+                end = pos + nl + 1
+                pieces.append((start, end, line))
+                start, line, lines_before = end, line + lines_before, 0
+                at = nl + 1
+            pos += len(chunk)
+    if pos > start or not pieces:
+        pieces.append((start, pos, line))
+    return pieces
+
+
+def iter_jsonl_piece(path: Path | str, start: int, end: int, first_line: int, *, published: str | None = None,
+                     on_error: Callable[[InputError], None] | None = None) -> Iterator[Report]:
+    """The reports of one piece of a JSON Lines file (see :func:`jsonl_pieces`), read as
+    :func:`iter_report` reads the whole file, bad lines named by their line in the file."""
+    yield from _jsonl_file(Path(path), published, on_error, start=start, end=end, first_line=first_line)
+
+
+def _jsonl_file(path: Path, published: str | None, on_error: Callable[[InputError], None] | None,
+                *, start: int = 0, end: int | None = None, first_line: int = 1) -> Iterator[Report]:
     try:
         f = open(path, "rb")
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     with f:
-        head = f.read(4096)
-        if not head.strip():
-            raise InputError(f"{path}: empty file")
-        if b"\x00" in head:
-            raise InputError(f"{path}: binary file, not JSON Lines (JSON Lines is UTF-8 text)")
-        f.seek(0)
+        if start == 0:
+            head = f.read(4096)
+            if not head.strip():
+                raise InputError(f"{path}: empty file")
+            if b"\x00" in head:
+                raise InputError(f"{path}: binary file, not JSON Lines (JSON Lines is UTF-8 text)")
+        f.seek(start)
+        pos = start
         # lines end at \n only: U+2028, U+0085 and the like may stand unescaped inside JSON strings
-        for n, raw in enumerate(f, start=1):
+        for n, raw in enumerate(f, start=first_line):
+            if end is not None:
+                if pos >= end:
+                    break
+                pos += len(raw)
             try:
                 if len(raw) > MAX_REPORT_BYTES:
                     raise InputError(f"{path}:{n}: {len(raw) / 1e6:.0f} MB is larger than a report can be "

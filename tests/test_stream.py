@@ -217,12 +217,18 @@ def test_dask_local_cluster_gives_the_same_output(tmp_path, cache_env, reports_d
             yield client
 
     monkeypatch.setattr(geo.dask_run, "dask_client", inproc_client)
+    # the report files, and the same reports again as one JSON Lines file that gets cut in pieces
+    from geo.reports import read_reports
+
+    shard = tmp_path / "shard.jsonl"
+    shard.write_text("".join(json.dumps({"text": r.text, "published": r.published, "title": r.title}) + "\n"
+                             for r in read_reports([reports_dir])), encoding="utf-8")
     one, dsk = tmp_path / "one.geojson", tmp_path / "dask.geojson"
-    assert _run(["extract", str(reports_dir), "-o", str(one)]) == 0
+    assert _run(["extract", str(reports_dir), str(shard), "-o", str(one)]) == 0
     # small partitions, so that reports of one event land in different partitions
     monkeypatch.setattr(geo.dask_run.extract_with_dask, "__kwdefaults__",
                         {**geo.dask_run.extract_with_dask.__kwdefaults__, "partition_bytes": 6000})
-    assert _run(["extract", str(reports_dir), "-o", str(dsk), "--dask", "local"]) == 0
+    assert _run(["extract", str(reports_dir), str(shard), "-o", str(dsk), "--dask", "local"]) == 0
     assert one.read_bytes() == dsk.read_bytes()
 
 
@@ -280,6 +286,33 @@ def test_dask_partitions_group_files_by_size(tmp_path):
     assert [[Path(f).name for f in g] for g in groups] == [["0.txt", "1.txt"], ["2.txt", "3.txt"], ["4.txt"],
                                                           ["5.txt", "6.txt"]]
     assert sum(groups, []) == files  # order kept, nothing lost
+
+
+def test_dask_cuts_a_big_json_lines_file_into_pieces_at_line_ends(tmp_path, monkeypatch):
+    pytest.importorskip("distributed")
+    import geo.reports
+    from geo.dask_run import _groups, _items
+    from geo.reports import iter_jsonl_piece, iter_report
+
+    monkeypatch.setattr(geo.reports, "_SCAN_CHUNK", 37)  # line ends fall across read chunks
+    lines = [json.dumps({"text": f"Report {n} " + "x" * (n * 7 % 90), "published": "2024-03-27"}) for n in range(60)]
+    lines[17] = "{not json"
+    big = tmp_path / "big.jsonl"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("A report.", encoding="utf-8")
+    items = _items([str(small), str(big)], 300)
+    assert items[0] == str(small) and len(items) > 5
+    pieces = items[1:]
+    assert pieces[0][1] == 0 and pieces[-1][2] == big.stat().st_size
+    assert all(a[2] == b[1] for a, b in zip(pieces, pieces[1:]))  # contiguous, nothing lost
+    whole_errors, piece_errors = [], []
+    whole = [(r.text, r.line) for r in iter_report(big, on_error=whole_errors.append)]
+    cut = [(r.text, r.line) for p in pieces
+           for r in iter_jsonl_piece(*p, on_error=piece_errors.append)]
+    assert cut == whole and len(whole) == 59
+    assert [str(e) for e in piece_errors] == [str(e) for e in whole_errors] and ":18:" in str(piece_errors[0])
+    assert sum(_groups(items, 600), []) == items
 
 
 def test_dask_plugin_ships_the_index_to_a_remote_worker_once(tmp_path, world_index):

@@ -31,7 +31,7 @@ from .dates import MONTHS, PROSE_PATTERNS, DateMention, date_expressions, resolv
 from .geoparse import Geoparser
 from .lexicon import DEMONYMS
 from .records import Event, Mention, Place, PlaceRef, Source
-from .reports import Report
+from .reports import Report, blank_furniture
 from .scan import MultiScanner
 
 __all__ = ["extract_events", "Extractor", "split_sentences"]
@@ -773,7 +773,7 @@ class Extractor:
         self.geoparser = geoparser or Geoparser()
 
     def extract(self, report: Report) -> list[Event]:
-        text = report.text
+        text = blank_furniture(report.text)  # "READ MORE: ..." links are other stories
         mentions = [m for m in self.geoparser.parse(text) if not _is_credit(text, m)]
         sentences = split_sentences(text)
         drafts: list[_Draft] = []

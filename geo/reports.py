@@ -21,7 +21,7 @@ from .dates import MONTHS, parse_date
 from .errors import InputError
 
 __all__ = ["Report", "read_reports", "read_report", "iter_report", "iter_jsonl_piece", "jsonl_pieces",
-           "parse_report_text", "REPORT_SUFFIXES",
+           "parse_report_text", "blank_furniture", "REPORT_SUFFIXES",
            "find_published", "report_files"]
 
 REPORT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".jsonl", ".ndjson"}
@@ -84,7 +84,7 @@ def parse_report_text(raw: str, *, path: str | None = None,
     date = date or find_published(body)
     url = _http(meta.get("url"))
     title = meta.get("title") or find_headline(body)
-    return Report(text=blank_furniture(body), path=path, url=url, title=title or None,
+    return Report(text=body, path=path, url=url, title=title or None,
                   publisher=meta.get("publisher") or None, published=date)
 
 
@@ -132,6 +132,7 @@ _DATE_LINE_WORDS = frozenset(("at", "on", "by", "and", "updated", "published", "
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _YEAR_GLUED = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}[:.]\d\d|\d{1,2}\s)")  # "June 5, 20245:12 AM"
 _TOP_LINES = 15
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _first_day(text: str) -> str | None:
@@ -167,11 +168,11 @@ def _date_only_line(line: str) -> str | None:
 
 
 # lines of a copied web page that are not the story: links to other stories, share buttons,
-# photo credits and captions, adverts. Blanked (the same number of spaces, so offsets into the
-# text stay true) before extraction, or "READ MORE: Five killed in Karachi blast" would be read
-# as an event of this report.
-_FURNITURE = re.compile(
-    r"(?im)^[ \t>*#_•·-]*(?:"
+# photo credits and captions, adverts. The extractor blanks them (the same number of spaces, so
+# offsets into the text stay true), or "READ MORE: Five killed in Karachi blast" would be read
+# as an event of the report.
+_FURNITURE_BODY = (
+    r"[ \t>*#_•·-]*(?i:"
     r"(?:read more|also read|read also)\b\s*[:|—–-]?[^\n]*|read\s*[:|—–]\s*[^\n]*"
     r"|(?:related(?: (?:news|stories|story|articles?|coverage|content|reading))?|recommended(?: stories)?"
     r"|see also|more on this(?: story)?|watch|listen|photos?|pictures?|image(?: caption| source)?"
@@ -179,14 +180,18 @@ _FURNITURE = re.compile(
     r"|click here|copyright)\b\s*[:|—–]\s*[^\n]*"
     r"|(?:share(?: this(?: article| story)?)?|tweet|e-?mail|print|advertisement|comments?|copy link|save"
     r"|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|subscribe|sign up|skip to (?:main )?content"
-    r"|listen to this article|watch live|trending|most read|topics?|©[^\n]*|all rights reserved\.?)[ \t]*$)")
+    r"|listen to this article|watch live|trending|most read|topics?|©[^\n]*|all rights reserved\.?)[ \t]*(?=\n|$))")
+# a furniture line, looked for after a line end: a literal the regex engine finds quickly
+_FURNITURE = re.compile(r"\n" + _FURNITURE_BODY)
+_FURNITURE_LINE = re.compile(_FURNITURE_BODY + r"$")
 
 
 def blank_furniture(text: str) -> str:
     """``text`` with the lines of web-page furniture replaced by as many spaces."""
-    if not _FURNITURE.search(text):
+    framed = "\n" + text
+    if not _FURNITURE.search(framed):
         return text
-    return _FURNITURE.sub(lambda m: " " * len(m.group(0)), text)
+    return _FURNITURE.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), framed)[1:]
 
 
 def find_headline(body: str) -> str | None:
@@ -197,7 +202,7 @@ def find_headline(body: str) -> str | None:
     first, after = first.strip(), rest.lstrip(" \t")[:1]
     if not sep or not first or len(first) > 200 or first.endswith((".", ":", ";", ",")) or after.islower() \
             or first.lower().startswith("by ") or _DAY_TEXT.search(first) \
-            or re.match(r"^[A-Z][A-Z .'-]+(?:,|:|\s[-—–(])", first) or _FURNITURE.fullmatch(first) \
+            or re.match(r"^[A-Z][A-Z .'-]+(?:,|:|\s[-—–(])", first) or _FURNITURE_LINE.match(first) \
             or not any(ch.isalpha() for ch in first):
         return None
     return first
@@ -212,10 +217,14 @@ def find_published(body: str) -> str | None:
     weekday, a time and zone, or a byline (how pages copied from news sites date a story).
     Dates without a year, and numeric ones such as 06/05/2024, are ambiguous and not read.
     """
-    top = _YEAR_GLUED.sub(r"\1 ", body[:1200])
-    lines = top.split("\n")[:_TOP_LINES]
+    top = body[:1200]
+    if _YEAR.search(top) is None:
+        return None  # every date read here states its year
+    lines = _YEAR_GLUED.sub(r"\1 ", top).split("\n")[:_TOP_LINES]
     head = "\n".join(lines)
-    for pattern in (_PUBLISHED_LINE, _PUBLISHED_WORD):
+    lower = head.lower()
+    stated = any(w in lower for w in ("publish", "posted", "updated", "date"))
+    for pattern in (_PUBLISHED_LINE, _PUBLISHED_WORD) if stated else ():
         for m in pattern.finditer(head):
             before = head[head.rfind("\n", 0, m.start()) + 1:m.start()]
             if any(w != "by" for w in _LOWER_WORD.findall(before)):
@@ -231,6 +240,8 @@ def find_published(body: str) -> str | None:
         if day:
             return day
     for line in lines:
+        if len(line) > 120 or _YEAR.search(line) is None:
+            continue
         day = _date_only_line(line.strip())
         if day:
             return day
@@ -408,7 +419,7 @@ def _jsonl_report(line: str, path: Path, n: int, published: str | None) -> Repor
         except ValueError as exc:
             raise InputError(f"{path}:{n}: published: {exc}") from None
     date = date or find_published(body)
-    return Report(text=blank_furniture(body), path=str(path), line=n,
+    return Report(text=body, path=str(path), line=n,
                   url=_http(obj.get("url")), title=_str(obj.get("title")),
                   publisher=_str(obj.get("publisher")), published=date)
 

@@ -89,3 +89,15 @@ def test_every_kind_is_reported(world):
 def test_reverse_finds_besham(world):
     loc = world.reverse((34.93, 72.87))
     assert loc.raw["country"] == "PK" and loc.raw["admin2"] == "Shangla"
+
+
+@pytest.mark.parametrize("query, lat, lon", [
+    # GeoNames' current points for these countries (pyowm's older copy is 2-3 degrees off)
+    ("India", 22.0, 79.0), ("Libya", 28.0, 17.0), ("South Africa", -29.0, 24.0),
+    # GeoNames' points for oceans, seas and macro-regions
+    ("Atlantic Ocean", 10.0, -25.0), ("Indian Ocean", -10.0, 70.0), ("Mediterranean", 35.0, 20.0),
+    ("Pacific", 3.51, -132.19), ("North Africa", 32.95, 9.98),
+])
+def test_large_areas_take_geonames_points(world, query, lat, lon):
+    r = best(world, query)
+    assert r["lat"] == pytest.approx(lat, abs=0.05) and r["lon"] == pytest.approx(lon, abs=0.05)

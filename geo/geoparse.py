@@ -466,6 +466,12 @@ class Geoparser:
         ranked = self._rank(s.key)
         if not ranked:
             return False
+        if nxt is not None and nxt.word and not nxt.cap and text[s.end:nxt.start] == " " \
+                and split_generic(f"x {nxt.lower}")[1] in ("region", "district"):
+            # "the Kursk region", "Sindh province": the word says which reading is meant
+            hinted = self._rank(f"{s.text} {nxt.lower}")
+            if hinted and hinted[0][0].kind == split_generic(f"x {nxt.lower}")[1] and hinted[0][0].gid != ranked[0][0].gid:
+                ranked, s.query = hinted, f"{s.text} {nxt.lower}"
         top = ranked[0][0]
         big = top.kind in ("country", "region") or top.population >= BIG_POPULATION
         letters = s.text.replace(".", "").replace(" ", "")

@@ -274,3 +274,15 @@ def test_the_opening_place_is_no_evidence_for_itself(parser):
     # its own first reading (Casablanca, whose alternate name this is) must not vote for itself
     got = found(parser, "A spokesman for the White House said the president would travel to Ohio.")
     assert got[("White House", "metonymic")].place.country == "US"
+
+
+def test_regions_by_their_news_names(parser):
+    ms = parser.parse("Militants attacked a base in Lower Shabelle on Monday, a day after a bomb "
+                      "in Salahuddin province and clashes in Somaliland.")
+    assert [(m.text, m.place.country, m.place.kind) for m in ms] == [
+        ("Lower Shabelle", "SO", "region"), ("Salahuddin", "IQ", "region"), ("Somaliland", "SO", "region")]
+
+
+def test_a_generic_word_after_a_name_picks_the_area(parser):
+    ms = parser.parse("Drones hit the Kursk region overnight, and officials in Kursk said two died.")
+    assert [(m.text, m.place.kind) for m in ms] == [("Kursk", "region"), ("Kursk", "city")]

@@ -101,3 +101,25 @@ def test_reverse_finds_besham(world):
 def test_large_areas_take_geonames_points(world, query, lat, lon):
     r = best(world, query)
     assert r["lat"] == pytest.approx(lat, abs=0.05) and r["lon"] == pytest.approx(lon, abs=0.05)
+
+
+@pytest.mark.parametrize("query, country, iso_name", [
+    # news spellings of first-level areas: single vowels, a joined "ad Din", no "oblast"
+    ("Lower Shabelle", "SO", "Shabeellaha Hoose"), ("Middle Shabelle", "SO", "Shabeellaha Dhexe"),
+    ("Salahuddin", "IQ", "Şalāḩ ad Dīn"), ("Salaheddin", "IQ", "Şalāḩ ad Dīn"),
+    ("Tatarstan", "RU", "Tatarstan, Respublika"), ("Kursk region", "RU", "Kurskaya oblast'"),
+    ("Bryansk region", "RU", "Bryanskaya oblast'"), ("Kherson region", "UA", "Khersonska oblast"),
+    ("North Ossetia", "RU", "North Ossetia"), ("Somaliland", "SO", "Somaliland"),
+])
+def test_news_names_of_first_level_areas(world, query, country, iso_name):
+    r = best(world, query)
+    assert (r["name"], r["country"], r["kind"]) == (iso_name, country, "region")
+
+
+def test_a_region_named_after_its_centre_leaves_the_bare_name_to_the_city(world):
+    assert (best(world, "Kursk")["kind"], best(world, "Bryansk")["kind"]) == ("city", "city")
+
+
+def test_ordinary_words_do_not_become_area_names(world):
+    # Aden is also "First Governorate"; "First" must not name it
+    assert all(loc.raw["name"] != "‘Adan" for loc in world.geocode("First", exactly_one=False) or [])

@@ -82,6 +82,10 @@ FEATURE_WORDS = frozenset(("street", "avenue", "boulevard", "drive", "lane", "pa
                            "creek", "valley", "lake", "mountain", "mountains", "island", "islands",
                            "canal", "peninsula", "desert"))
 FEATURE_ABBREVIATIONS = frozenset(("st", "ave", "rd", "blvd"))
+# Arabic words heading a natural feature's name: "Wadi al-Shay" (a valley), "Jebel el Akhdar"
+FEATURE_HEADS = frozenset(("wadi", "jebel", "jabal", "jbel", "khor"))
+# the Arabic article or a patronymic joining a name's parts: "Wadi al-Shay", "Saif al-Islam"
+_ARABIC_JOINS = frozenset(("al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "bin", "ibn", "abu"))
 _FEATURE_ENDS = FEATURE_WORDS | FEATURE_ABBREVIATIONS
 # named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
 FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
@@ -273,7 +277,8 @@ class Geoparser:
                         or (tokens[k].text == "and" and t.lower in TITLES):
                     j = k  # "Mayor Zubair Ali and Sindh ...": the person ends at "and"
                     break
-            street = self._street(text, tokens, i, j) if j - i > 1 and tokens[j - 1].lower in _FEATURE_ENDS else None
+            street = self._street(text, tokens, i, j) if j - i > 1 and (
+                tokens[j - 1].lower in _FEATURE_ENDS or t.lower in FEATURE_HEADS) else None
             if street is not None:
                 spans.append(street)
                 i = street.j
@@ -315,12 +320,18 @@ class Geoparser:
             return None
         last = tokens[j - 1]
         end_token = j
-        if last.lower in FEATURE_ABBREVIATIONS and j < len(tokens) and tokens[j].text == "." \
+        if tokens[i].lower in FEATURE_HEADS and tokens[i + 1].lower in _ARABIC_JOINS:
+            # "Wadi al-Shay": the whole name, up to the word after the article
+            end_token = i + 3 if i + 2 < j and tokens[i + 2].text in HYPHENS else i + 2
+            end_token += 1
+            if end_token > j or not tokens[end_token - 1].cap:
+                return None
+        elif last.lower in FEATURE_ABBREVIATIONS and j < len(tokens) and tokens[j].text == "." \
                 and tokens[j].start == last.end:
             end_token = j + 1  # "Memphis St."
         elif last.lower not in FEATURE_WORDS:
             return None
-        words = tokens[i:j - 1]
+        words = [] if tokens[i].lower in FEATURE_HEADS else tokens[i:j - 1]
         if any(not t.cap or t.lower in TITLES or t.lower in ORG_WORDS or t.lower in NEVER_PLACES
                for t in words if t.word) or (i > 0 and tokens[i - 1].lower in TITLES):
             return None
@@ -405,6 +416,10 @@ class Geoparser:
             return False
         if t.cap:
             return True
+        if t.lower in _ARABIC_JOINS and j + 2 < len(tokens) and tokens[j + 1].text in HYPHENS \
+                and tokens[j + 1].start == t.end and tokens[j + 2].start == tokens[j + 1].end \
+                and tokens[j + 2].cap and gap == " ":
+            return True  # "Wadi al-Shay", "Saif al-Islam"
         return t.lower in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap \
             and text[t.end:tokens[j + 1].start] == " "
 

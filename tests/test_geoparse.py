@@ -286,3 +286,11 @@ def test_regions_by_their_news_names(parser):
 def test_a_generic_word_after_a_name_picks_the_area(parser):
     ms = parser.parse("Drones hit the Kursk region overnight, and officials in Kursk said two died.")
     assert [(m.text, m.place.kind) for m in ms] == [("Kursk", "region"), ("Kursk", "city")]
+
+
+def test_arabic_names_with_an_article_stay_whole(parser):
+    ms = parser.parse("Troops searched Wadi al-Sahan near Tikrit, and clashes broke out in Abu al-Khasib.")
+    texts = [m.text for m in ms]
+    assert "Wadi" not in texts and "Wadi al-Sahan" in texts  # a valley, not the town Wadi
+    assert "Abu al-Khasib" in texts
+    assert [m.text for m in parser.parse("He met Saif al-Islam in Tripoli.")] == ["Tripoli"]

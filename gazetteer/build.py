@@ -26,6 +26,7 @@ import io
 import json
 import math
 import os
+import re
 import sqlite3
 import statistics
 import tempfile
@@ -330,6 +331,8 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
     subdivisions: dict[int, PlaceRow] = {}
     parents: dict[int, int] = {}
     lowercase_words = _lowercase_words()
+    arabic = {code for code, info in gn_countries.items()
+              if "ar" in re.split(r"[-,]", info.get("languages") or "")}
     for i, row in enumerate(_read_tsv(ldata / "subdivisions" / "subdivisions.tsv"), start=1):
         name, iso, _gcode, geonameid, stype, aliases, level, parent, country_id = row[:9]
         country = countries[int(country_id)].country
@@ -341,7 +344,8 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
         if kind == "region":  # "Bryansk Oblast", "Dagestan, Respublika": "Bryansk", "Dagestan"
             forms += [head for head, implied in map(split_generic, map(normalize, forms))
                       if implied == "region"]
-        variants = {*forms[len(names) + 1:], *(v for n in forms for v in spelling_variants(n))}
+        variants = {*forms[len(names) + 1:], *(v for n in forms
+                                               for v in spelling_variants(n, arabic=country in arabic))}
         # never an ordinary word ("First Governorate" is Aden, but "first" is no name of it)
         names += [(v, MATCH_ALTERNATE) for v in sorted(variants - lowercase_words)]
         if iso and kind == "region":

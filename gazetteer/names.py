@@ -82,28 +82,41 @@ _DOUBLED_VOWEL = re.compile(r"([aeiou])\1")
 _AD_DIN = re.compile(r"(.*[a-z]) (?:ad|ud|ed|al|el|ul|ad) din")
 
 
-def spelling_variants(name: str) -> list[str]:
+_FINAL_AH = re.compile(r"(?<=[a-z]{3})ah$")
+_AW = re.compile(r"aw(?=[^aeiouy ]|$)")
+
+
+def spelling_variants(name: str, *, arabic: bool = False) -> list[str]:
     """Keys of the spellings that English news gives an area's name besides its own.
 
     Somali, Finnish or Dutch doubled vowels are written single ("Shabeellaha", "Lower
-    Shabeelle": "Lower Shabelle"), and an Arabic "ad Din" is joined to the word before it.
+    Shabeelle": "Lower Shabelle").
+    Names in an Arabic-speaking country also drop a final "h" ("Shabwah": "Shabwa"), write
+    "aw" before a consonant as "ou" or "au" ("Hadramawt": "Hadramout", "Hadramaut"), and join
+    an "ad Din" to the word before it ("Salah ad Din": "Salahuddin").
 
     >>> spelling_variants("Lower Shabeelle")
     ['lower shabelle']
-    >>> spelling_variants("Şalāḩ ad Dīn")
+    >>> spelling_variants("Şalāḩ ad Dīn", arabic=True)
     ['salah al din', 'salaheddin', 'salahuddin']
     >>> spelling_variants("Punjab")
     []
+    >>> spelling_variants("Ḩaḑramawt", arabic=True)
+    ['hadramaut', 'hadramout']
     """
     key = normalize(name)
     if not key or not key.isascii():
         return []
-    out = set()
-    for form in {key, _DOUBLED_VOWEL.sub(r"\1", key)}:
-        if len(form) >= 4:
-            out.add(form)
-        m = _AD_DIN.fullmatch(form)
-        if m:
-            out.update({f"{m[1]}uddin", f"{m[1]}eddin", f"{m[1]} al din", f"{m[1]} ad din"})
+    forms = {key, _DOUBLED_VOWEL.sub(r"\1", key)}
+    plain = set(forms)
+    if arabic:
+        forms |= {_FINAL_AH.sub("a", f) for f in forms}
+        forms |= {_AW.sub(v, f) for f in forms for v in ("ou", "au")}
+    out = {f for f in forms if len(f) >= 4}
+    if arabic:
+        for form in plain:
+            m = _AD_DIN.fullmatch(form)
+            if m:
+                out.update({f"{m[1]}uddin", f"{m[1]}eddin", f"{m[1]} al din", f"{m[1]} ad din"})
     out.discard(key)
     return sorted(out)

@@ -123,3 +123,21 @@ def test_a_region_named_after_its_centre_leaves_the_bare_name_to_the_city(world)
 def test_ordinary_words_do_not_become_area_names(world):
     # Aden is also "First Governorate"; "First" must not name it
     assert all(loc.raw["name"] != "‘Adan" for loc in world.geocode("First", exactly_one=False) or [])
+
+
+@pytest.mark.parametrize("query, country, name", [
+    # Arabic transliterations of a governorate's name: final -ah, "aw" as "ou"/"au"
+    ("Shabwa", "YE", "Shabwah"), ("Hadramout", "YE", "Ḩaḑramawt"), ("Hadramaut", "YE", "Ḩaḑramawt"),
+    ("Hajja", "YE", "Ḩajjah"),
+    # exonyms news still uses
+    ("Karen State", "MM", "Kayin"), ("Karenni", "MM", "Kayah"), ("Extreme North", "CM", "Far North"),
+    ("Crimean Peninsula", "UA", "Crimea"),
+])
+def test_transliterations_and_exonyms_of_areas(world, query, country, name):
+    r = best(world, query)
+    assert (r["name"], r["country"], r["kind"]) == (name, country, "region")
+
+
+def test_arabic_spelling_rules_stay_in_arabic_speaking_countries(world):
+    # "Utah" must not gain an "Uta"; only Arabic names drop a final -h
+    assert all(loc.raw["name"] != "Utah" for loc in world.geocode("Uta", exactly_one=False) or [])

@@ -106,6 +106,17 @@ PARENT_CONTEXT_BONUS = 1.5
 CANDIDATES_FOR_COHERENCE = 10
 
 
+_SKELETON_DROP = re.compile(r"[aeiouyhw ]")
+
+
+def _same_skeleton(a: str, b: str) -> bool:
+    """Whether two names differ only in vowels, h, w, y and doubled letters: one name in two
+    transliterations ("Douma" for "Dūmā", "Tulkarem" for "Ţūlkarm"), not a noise alias."""
+    def skeleton(k: str) -> str:
+        return re.sub(r"(.)\1+", r"\1", _SKELETON_DROP.sub("", k))
+    return len(b) >= 4 and len(skeleton(b)) >= 2 and skeleton(a) == skeleton(b)
+
+
 def _abbreviates(abbr: str, name: str) -> bool:
     """Whether ``abbr`` can be short for ``name``: its first letter, then letters in order
     ("GB" for Gilgit-Baltistan, "KP" for Khyber Pakhtunkhwa; not "AP" for Washington)."""
@@ -574,8 +585,9 @@ class Geoparser:
         # only an alternate name of a GeoNames place ("Chen" for Chenzhou): needs context
         if not famous and not s.context and top.layer == "geonames" and top.kind == "city" \
                 and normalize(top.name) != s.key \
-                and split_generic(normalize(top.name))[0] != s.key and s.j - s.i == 1:
-            return False
+                and split_generic(normalize(top.name))[0] != s.key and s.j - s.i == 1 \
+                and not (not top.name.isascii() and _same_skeleton(normalize(top.name), s.key)):
+            return False  # but "Douma" for Dūmā is the same name, spelled another way
         # a rare word that is also a small place, with nothing saying "place": a surname, unless
         # the document's other places lie around it (decided after resolution, see _confirm)
         zipf = self._word_zipf(s.key)

@@ -294,3 +294,11 @@ def test_arabic_names_with_an_article_stay_whole(parser):
     assert "Wadi" not in texts and "Wadi al-Sahan" in texts  # a valley, not the town Wadi
     assert "Abu al-Khasib" in texts
     assert [m.text for m in parser.parse("He met Saif al-Islam in Tripoli.")] == ["Tripoli"]
+
+
+def test_a_transliteration_of_a_town_name_needs_no_context(parser):
+    # "Douma" is only an alternate name of Dūmā, but the same name spelled another way
+    ms = parser.parse("Douma is surrounded by government forces, a monitor said.")
+    assert [(m.text, m.place.country) for m in ms] == [("Douma", "SY")]
+    # a noise alternate name ("Chen" for Chenzhou) still needs context
+    assert [m.text for m in parser.parse("Officials told Chen about the plan.")] == []

@@ -508,8 +508,13 @@ class Geoparser:
             # "Arab leaders", "Chinese engineers", "in Canadian pension obligations": a demonym,
             # not Arab (Alabama) or Canadian (Oklahoma)
             return False
-        if len(letters) <= 3 and not letters.isupper():
-            return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
+        if len(letters) <= 3 and not letters.isupper() and not (
+                len(letters) == 3 and s.j - s.i == 1 and prev is not None and prev.lower in LOCATIVES
+                and text[prev.end:first.start] == " " and s.key not in _webster()[0]
+                and self._word_zipf(s.key) < COMMON_WORD_ZIPF and top.population >= SMALL_PLACE):
+            # "In", "As", "No" are words, not the codes of India, Samoa, Norway; but "in Jos",
+            # "near Gao" name towns
+            return False
         dateline = s.text.isupper() and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None \
             and (not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()
                  or (first.sent_start and re.match(r"\s*(?:—|–|--)", text[s.end:s.end + 3]) is not None))
@@ -528,7 +533,8 @@ class Geoparser:
             (prev and prev.lower in LOCATIVES and text[prev.end:first.start] == " " and not talk)
             or (nxt and nxt.lower in PLACE_TYPE_WORDS)
             or (nxt and nxt.text == "," and nxt2 is not None and nxt2.cap)
-            or (prev and prev.text == "," and s.i >= 2 and tokens[s.i - 2].cap))
+            or (prev and prev.text == "," and s.i >= 2 and tokens[s.i - 2].cap)
+            or self._listed_before_type(tokens, s.j))
         # a title right before the chunk: a person ("Minister Naqvi", "Gen. Jordan")
         chunk_prev = tokens[ci - 1] if ci > 0 else None
         of_place = s.i > ci and tokens[s.i - 1].lower == "of" and not any(
@@ -604,6 +610,16 @@ class Geoparser:
             return False  # "said Salah"
         s.ranked = ranked
         return True
+
+    @staticmethod
+    def _listed_before_type(tokens: list[Token], j: int) -> bool:
+        """Whether tokens[j:] read "and <Name> <place types>": "Plateau and Benue states"."""
+        if j + 2 >= len(tokens) or tokens[j].text != "and" or not tokens[j + 1].cap:
+            return False
+        k = j + 1
+        while k < len(tokens) and k < j + 5 and tokens[k].cap:
+            k += 1
+        return k < len(tokens) and tokens[k].lower in PLACE_TYPE_WORDS and tokens[k].lower.endswith("s")
 
     def _notable(self, key: str) -> bool:
         """Whether ``key`` names a country, a region or a city of METONYMY_POPULATION or more."""

@@ -302,3 +302,16 @@ def test_a_transliteration_of_a_town_name_needs_no_context(parser):
     assert [(m.text, m.place.country) for m in ms] == [("Douma", "SY")]
     # a noise alternate name ("Chen" for Chenzhou) still needs context
     assert [m.text for m in parser.parse("Officials told Chen about the plan.")] == []
+
+
+def test_three_letter_towns_after_a_preposition(parser):
+    ms = parser.parse("Leaders will meet elders in Jos on Friday, and troops entered Ibb.")
+    assert [(m.text, m.place.country) for m in ms] == [("Jos", "NG"), ("Ibb", "YE")]
+    # short ordinary words stay words
+    assert parser.parse("As we said, No deal was reached in Any way.") == []
+
+
+def test_a_list_before_a_plural_place_type(parser):
+    ms = parser.parse("Plateau and Benue states have been hit by attacks.")
+    assert [(m.text, m.place.country, m.place.kind) for m in ms] == [
+        ("Plateau", "NG", "region"), ("Benue", "NG", "region")]

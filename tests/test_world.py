@@ -141,3 +141,8 @@ def test_transliterations_and_exonyms_of_areas(world, query, country, name):
 def test_arabic_spelling_rules_stay_in_arabic_speaking_countries(world):
     # "Utah" must not gain an "Uta"; only Arabic names drop a final -h
     assert all(loc.raw["name"] != "Utah" for loc in world.geocode("Uta", exactly_one=False) or [])
+
+
+def test_gulf_alone_is_the_persian_gulf(world):
+    assert best(world, "Gulf")["name"] == "Persian Gulf"
+    assert best(world, "Gulf of Mexico")["name"] == "Gulf of Mexico"

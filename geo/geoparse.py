@@ -106,6 +106,9 @@ PARENT_CONTEXT_BONUS = 1.5
 CANDIDATES_FOR_COHERENCE = 10
 
 
+# "A local government area of B", "A district in B": B is the area A lies in
+_AREA_OF = re.compile(r"(?:the )?(?:[a-z]+ ){0,3}(?:area|district|region|province|county|state|governorate|"
+                      r"municipality|division|council|township|village|town|city) (?:of|in)(?: the)?")
 _SKELETON_DROP = re.compile(r"[aeiouyhw ]")
 
 
@@ -674,8 +677,14 @@ class Geoparser:
             if k + 1 < len(spans):
                 b = spans[k + 1]
                 between = text[s.end:b.start].strip().lower()
+                if k + 2 < len(spans) and b.ranked and b.ranked[0][0].kind == "country" \
+                        and text[b.end:spans[k + 2].start] in ("'s ", "’s "):
+                    # "Bassa local government area of Nigeria's Plateau state": the state
+                    between, b = f"{between} {b.text.lower()}'s", spans[k + 2]
+                    between = between.rsplit(" ", 1)[0] if _AREA_OF.fullmatch(between.rsplit(" ", 1)[0]) else between
                 if between in (",", "in", "of", "area of", "district of", "near", "district,",
                                "city of", "town of", "in the", "area in", "district in") or \
+                        _AREA_OF.fullmatch(between) or \
                         between.rstrip(",").strip() in ("district", "province", "region"):
                     bq = b.ranked[0][0] if b.ranked else None
                     aq = s.ranked[0][0] if s.ranked else None

@@ -315,3 +315,10 @@ def test_a_list_before_a_plural_place_type(parser):
     ms = parser.parse("Plateau and Benue states have been hit by attacks.")
     assert [(m.text, m.place.country, m.place.kind) for m in ms] == [
         ("Plateau", "NG", "region"), ("Benue", "NG", "region")]
+
+
+def test_an_area_of_a_country_s_state_qualifies_a_name(parser):
+    ms = parser.parse("Gunmen attacked a village in Bassa local government area of Nigeria's "
+                      "Plateau state, officials said.")
+    bassa = next(m for m in ms if m.text == "Bassa")
+    assert bassa.place.admin1 == "Plateau"

@@ -146,3 +146,9 @@ def test_arabic_spelling_rules_stay_in_arabic_speaking_countries(world):
 def test_gulf_alone_is_the_persian_gulf(world):
     assert best(world, "Gulf")["name"] == "Persian Gulf"
     assert best(world, "Gulf of Mexico")["name"] == "Gulf of Mexico"
+
+
+def test_a_qualifier_prefers_the_namesake_inside_it(world):
+    # the Bassa in Plateau state, though a larger Bassa lies within reach of Plateau's point
+    assert best(world, "Bassa, Plateau")["admin1"] == "Plateau"
+    assert best(world, "Paris, Texas")["admin1"] == "Texas"

@@ -87,6 +87,9 @@ FEATURE_HEADS = frozenset(("wadi", "jebel", "jabal", "jbel", "khor"))
 # the Arabic article or a patronymic joining a name's parts: "Wadi al-Shay", "Saif al-Islam"
 _ARABIC_JOINS = frozenset(("al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "bin", "ibn", "abu"))
 _FEATURE_ENDS = FEATURE_WORDS | FEATURE_ABBREVIATIONS
+# the last word of a facility's name ("Modibo Keita International Airport")
+FACILITY_WORDS = frozenset(("airport", "airbase", "hospital", "hotel", "stadium", "palace", "museum",
+                            "prison", "mosque", "church", "cathedral", "bridge", "dam"))
 # named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
 FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
 QUALIFIER_CITY_KM = 60.0   # "A, B" with B a city: A lies this near B's own reading
@@ -318,6 +321,9 @@ class Geoparser:
                        or tokens[s.i - 1].text in _LIST_JOINS or (s.j < n and tokens[s.j].text in _LIST_JOINS)
                        for k in range(s.i, s.j)}
             kept = [s for s in found if self._keep(text, tokens, s, i, j, covered)]
+            facility = self._facility(text, tokens, kept, i, j)
+            if facility is not None:
+                kept = [facility]
             spans += kept
             if chunk_demonyms:
                 self._add_demonyms(chunk_demonyms, kept, demonyms)
@@ -613,6 +619,23 @@ class Geoparser:
             return False  # "said Salah"
         s.ranked = ranked
         return True
+
+    @staticmethod
+    def _facility(text: str, tokens: list[Token], kept: list[_Span], i: int, j: int) -> _Span | None:
+        """A facility named after a person: "Modibo Keita International Airport".
+
+        When a place name inside a facility's name follows other capitalised words (a given
+        name), the facility is the mention, not the place ("Keita"); "Woodstock General
+        Hospital", a place first, keeps the place.
+        """
+        if not kept or tokens[j - 1].lower not in FACILITY_WORDS or any(s.usage != "in_name" for s in kept):
+            return None
+        first = min(s.i for s in kept)
+        if first == i or not all(t.cap and t.word for t in tokens[i:first]) or tokens[i].lower in TITLES \
+                or tokens[i].lower == "the":
+            return None
+        start, end = tokens[i].start, tokens[j - 1].end
+        return _Span(i, j, start, end, text[start:end], normalize(text[start:end]), context=True)
 
     @staticmethod
     def _listed_before_type(tokens: list[Token], j: int) -> bool:

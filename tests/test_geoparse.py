@@ -322,3 +322,11 @@ def test_an_area_of_a_country_s_state_qualifies_a_name(parser):
                       "Plateau state, officials said.")
     bassa = next(m for m in ms if m.text == "Bassa")
     assert bassa.place.admin1 == "Plateau"
+
+
+def test_a_facility_named_after_a_person_is_one_mention(parser):
+    ms = parser.parse("Gunmen stormed Ahmadu Bello International Airport in Kaduna on Friday.")
+    assert [(m.text, m.usage) for m in ms][0] == ("Ahmadu Bello International Airport", "literal")
+    assert ms[0].place is None and [m.text for m in ms][1:] == ["Kaduna"]
+    # a place first in the name stays the mention
+    assert [m.text for m in parser.parse("He was taken to Woodstock General Hospital.")] == ["Woodstock"]

@@ -548,6 +548,9 @@ class Geoparser:
         chunk_prev = tokens[ci - 1] if ci > 0 else None
         of_place = s.i > ci and tokens[s.i - 1].lower == "of" and not any(
             t.lower in TITLES for t in tokens[s.i:s.j])  # "Sen. Max Baucus of Montana"
+        if chunk_prev is not None and chunk_prev.text == "," and ci >= 2 and tokens[ci - 2].lower in TITLES \
+                and not tokens[ci - 2].cap and not of_place and top.kind == "city" and not big:
+            chunk_prev = tokens[ci - 2]  # "Somalia's president, Hassan Sheikh Mohamud": a person
         if chunk_prev is not None and chunk_prev.lower in TITLES and not of_place:
             self._persons.update(t.lower for t in tokens[ci:cj] if t.cap and t.lower != s.key
                                  or (t.cap and top.kind not in ("country", "region")))

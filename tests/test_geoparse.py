@@ -330,3 +330,8 @@ def test_a_facility_named_after_a_person_is_one_mention(parser):
     assert ms[0].place is None and [m.text for m in ms][1:] == ["Kaduna"]
     # a place first in the name stays the mention
     assert [m.text for m in parser.parse("He was taken to Woodstock General Hospital.")] == ["Woodstock"]
+
+
+def test_a_name_after_a_title_and_comma_is_a_person(parser):
+    ms = parser.parse("Kenya's president, Hassan Ali Joho, flew to Garissa on Sunday.")
+    assert [m.text for m in ms] == ["Kenya", "Garissa"]

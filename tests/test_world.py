@@ -152,3 +152,8 @@ def test_a_qualifier_prefers_the_namesake_inside_it(world):
     # the Bassa in Plateau state, though a larger Bassa lies within reach of Plateau's point
     assert best(world, "Bassa, Plateau")["admin1"] == "Plateau"
     assert best(world, "Paris, Texas")["admin1"] == "Texas"
+
+
+def test_gaza_alone_is_gaza_city(world):
+    assert best(world, "Gaza")["country"] == "PS"
+    assert best(world, "Gaza, Mozambique")["country"] == "MZ"

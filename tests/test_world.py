@@ -157,3 +157,13 @@ def test_a_qualifier_prefers_the_namesake_inside_it(world):
 def test_gaza_alone_is_gaza_city(world):
     assert best(world, "Gaza")["country"] == "PS"
     assert best(world, "Gaza, Mozambique")["country"] == "MZ"
+
+
+@pytest.mark.parametrize("query, lat, lon", [
+    ("Bosphorus", 41.1, 29.1), ("Bab al-Mandab", 12.6, 43.3), ("Taiwan Strait", 24.0, 119.5),
+    ("Suez Canal", 30.6, 32.3), ("Kerch Strait", 45.3, 36.5), ("Korean Peninsula", 37.5, 127.5),
+    ("Sahara", 23.0, 12.0),
+])
+def test_straits_canals_and_peninsulas_in_the_news(world, query, lat, lon):
+    r = best(world, query)
+    assert r["lat"] == pytest.approx(lat, abs=0.2) and r["lon"] == pytest.approx(lon, abs=0.2)

@@ -567,7 +567,11 @@ def _merge_layer(places: dict[str, PlaceRow], rows: list[PlaceRow]) -> None:
         old = places.get(row.gid)
         if old is not None:
             # Override in place: other places keep pointing at this object as their parent.
-            row.names = [*row.names, (old.name, MATCH_PRIMARY), *old.names]
+            # GeoNames' alternate names carry airport codes ("PSI" for Pasni): on a curated place,
+            # whose acronyms the geoparser trusts, they would turn any "(PSI)" into it
+            row.names = [*row.names, (old.name, MATCH_PRIMARY),
+                         *((n, w) for n, w in old.names
+                           if not (w == MATCH_ALTERNATE and n.isupper() and len(n) <= 4))]
             row.population = row.population or old.population
             row.admin1 = row.admin1 or old.admin1
             row.admin2 = row.admin2 or old.admin2

@@ -335,3 +335,9 @@ def test_a_facility_named_after_a_person_is_one_mention(parser):
 def test_a_name_after_a_title_and_comma_is_a_person(parser):
     ms = parser.parse("Kenya's president, Hassan Ali Joho, flew to Garissa on Sunday.")
     assert [m.text for m in ms] == ["Kenya", "Garissa"]
+
+
+def test_an_organisation_s_acronym_is_not_an_airport_code(parser):
+    # "PSI" is Pasni's airport code among GeoNames' alternate names, and Pasni is curated
+    ms = parser.parse("The Pakistan Sports Institute (PSI) opened a centre in Gwadar. PSI staff arrived.")
+    assert "PSI" not in [m.text for m in ms]

@@ -341,3 +341,9 @@ def test_an_organisation_s_acronym_is_not_an_airport_code(parser):
     # "PSI" is Pasni's airport code among GeoNames' alternate names, and Pasni is curated
     ms = parser.parse("The Pakistan Sports Institute (PSI) opened a centre in Gwadar. PSI staff arrived.")
     assert "PSI" not in [m.text for m in ms]
+
+
+def test_iso_codes_of_curated_countries_are_not_acronyms(parser):
+    ms = parser.parse("Officials in Peshawar said the CD was sold out, and attacks in KP rose.")
+    texts = [m.text for m in ms]
+    assert "CD" not in texts and "KP" in texts

@@ -534,9 +534,11 @@ class Geoparser:
             s.context = True  # "Sen. Tom Bakk, DFL-Cook": a legislator's party and home town
         if letters.isupper() and len(letters) <= 5 and not (
                 s.start < 3 or dateline or s.key.replace(" ", "") in COUNTRY_ABBREVIATIONS
-                # a curated acronym ("KP", "GB"); a country's ISO code only as COUNTRY_ABBREVIATIONS
-                # allows ("CD" is a disc, "IN" a word, though DR Congo and India are curated)
-                or any(c.layer in ("curated", "user") and c.kind != "country" for c, _ in ranked[:3])
+                # a curated acronym ("KP", "GB"), not a curated name in capitals ("SWAT team");
+                # a country's ISO code only as COUNTRY_ABBREVIATIONS allows ("CD" is a disc,
+                # "IN" a word, though DR Congo and India are curated)
+                or any(c.layer in ("curated", "user") and c.kind != "country" and normalize(c.name) != s.key
+                       for c, _ in ranked[:3])
                 or ("." in s.text and (big or top.feature == "capital"))):
             return False  # an acronym: a place only if known, or defined after a place (see _link)
         talk = s.i >= 2 and prev is not None and prev.lower == "to" and tokens[s.i - 2].lower in TALK_VERBS

@@ -347,3 +347,8 @@ def test_iso_codes_of_curated_countries_are_not_acronyms(parser):
     ms = parser.parse("Officials in Peshawar said the CD was sold out, and attacks in KP rose.")
     texts = [m.text for m in ms]
     assert "CD" not in texts and "KP" in texts
+
+
+def test_a_curated_name_in_capitals_is_not_an_acronym(parser):
+    ms = parser.parse("Police said a SWAT team entered the building in Karachi.")
+    assert [m.text for m in ms] == ["Karachi"]

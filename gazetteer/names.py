@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalize", "GENERIC_SUFFIXES", "split_generic"]
+__all__ = ["normalize", "GENERIC_SUFFIXES", "split_generic", "spelling_variants"]
 
 # Letters that NFKD does not decompose into a base letter plus a mark.
 _FOLD = str.maketrans(
@@ -50,6 +50,9 @@ GENERIC_SUFFIXES: dict[str, str] = {
     "county": "district",
     "division": "region",
     "province": "region",
+    "governorate": "region",
+    "oblast": "region",
+    "respublika": "region",
     "region": "region",
     "state": "region",
     "city": "city",
@@ -71,3 +74,49 @@ def split_generic(key: str) -> tuple[str, str | None]:
     if head and last in GENERIC_SUFFIXES:
         return head, GENERIC_SUFFIXES[last] or None
     return key, None
+
+
+_DOUBLED_VOWEL = re.compile(r"([aeiou])\1")
+# "Salah ad Din", "Nur al-Din": Arabic names ending in "of the faith", which English news
+# often writes as one word ("Salahuddin", "Salaheddin")
+_AD_DIN = re.compile(r"(.*[a-z]) (?:ad|ud|ed|al|el|ul|ad) din")
+
+
+_FINAL_AH = re.compile(r"(?<=[a-z]{3})ah$")
+_AW = re.compile(r"aw(?=[^aeiouy ]|$)")
+
+
+def spelling_variants(name: str, *, arabic: bool = False) -> list[str]:
+    """Keys of the spellings that English news gives an area's name besides its own.
+
+    Somali, Finnish or Dutch doubled vowels are written single ("Shabeellaha", "Lower
+    Shabeelle": "Lower Shabelle").
+    Names in an Arabic-speaking country also drop a final "h" ("Shabwah": "Shabwa"), write
+    "aw" before a consonant as "ou" or "au" ("Hadramawt": "Hadramout", "Hadramaut"), and join
+    an "ad Din" to the word before it ("Salah ad Din": "Salahuddin").
+
+    >>> spelling_variants("Lower Shabeelle")
+    ['lower shabelle']
+    >>> spelling_variants("Şalāḩ ad Dīn", arabic=True)
+    ['salah al din', 'salaheddin', 'salahuddin']
+    >>> spelling_variants("Punjab")
+    []
+    >>> spelling_variants("Ḩaḑramawt", arabic=True)
+    ['hadramaut', 'hadramout']
+    """
+    key = normalize(name)
+    if not key or not key.isascii():
+        return []
+    forms = {key, _DOUBLED_VOWEL.sub(r"\1", key)}
+    plain = set(forms)
+    if arabic:
+        forms |= {_FINAL_AH.sub("a", f) for f in forms}
+        forms |= {_AW.sub(v, f) for f in forms for v in ("ou", "au")}
+    out = {f for f in forms if len(f) >= 4}
+    if arabic:
+        for form in plain:
+            m = _AD_DIN.fullmatch(form)
+            if m:
+                out.update({f"{m[1]}uddin", f"{m[1]}eddin", f"{m[1]} al din", f"{m[1]} ad din"})
+    out.discard(key)
+    return sorted(out)

@@ -34,6 +34,7 @@ from .records import Place
 __all__ = ["Geocoder", "LocalGeocoder", "Candidate", "place_from_location"]
 
 QUALIFIER_BONUS = 8.0
+INSIDE_BONUS = 6.0  # ... and this more when the candidate lies in the qualifier's area itself
 KIND_HINT_BONUS = 3.0
 MAX_CANDIDATES = 50
 # how far (km) a candidate may lie from a qualifier place of each kind and still be "in" it
@@ -209,6 +210,7 @@ class LocalGeocoder:
             if kind_hint and c.kind == kind_hint:
                 value += KIND_HINT_BONUS
             value += QUALIFIER_BONUS * sum(_satisfies(c, q) for q in constraints)
+            value += INSIDE_BONUS * sum(_inside(c, q) for q in constraints)
             value -= (100.0 - c.similarity) / 4.0
             scored.append((value, c))
         scored.sort(key=lambda vc: (-vc[0], vc[1].db != "user", vc[1].id))
@@ -412,6 +414,18 @@ def _codes(country_codes: str | Iterable[str] | None) -> set[str] | None:
 @lru_cache(maxsize=4096)
 def _norm_head(text: str) -> str:
     return split_generic(normalize(text))[0]
+
+
+def _inside(c: Candidate, qualifier: list[Candidate]) -> bool:
+    """Whether ``c`` lies in the area a qualifier means first (its admin parent by id or name),
+    which says more than lying within reach of it ("Bassa, Plateau": the Bassa in Plateau
+    state, not the larger one in Kogi, 330 km from Plateau's point)."""
+    q = qualifier[0] if qualifier else None
+    if q is None or q.kind not in ("region", "district") or q.id == c.id:
+        return False
+    if q.db == c.db and q.id in (c.admin1_id, c.admin2_id):
+        return True
+    return c.country == q.country and _norm_head(q.name) in (_norm_head(c.admin1), _norm_head(c.admin2))
 
 
 def _satisfies(c: Candidate, qualifier: list[Candidate]) -> bool:

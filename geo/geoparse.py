@@ -82,7 +82,14 @@ FEATURE_WORDS = frozenset(("street", "avenue", "boulevard", "drive", "lane", "pa
                            "creek", "valley", "lake", "mountain", "mountains", "island", "islands",
                            "canal", "peninsula", "desert"))
 FEATURE_ABBREVIATIONS = frozenset(("st", "ave", "rd", "blvd"))
+# Arabic words heading a natural feature's name: "Wadi al-Shay" (a valley), "Jebel el Akhdar"
+FEATURE_HEADS = frozenset(("wadi", "jebel", "jabal", "jbel", "khor"))
+# the Arabic article or a patronymic joining a name's parts: "Wadi al-Shay", "Saif al-Islam"
+_ARABIC_JOINS = frozenset(("al", "el", "ad", "ar", "as", "ash", "az", "an", "at", "bin", "ibn", "abu"))
 _FEATURE_ENDS = FEATURE_WORDS | FEATURE_ABBREVIATIONS
+# the last word of a facility's name ("Modibo Keita International Airport")
+FACILITY_WORDS = frozenset(("airport", "airbase", "hospital", "hotel", "stadium", "palace", "museum",
+                            "prison", "mosque", "church", "cathedral", "bridge", "dam"))
 # named features everyone knows: a capital, a continent, an ocean ("the Atlantic", "Chad")
 FAMOUS_FEATURES = frozenset(("capital", "continent", "union", "ocean", "sea"))
 QUALIFIER_CITY_KM = 60.0   # "A, B" with B a city: A lies this near B's own reading
@@ -100,6 +107,20 @@ MAX_ANCHORS = 30           # sure places a candidate's distance is measured to
 AREA_CONTEXT_BONUS = 1.5
 PARENT_CONTEXT_BONUS = 1.5
 CANDIDATES_FOR_COHERENCE = 10
+
+
+# "A local government area of B", "A district in B": B is the area A lies in
+_AREA_OF = re.compile(r"(?:the )?(?:[a-z]+ ){0,3}(?:area|district|region|province|county|state|governorate|"
+                      r"municipality|division|council|township|village|town|city) (?:of|in)(?: the)?")
+_SKELETON_DROP = re.compile(r"[aeiouyhw ]")
+
+
+def _same_skeleton(a: str, b: str) -> bool:
+    """Whether two names differ only in vowels, h, w, y and doubled letters: one name in two
+    transliterations ("Douma" for "Dūmā", "Tulkarem" for "Ţūlkarm"), not a noise alias."""
+    def skeleton(k: str) -> str:
+        return re.sub(r"(.)\1+", r"\1", _SKELETON_DROP.sub("", k))
+    return len(b) >= 4 and len(skeleton(b)) >= 2 and skeleton(a) == skeleton(b)
 
 
 def _abbreviates(abbr: str, name: str) -> bool:
@@ -273,7 +294,8 @@ class Geoparser:
                         or (tokens[k].text == "and" and t.lower in TITLES):
                     j = k  # "Mayor Zubair Ali and Sindh ...": the person ends at "and"
                     break
-            street = self._street(text, tokens, i, j) if j - i > 1 and tokens[j - 1].lower in _FEATURE_ENDS else None
+            street = self._street(text, tokens, i, j) if j - i > 1 and (
+                tokens[j - 1].lower in _FEATURE_ENDS or t.lower in FEATURE_HEADS) else None
             if street is not None:
                 spans.append(street)
                 i = street.j
@@ -299,6 +321,9 @@ class Geoparser:
                        or tokens[s.i - 1].text in _LIST_JOINS or (s.j < n and tokens[s.j].text in _LIST_JOINS)
                        for k in range(s.i, s.j)}
             kept = [s for s in found if self._keep(text, tokens, s, i, j, covered)]
+            facility = self._facility(text, tokens, kept, i, j)
+            if facility is not None:
+                kept = [facility]
             spans += kept
             if chunk_demonyms:
                 self._add_demonyms(chunk_demonyms, kept, demonyms)
@@ -315,12 +340,18 @@ class Geoparser:
             return None
         last = tokens[j - 1]
         end_token = j
-        if last.lower in FEATURE_ABBREVIATIONS and j < len(tokens) and tokens[j].text == "." \
+        if tokens[i].lower in FEATURE_HEADS and tokens[i + 1].lower in _ARABIC_JOINS:
+            # "Wadi al-Shay": the whole name, up to the word after the article
+            end_token = i + 3 if i + 2 < j and tokens[i + 2].text in HYPHENS else i + 2
+            end_token += 1
+            if end_token > j or not tokens[end_token - 1].cap:
+                return None
+        elif last.lower in FEATURE_ABBREVIATIONS and j < len(tokens) and tokens[j].text == "." \
                 and tokens[j].start == last.end:
             end_token = j + 1  # "Memphis St."
         elif last.lower not in FEATURE_WORDS:
             return None
-        words = tokens[i:j - 1]
+        words = [] if tokens[i].lower in FEATURE_HEADS else tokens[i:j - 1]
         if any(not t.cap or t.lower in TITLES or t.lower in ORG_WORDS or t.lower in NEVER_PLACES
                for t in words if t.word) or (i > 0 and tokens[i - 1].lower in TITLES):
             return None
@@ -405,6 +436,10 @@ class Geoparser:
             return False
         if t.cap:
             return True
+        if t.lower in _ARABIC_JOINS and j + 2 < len(tokens) and tokens[j + 1].text in HYPHENS \
+                and tokens[j + 1].start == t.end and tokens[j + 2].start == tokens[j + 1].end \
+                and tokens[j + 2].cap and gap == " ":
+            return True  # "Wadi al-Shay", "Saif al-Islam"
         return t.lower in CONNECTORS and j + 1 < len(tokens) and tokens[j + 1].cap \
             and text[t.end:tokens[j + 1].start] == " "
 
@@ -466,6 +501,12 @@ class Geoparser:
         ranked = self._rank(s.key)
         if not ranked:
             return False
+        if nxt is not None and nxt.word and not nxt.cap and text[s.end:nxt.start] == " " \
+                and split_generic(f"x {nxt.lower}")[1] in ("region", "district"):
+            # "the Kursk region", "Sindh province": the word says which reading is meant
+            hinted = self._rank(f"{s.text} {nxt.lower}")
+            if hinted and hinted[0][0].kind == split_generic(f"x {nxt.lower}")[1] and hinted[0][0].gid != ranked[0][0].gid:
+                ranked, s.query = hinted, f"{s.text} {nxt.lower}"
         top = ranked[0][0]
         big = top.kind in ("country", "region") or top.population >= BIG_POPULATION
         letters = s.text.replace(".", "").replace(" ", "")
@@ -476,8 +517,13 @@ class Geoparser:
             # "Arab leaders", "Chinese engineers", "in Canadian pension obligations": a demonym,
             # not Arab (Alabama) or Canadian (Oklahoma)
             return False
-        if len(letters) <= 3 and not letters.isupper():
-            return False  # "In", "As", "No" are words, not the codes of India, Samoa, Norway
+        if len(letters) <= 3 and not letters.isupper() and not (
+                len(letters) == 3 and s.j - s.i == 1 and prev is not None and prev.lower in LOCATIVES
+                and text[prev.end:first.start] == " " and s.key not in _webster()[0]
+                and self._word_zipf(s.key) < COMMON_WORD_ZIPF and top.population >= SMALL_PLACE):
+            # "In", "As", "No" are words, not the codes of India, Samoa, Norway; but "in Jos",
+            # "near Gao" name towns
+            return False
         dateline = s.text.isupper() and re.match(r"\s*(?:,|\(|—|–|-|:)", text[s.end:s.end + 3]) is not None \
             and (not text[text.rfind("\n", 0, s.start) + 1:s.start].strip()
                  or (first.sent_start and re.match(r"\s*(?:—|–|--)", text[s.end:s.end + 3]) is not None))
@@ -488,7 +534,11 @@ class Geoparser:
             s.context = True  # "Sen. Tom Bakk, DFL-Cook": a legislator's party and home town
         if letters.isupper() and len(letters) <= 5 and not (
                 s.start < 3 or dateline or s.key.replace(" ", "") in COUNTRY_ABBREVIATIONS
-                or top.layer in ("curated", "user")
+                # a curated acronym ("KP", "GB"), not a curated name in capitals ("SWAT team");
+                # a country's ISO code only as COUNTRY_ABBREVIATIONS allows ("CD" is a disc,
+                # "IN" a word, though DR Congo and India are curated)
+                or any(c.layer in ("curated", "user") and c.kind != "country" and normalize(c.name) != s.key
+                       for c, _ in ranked[:3])
                 or ("." in s.text and (big or top.feature == "capital"))):
             return False  # an acronym: a place only if known, or defined after a place (see _link)
         talk = s.i >= 2 and prev is not None and prev.lower == "to" and tokens[s.i - 2].lower in TALK_VERBS
@@ -496,11 +546,15 @@ class Geoparser:
             (prev and prev.lower in LOCATIVES and text[prev.end:first.start] == " " and not talk)
             or (nxt and nxt.lower in PLACE_TYPE_WORDS)
             or (nxt and nxt.text == "," and nxt2 is not None and nxt2.cap)
-            or (prev and prev.text == "," and s.i >= 2 and tokens[s.i - 2].cap))
+            or (prev and prev.text == "," and s.i >= 2 and tokens[s.i - 2].cap)
+            or self._listed_before_type(tokens, s.j))
         # a title right before the chunk: a person ("Minister Naqvi", "Gen. Jordan")
         chunk_prev = tokens[ci - 1] if ci > 0 else None
         of_place = s.i > ci and tokens[s.i - 1].lower == "of" and not any(
             t.lower in TITLES for t in tokens[s.i:s.j])  # "Sen. Max Baucus of Montana"
+        if chunk_prev is not None and chunk_prev.text == "," and ci >= 2 and tokens[ci - 2].lower in TITLES \
+                and not tokens[ci - 2].cap and not of_place and top.kind == "city" and not big:
+            chunk_prev = tokens[ci - 2]  # "Somalia's president, Hassan Sheikh Mohamud": a person
         if chunk_prev is not None and chunk_prev.lower in TITLES and not of_place:
             self._persons.update(t.lower for t in tokens[ci:cj] if t.cap and t.lower != s.key
                                  or (t.cap and top.kind not in ("country", "region")))
@@ -553,8 +607,9 @@ class Geoparser:
         # only an alternate name of a GeoNames place ("Chen" for Chenzhou): needs context
         if not famous and not s.context and top.layer == "geonames" and top.kind == "city" \
                 and normalize(top.name) != s.key \
-                and split_generic(normalize(top.name))[0] != s.key and s.j - s.i == 1:
-            return False
+                and split_generic(normalize(top.name))[0] != s.key and s.j - s.i == 1 \
+                and not (not top.name.isascii() and _same_skeleton(normalize(top.name), s.key)):
+            return False  # but "Douma" for Dūmā is the same name, spelled another way
         # a rare word that is also a small place, with nothing saying "place": a surname, unless
         # the document's other places lie around it (decided after resolution, see _confirm)
         zipf = self._word_zipf(s.key)
@@ -571,6 +626,33 @@ class Geoparser:
             return False  # "said Salah"
         s.ranked = ranked
         return True
+
+    @staticmethod
+    def _facility(text: str, tokens: list[Token], kept: list[_Span], i: int, j: int) -> _Span | None:
+        """A facility named after a person: "Modibo Keita International Airport".
+
+        When a place name inside a facility's name follows other capitalised words (a given
+        name), the facility is the mention, not the place ("Keita"); "Woodstock General
+        Hospital", a place first, keeps the place.
+        """
+        if not kept or tokens[j - 1].lower not in FACILITY_WORDS or any(s.usage != "in_name" for s in kept):
+            return None
+        first = min(s.i for s in kept)
+        if first == i or not all(t.cap and t.word for t in tokens[i:first]) or tokens[i].lower in TITLES \
+                or tokens[i].lower == "the":
+            return None
+        start, end = tokens[i].start, tokens[j - 1].end
+        return _Span(i, j, start, end, text[start:end], normalize(text[start:end]), context=True)
+
+    @staticmethod
+    def _listed_before_type(tokens: list[Token], j: int) -> bool:
+        """Whether tokens[j:] read "and <Name> <place types>": "Plateau and Benue states"."""
+        if j + 2 >= len(tokens) or tokens[j].text != "and" or not tokens[j + 1].cap:
+            return False
+        k = j + 1
+        while k < len(tokens) and k < j + 5 and tokens[k].cap:
+            k += 1
+        return k < len(tokens) and tokens[k].lower in PLACE_TYPE_WORDS and tokens[k].lower.endswith("s")
 
     def _notable(self, key: str) -> bool:
         """Whether ``key`` names a country, a region or a city of METONYMY_POPULATION or more."""
@@ -625,8 +707,14 @@ class Geoparser:
             if k + 1 < len(spans):
                 b = spans[k + 1]
                 between = text[s.end:b.start].strip().lower()
+                if k + 2 < len(spans) and b.ranked and b.ranked[0][0].kind == "country" \
+                        and text[b.end:spans[k + 2].start] in ("'s ", "’s "):
+                    # "Bassa local government area of Nigeria's Plateau state": the state
+                    between, b = f"{between} {b.text.lower()}'s", spans[k + 2]
+                    between = between.rsplit(" ", 1)[0] if _AREA_OF.fullmatch(between.rsplit(" ", 1)[0]) else between
                 if between in (",", "in", "of", "area of", "district of", "near", "district,",
                                "city of", "town of", "in the", "area in", "district in") or \
+                        _AREA_OF.fullmatch(between) or \
                         between.rstrip(",").strip() in ("district", "province", "region"):
                     bq = b.ranked[0][0] if b.ranked else None
                     aq = s.ranked[0][0] if s.ranked else None

@@ -274,3 +274,81 @@ def test_the_opening_place_is_no_evidence_for_itself(parser):
     # its own first reading (Casablanca, whose alternate name this is) must not vote for itself
     got = found(parser, "A spokesman for the White House said the president would travel to Ohio.")
     assert got[("White House", "metonymic")].place.country == "US"
+
+
+def test_regions_by_their_news_names(parser):
+    ms = parser.parse("Militants attacked a base in Lower Shabelle on Monday, a day after a bomb "
+                      "in Salahuddin province and clashes in Somaliland.")
+    assert [(m.text, m.place.country, m.place.kind) for m in ms] == [
+        ("Lower Shabelle", "SO", "region"), ("Salahuddin", "IQ", "region"), ("Somaliland", "SO", "region")]
+
+
+def test_a_generic_word_after_a_name_picks_the_area(parser):
+    ms = parser.parse("Drones hit the Kursk region overnight, and officials in Kursk said two died.")
+    assert [(m.text, m.place.kind) for m in ms] == [("Kursk", "region"), ("Kursk", "city")]
+
+
+def test_arabic_names_with_an_article_stay_whole(parser):
+    ms = parser.parse("Troops searched Wadi al-Sahan near Tikrit, and clashes broke out in Abu al-Khasib.")
+    texts = [m.text for m in ms]
+    assert "Wadi" not in texts and "Wadi al-Sahan" in texts  # a valley, not the town Wadi
+    assert "Abu al-Khasib" in texts
+    assert [m.text for m in parser.parse("He met Saif al-Islam in Tripoli.")] == ["Tripoli"]
+
+
+def test_a_transliteration_of_a_town_name_needs_no_context(parser):
+    # "Douma" is only an alternate name of Dūmā, but the same name spelled another way
+    ms = parser.parse("Douma is surrounded by government forces, a monitor said.")
+    assert [(m.text, m.place.country) for m in ms] == [("Douma", "SY")]
+    # a noise alternate name ("Chen" for Chenzhou) still needs context
+    assert [m.text for m in parser.parse("Officials told Chen about the plan.")] == []
+
+
+def test_three_letter_towns_after_a_preposition(parser):
+    ms = parser.parse("Leaders will meet elders in Jos on Friday, and troops entered Ibb.")
+    assert [(m.text, m.place.country) for m in ms] == [("Jos", "NG"), ("Ibb", "YE")]
+    # short ordinary words stay words
+    assert parser.parse("As we said, No deal was reached in Any way.") == []
+
+
+def test_a_list_before_a_plural_place_type(parser):
+    ms = parser.parse("Plateau and Benue states have been hit by attacks.")
+    assert [(m.text, m.place.country, m.place.kind) for m in ms] == [
+        ("Plateau", "NG", "region"), ("Benue", "NG", "region")]
+
+
+def test_an_area_of_a_country_s_state_qualifies_a_name(parser):
+    ms = parser.parse("Gunmen attacked a village in Bassa local government area of Nigeria's "
+                      "Plateau state, officials said.")
+    bassa = next(m for m in ms if m.text == "Bassa")
+    assert bassa.place.admin1 == "Plateau"
+
+
+def test_a_facility_named_after_a_person_is_one_mention(parser):
+    ms = parser.parse("Gunmen stormed Ahmadu Bello International Airport in Kaduna on Friday.")
+    assert [(m.text, m.usage) for m in ms][0] == ("Ahmadu Bello International Airport", "literal")
+    assert ms[0].place is None and [m.text for m in ms][1:] == ["Kaduna"]
+    # a place first in the name stays the mention
+    assert [m.text for m in parser.parse("He was taken to Woodstock General Hospital.")] == ["Woodstock"]
+
+
+def test_a_name_after_a_title_and_comma_is_a_person(parser):
+    ms = parser.parse("Kenya's president, Hassan Ali Joho, flew to Garissa on Sunday.")
+    assert [m.text for m in ms] == ["Kenya", "Garissa"]
+
+
+def test_an_organisation_s_acronym_is_not_an_airport_code(parser):
+    # "PSI" is Pasni's airport code among GeoNames' alternate names, and Pasni is curated
+    ms = parser.parse("The Pakistan Sports Institute (PSI) opened a centre in Gwadar. PSI staff arrived.")
+    assert "PSI" not in [m.text for m in ms]
+
+
+def test_iso_codes_of_curated_countries_are_not_acronyms(parser):
+    ms = parser.parse("Officials in Peshawar said the CD was sold out, and attacks in KP rose.")
+    texts = [m.text for m in ms]
+    assert "CD" not in texts and "KP" in texts
+
+
+def test_a_curated_name_in_capitals_is_not_an_acronym(parser):
+    ms = parser.parse("Police said a SWAT team entered the building in Karachi.")
+    assert [m.text for m in ms] == ["Karachi"]

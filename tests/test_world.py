@@ -89,3 +89,81 @@ def test_every_kind_is_reported(world):
 def test_reverse_finds_besham(world):
     loc = world.reverse((34.93, 72.87))
     assert loc.raw["country"] == "PK" and loc.raw["admin2"] == "Shangla"
+
+
+@pytest.mark.parametrize("query, lat, lon", [
+    # GeoNames' current points for these countries (pyowm's older copy is 2-3 degrees off)
+    ("India", 22.0, 79.0), ("Libya", 28.0, 17.0), ("South Africa", -29.0, 24.0),
+    # GeoNames' points for oceans, seas and macro-regions
+    ("Atlantic Ocean", 10.0, -25.0), ("Indian Ocean", -10.0, 70.0), ("Mediterranean", 35.0, 20.0),
+    ("Pacific", 3.51, -132.19), ("North Africa", 32.95, 9.98),
+])
+def test_large_areas_take_geonames_points(world, query, lat, lon):
+    r = best(world, query)
+    assert r["lat"] == pytest.approx(lat, abs=0.05) and r["lon"] == pytest.approx(lon, abs=0.05)
+
+
+@pytest.mark.parametrize("query, country, iso_name", [
+    # news spellings of first-level areas: single vowels, a joined "ad Din", no "oblast"
+    ("Lower Shabelle", "SO", "Shabeellaha Hoose"), ("Middle Shabelle", "SO", "Shabeellaha Dhexe"),
+    ("Salahuddin", "IQ", "Şalāḩ ad Dīn"), ("Salaheddin", "IQ", "Şalāḩ ad Dīn"),
+    ("Tatarstan", "RU", "Tatarstan, Respublika"), ("Kursk region", "RU", "Kurskaya oblast'"),
+    ("Bryansk region", "RU", "Bryanskaya oblast'"), ("Kherson region", "UA", "Khersonska oblast"),
+    ("North Ossetia", "RU", "North Ossetia"), ("Somaliland", "SO", "Somaliland"),
+])
+def test_news_names_of_first_level_areas(world, query, country, iso_name):
+    r = best(world, query)
+    assert (r["name"], r["country"], r["kind"]) == (iso_name, country, "region")
+
+
+def test_a_region_named_after_its_centre_leaves_the_bare_name_to_the_city(world):
+    assert (best(world, "Kursk")["kind"], best(world, "Bryansk")["kind"]) == ("city", "city")
+
+
+def test_ordinary_words_do_not_become_area_names(world):
+    # Aden is also "First Governorate"; "First" must not name it
+    assert all(loc.raw["name"] != "‘Adan" for loc in world.geocode("First", exactly_one=False) or [])
+
+
+@pytest.mark.parametrize("query, country, name", [
+    # Arabic transliterations of a governorate's name: final -ah, "aw" as "ou"/"au"
+    ("Shabwa", "YE", "Shabwah"), ("Hadramout", "YE", "Ḩaḑramawt"), ("Hadramaut", "YE", "Ḩaḑramawt"),
+    ("Hajja", "YE", "Ḩajjah"),
+    # exonyms news still uses
+    ("Karen State", "MM", "Kayin"), ("Karenni", "MM", "Kayah"), ("Extreme North", "CM", "Far North"),
+    ("Crimean Peninsula", "UA", "Crimea"),
+])
+def test_transliterations_and_exonyms_of_areas(world, query, country, name):
+    r = best(world, query)
+    assert (r["name"], r["country"], r["kind"]) == (name, country, "region")
+
+
+def test_arabic_spelling_rules_stay_in_arabic_speaking_countries(world):
+    # "Utah" must not gain an "Uta"; only Arabic names drop a final -h
+    assert all(loc.raw["name"] != "Utah" for loc in world.geocode("Uta", exactly_one=False) or [])
+
+
+def test_gulf_alone_is_the_persian_gulf(world):
+    assert best(world, "Gulf")["name"] == "Persian Gulf"
+    assert best(world, "Gulf of Mexico")["name"] == "Gulf of Mexico"
+
+
+def test_a_qualifier_prefers_the_namesake_inside_it(world):
+    # the Bassa in Plateau state, though a larger Bassa lies within reach of Plateau's point
+    assert best(world, "Bassa, Plateau")["admin1"] == "Plateau"
+    assert best(world, "Paris, Texas")["admin1"] == "Texas"
+
+
+def test_gaza_alone_is_gaza_city(world):
+    assert best(world, "Gaza")["country"] == "PS"
+    assert best(world, "Gaza, Mozambique")["country"] == "MZ"
+
+
+@pytest.mark.parametrize("query, lat, lon", [
+    ("Bosphorus", 41.1, 29.1), ("Bab al-Mandab", 12.6, 43.3), ("Taiwan Strait", 24.0, 119.5),
+    ("Suez Canal", 30.6, 32.3), ("Kerch Strait", 45.3, 36.5), ("Korean Peninsula", 37.5, 127.5),
+    ("Sahara", 23.0, 12.0),
+])
+def test_straits_canals_and_peninsulas_in_the_news(world, query, lat, lon):
+    r = best(world, query)
+    assert r["lat"] == pytest.approx(lat, abs=0.2) and r["lon"] == pytest.approx(lon, abs=0.2)

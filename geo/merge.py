@@ -226,7 +226,10 @@ def _same_summary(a: tuple, b: tuple, near_copies) -> bool:
 
 def _same(a: Event, b: Event, near_copies) -> bool:
     """Whether ``a`` and ``b`` are one real-world event; ``near_copies(a, b)``: some source of
-    ``a`` is a near-copy of some source of ``b``."""
+    ``a`` is a near-copy of some source of ``b``. Two events one report tells are two: the
+    extractor, which read the report whole, has already told them apart."""
+    if not {_source_key(s) for s in a.sources}.isdisjoint(_source_key(s) for s in b.sources):
+        return False
     return _same_summary(summary(a), summary(b), lambda: near_copies(a, b))
 
 
@@ -443,6 +446,8 @@ class MergeStore:
         weeks = [week] if week is None else range(week - WEEK_WINDOW, week + WEEK_WINDOW + 1)
         db = self.db
         rid = db.execute("INSERT INTO rep(sh) VALUES (?)", (arr.tobytes(),)).lastrowid
+        if not len(arr):
+            return rid  # too short to have shingles, or no text: a copy of nothing (and all such share bands)
         near = set()
         query = [_band_key(b, w) for w in weeks for b in bands]
         marks = ",".join("?" * len(query))
@@ -510,6 +515,8 @@ class MergeStore:
             for (eid,) in found:
                 entry = self._load(eid)
                 old, old_rids = entry[0], entry[1]
+                if rids and not rids.isdisjoint(old_rids):
+                    continue  # another event of the same report: the extractor told them apart
                 if _same_summary(old, sm, lambda o=old_rids: any(
                         y in o or not self._near.get(y, set()).isdisjoint(o) for y in rids)):
                     merged = _combine_summary(old, sm)
@@ -588,9 +595,9 @@ def merge_events(events: Iterable[Event], *, texts: dict[tuple, frozenset[int]] 
     for e in events:
         key = _source_key(e.sources[0]) if e.sources else None
         rid = None
-        if key is not None and texts and key in texts:
-            if key not in rids:
-                rids[key] = store.add_report(texts[key])
+        if key is not None:
+            if key not in rids:  # without its text a report has an id, and no near-copies
+                rids[key] = store.add_report(texts[key] if texts and key in texts else np.zeros(0, np.uint32))
             rid = rids[key]
         store.add(e, rid)
     out = list(store)

@@ -352,3 +352,33 @@ def test_points_within_60_km_always_share_a_blocking_key(lat, lon, bearing, km):
         a, q = _place_summary(a), _place_summary(q)
         assert set(_space_keys(a, query=False)) & set(_space_keys(q, query=True))
         assert set(_space_keys(q, query=False)) & set(_space_keys(a, query=True))
+
+
+def test_two_events_of_one_report_stay_two_and_join_other_reports():
+    from geo.merge import merge_events
+    from geo.records import Event, PlaceRef, Source
+
+    region = Place("Tillaberi", 14.2, 1.45, "NE", "Tillaberi", "", "region", "g:r")
+    town = Place("Tera", 14.01, 0.75, "NE", "Tillaberi", "", "city", "g:t")
+    a = Event("attack", date="2025-03-20", date_precision="day", places=(PlaceRef("Tillaberi", place=region),),
+              killed=27, sources=(Source(path="a.txt"),))
+    b = Event("attack", date="2025-03", date_precision="month", places=(PlaceRef("Tera", place=town),),
+              killed=10, sources=(Source(path="a.txt"),))
+    later = Event("attack", date="2025-03-20", date_precision="day", places=(PlaceRef("Tera", place=town),),
+                  killed=27, sources=(Source(path="b.txt"),))
+    # one report told two attacks (the region's and the town's): they agree in date and place, and
+    # still stay two; another report's telling joins the first that agrees with it
+    got = merge_events([a, b, later])
+    assert [(e.killed, [s.path for s in e.sources]) for e in got] == [(27, ["a.txt", "b.txt"]), (10, ["a.txt"])]
+
+
+def test_a_report_without_shingles_files_no_lsh_buckets():
+    import numpy as np
+
+    from geo.merge import MergeStore
+
+    store = MergeStore()
+    for _ in range(3):
+        store.add_report(np.zeros(0, np.uint32))
+    store.add_report("a long enough report about talks held in the capital on a Monday afternoon")
+    assert store.db.execute("SELECT COUNT(DISTINCT rid) FROM band").fetchone()[0] == 1

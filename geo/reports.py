@@ -116,6 +116,10 @@ _DAY_TEXT = re.compile(
     rf"(?i)\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})"
     rf"|({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{4}})-(\d\d)-(\d\d))\b")
 
+_DATE_ONLY_REST = re.compile(
+    r"(?i)[\s,.|/–—-]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?[\s,]*)?(?:(?:at\s+)?\d{1,2}[:.]\d\d"
+    r"(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?[\s,.|/–—-]*")
+
 
 def _first_day(text: str) -> str | None:
     m = _DAY_TEXT.search(text)
@@ -141,6 +145,11 @@ def find_published(body: str) -> str | None:
         day = _first_day(m.group(1))
         if day:
             return day
+    # a line that is only a date, as under a headline: "November 26, 2026", "Thu 26 Nov 2026, 09:14 GMT"
+    for line in top.split("\n")[:6]:
+        m = _DAY_TEXT.search(line)
+        if m and _DATE_ONLY_REST.fullmatch(line[:m.start()] + " " + line[m.end():]):
+            return _first_day(line)
     # a dateline with a full date: "KARACHI, March 27, 2024 (AP) -" or "26 March 2024 —"
     first = top.split("\n\n")[0][:200]
     m = re.match(r"^[^\n]{0,80}?(?:[-—–]{1,2}|\(\w[\w ]*\))", first)

@@ -51,6 +51,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack|"
          r"assassinat(?:ed|ion of)", "shooting"),
         (r"ambush(?:ed|es)?", "ambush"),
+        (r"stabbed(?: to death)?|stabbings?|knife attacks?", "stabbing"),
         (r"hostage-taking|hostages?|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|theat(?:re|er)|"
          r"building|hospital|mall)", "hostage siege"),
         (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shell(?:ing|ed)|"
@@ -194,7 +195,7 @@ _NUMBER_WORDS: dict[str, int] = {
 }
 _NUM = (r"(?P<num>\d{1,5}(?:,\d{3})*|" + "|".join(sorted((w for w in _NUMBER_WORDS if w not in ("a", "an")),
                                                          key=len, reverse=True))
-        + r")(?:-(?P<num2>one|two|three|four|five|six|seven|eight|nine))?")
+        + r")(?:-(?P<num2>one|two|three|four|five|six|seven|eight|nine))?(?!\w)")
 _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|personnel|policemen|"
             r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
             r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
@@ -208,8 +209,11 @@ _KILL_AFTER = re.compile(
 # (looked for there only, not scanned for in every text)
 _ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilian|officer|guard|worker|engineer|child|"
                          r"boy|girl|man|woman|person|student|passenger|pilgrim|journalist|teacher|doctor|farmer|"
-                         r"villager|bystander|constable|official)\s+(?:was|has been|had been)\s+(?:reportedly\s+)?"
-                         r"(?P<what>killed|martyred|shot dead|injured|wounded|hurt)\s+(?:when|in|as|after)\b")
+                         r"villager|bystander|constable|official|national|citizen|driver|resident|tourist|trader|"
+                         r"shopkeeper|cleric|judge|lawyer|nurse|reporter|employee|labou?rer)\s+(?:was|has been|had been)\s+"
+                         r"(?:reportedly\s+)?(?:shot and\s+|stabbed and\s+)?(?P<what>killed|martyred|shot dead|"
+                         r"stabbed to death|injured|wounded|hurt)\s+(?:when|in|as|after|by|on|near|at|while|during|"
+                         r"outside|inside)\b")
 _KILL_BEFORE = re.compile(
     r"\b(?P<what>kill(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
     r"death toll (?:from [^.;,]{3,60}? )?(?:rose|"
@@ -643,6 +647,9 @@ _LATER_VERB = re.compile(r",\s+(?:and\s+)?(?:took effect|came into (?:force|effe
                          r"(?:was|were|is|are) due to|began|ended|resumed|collapsed)\b", re.I)
 _LATER_BY = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
                        r"(?P<unit>days?|weeks?)\s+later\b", re.I)
+# "A month later, a bomber struck again": months or years after the event just told, at that precision
+_LATER_LONG = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                         r"(?P<unit>months?|years?)\s+later\b", re.I)
 _MEETING_VERB = re.compile(r"(?:met|meets|held talks|held (?:[\w-]+ ){0,2}talks|called on|calls on|received)\b",
                            re.I)
 _OWN_SUBJECT = re.compile(r",\s+and\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?:also\s+|later\s+|then\s+)?$")
@@ -986,6 +993,17 @@ class Extractor:
                             7 if later.group("unit").lower().startswith("week") else 1)
                         date = (dt.date.fromisoformat(anchor.date) + dt.timedelta(days=n)).isoformat()
                         precision = "day"
+                longer = _LATER_LONG.search(sentence) if date is None and not candidates and later is None else None
+                if longer is not None:
+                    anchor = next((d for d in reversed(drafts) if si - d.sentence <= 2), None)
+                    if anchor is not None and anchor.date and anchor.precision in ("day", "month"):
+                        raw = longer.group("n").lower()
+                        n = int(raw) if raw.isdecimal() else _NUMBER_WORDS.get(raw, 1)
+                        if longer.group("unit").lower().startswith("year"):
+                            date, precision = str(int(anchor.date[:4]) + n), "year"
+                        else:
+                            months = int(anchor.date[:4]) * 12 + int(anchor.date[5:7]) - 1 + n
+                            date, precision = f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
                 if date and report.published and date[:len(report.published)] > report.published[:len(date)]:
                     status = "planned"  # dated after the report: still to come
                 if cues is None:
@@ -1204,7 +1222,8 @@ _ARRIVE_WORDS = {"arrived", "landed", "arrive", "arrives", "arriving", "land", "
 _TO_WORDS = {"to", "towards", "for", "visit", "visited", "visiting"}  # and "arrived in", "landed in"
 _ON_THE_WAY = re.compile("travel|way|route|heading|going")
 _BETWEEN_OR = re.compile(r"(?:\s*\([^)]{1,12}\))?\s*(?:,\s*)?or\s+(?:in\s+|the\s+)?")
-_SCENE_VISIT = re.compile(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|injured|wounded)", re.I)
+_SCENE_VISIT = re.compile(r"\bvisit(?:ed|ing)? (?:the )?(?:site|scene|hospital|injured|wounded|survivors|victims|"
+                          r"bereaved|(?:[\w-]+ )?families of the)", re.I)
 _DAYS_AFTER_END = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2}) days? after "
                              r"(?:the|a|an|last|this)?\s*(?:\w+'s\s+|\w+\s+)?$", re.I)
 _AND_VERB_END = re.compile(r"\band\s+(?:then\s+)?[a-z]+\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?$")
@@ -1213,6 +1232,9 @@ _DUE_AFTER = re.compile(r"\w*\s+(?:(?:is|are) (?:due|expected|scheduled|planned|
                         r"be held|open|begin|start|convene|be hosted))")
 _DAYS_AFTER_THE = re.compile(r"\b(?:in the (?:days|weeks) (?:after|following)|shortly after|soon after|in the "
                              r"aftermath of|in the wake of) (?:the|this|that) (?:[\w-]+ )?(\w+)", re.I)
+_RIGHT_AFTER = re.compile(r"\W*(?:(?:shortly|soon|immediately|just)\s+)?(?:after|following|at the end of|during|"
+                          r"on the sidelines of|at)\s+(?:the|their|this|that|these)\s+(?:[\w-]+\s+)?"
+                          r"(talks|meeting|summit|visit|trip|session|negotiations|attack|bombing|blast)\b", re.I)
 _DAY_OF_THE = re.compile(r"\b(?:on )?the (?:same )?day of the (\w+)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|before|when|as|since|while|because|which|who)\b", re.I)
 _SEPARATE = re.compile(r"\b(?:a|in a|another|a second|a separate|separately)\s+(?:separate|second|new|"
@@ -1240,6 +1262,13 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
                        and not d.recalled and _TRIGGER_WORDS[d.kind].search(after.group(0))), None)
         if anchor is not None:
             return anchor.date[:7], "month"
+    # "After the talks, the two leaders witnessed the signing": the day of the talks just told of
+    right_after = _RIGHT_AFTER.match(sentence)
+    if right_after:
+        anchor = next((d for d in reversed(drafts) if d.kind != kind and d.date and not d.recalled
+                       and _TRIGGER_WORDS[d.kind].search(right_after.group(1))), None)
+        if anchor is not None:
+            return anchor.date, anchor.precision
     if not m or not ref:
         return None, "unknown"
     anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
@@ -1271,6 +1300,11 @@ _NOT_PARTICULAR = re.compile(r"\b(?:each|every|any|such|no|future|further|more|w
                              r"refused to)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
+_SOUGHT = re.compile(r"\b(?:discuss(?:ed|es|ing)?|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|seek(?:s|ing)?|sought|"
+                     r"urg(?:ed|es|ing)|propos(?:ed|es|ing)|possible|potential|prospective|hopes? for|demand(?:ed|s|ing)?|"
+                     r"press(?:ed|es|ing)? for|work(?:ed|s|ing)? (?:towards?|on))\s+(?:[\w-]+\s+){0,3}$", re.I)
+_AGREEMENT_NOUN = re.compile(r"(?:cease-?fire|truce|peace (?:deal|agreement|accord)|agreements?|deals?|accords?|pacts?|"
+                             r"treaty)$", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _WHEN_OR_TOLL = re.compile(r"\b(?:yesterday|today|tonight|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                            r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -1295,6 +1329,8 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     journey inside an attack story."""
     if _NOT_PARTICULAR.search(sentence, max(0, at - 30), at):
         return True  # "after each attack", "such visits", "without reaching a deal", "there is no ceasefire"
+    if _SOUGHT.search(sentence, max(0, at - 45), at) and _AGREEMENT_NOUN.match(trigger):
+        return True  # "to discuss a proposed truce", "called for a ceasefire": a deal not (yet) made
     if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
         return True  # "took guests hostage", not "the hostages' families"
     if _quoted_remark(sentence, at):

@@ -900,3 +900,52 @@ def test_years_ago_dates_a_recalled_attack(extractor):
     e = one(events(extractor, "Three years ago, a suicide bomber killed 13 people in Dasu.", published="2024-03-27"),
             "attack")
     assert (e.date, e.date_precision) == ("2021", "year")
+
+
+# ---------------------------------------------------------------- generalisation rules (events3)
+
+def test_a_number_word_is_a_whole_word(extractor):
+    # "tens of thousands" is no ten: the strike's own figure stands
+    evs = events(extractor, "A missile hit a bus station in Aleppo on Monday, killing 9 people. The war has "
+                            "killed tens of thousands of people since it began.")
+    e = one(evs, "attack")
+    assert e.killed == 9
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("A shopkeeper was shot dead by two gunmen on motorbikes in Quetta on Friday.", 1, None),
+    ("A French national was shot and injured in an attack on his car in Kabul on Friday.", None, 1),
+    ("A judge was stabbed to death outside a court in Lahore on Friday, police said.", 1, None),
+])
+def test_one_named_victim_is_counted(extractor, sentence, killed, injured):
+    e = one(events(extractor, sentence), "attack")
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+def test_visiting_survivors_is_part_of_the_attack(extractor):
+    evs = events(extractor, "A car bomb exploded outside a market in Baghdad on Monday, killing seven people. "
+                            "The prime minister visited survivors at a hospital on Tuesday.")
+    assert [e.event_type for e in evs] == ["attack"]
+
+
+def test_months_later_dates_from_the_event_just_told(extractor):
+    evs = events(extractor, "On May 3, 2019, gunmen attacked a hotel in Gwadar, killing five people. "
+                            "Two months later, a bomber struck a bus in Turbat, killing three.")
+    assert sorted((e.date, e.date_precision) for e in evs if e.event_type == "attack") == [
+        ("2019-05-03", "day"), ("2019-07", "month")]
+
+
+def test_after_the_talks_takes_their_day(extractor):
+    evs = events(extractor, "The foreign ministers of Egypt and Jordan met in Cairo on Monday. After the talks, "
+                            "the two ministers witnessed the signing of three agreements on water and energy.")
+    a = one(evs, "agreement")
+    assert (a.date, a.date_precision) == ("2024-03-25", "day")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The envoy met the army chief in Khartoum on Saturday to discuss a proposed truce.",
+    "The envoy met the army chief in Khartoum on Saturday and called for a ceasefire.",
+])
+def test_a_deal_sought_is_no_agreement(extractor, sentence):
+    evs = events(extractor, sentence)
+    assert [e.event_type for e in evs] == ["meeting"]

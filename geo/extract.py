@@ -635,6 +635,10 @@ _DATELINE_END = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)]{1,30}\))?\s*(
 
 _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|said|says|told|announced|"
                              r"reported|confirmed)\b", re.I)
+_ENDED = re.compile(r"\b(?:ended|ending|lifted|broke|broken|cleared|concluded|(?:brought|put|putting|bringing) an "
+                    r"end to)\s+(?:the\s+)?$", re.I)
+# "The death toll from a siege at a hotel rose to 19 on Sunday": the trigger names what the toll counts
+_TOLL_OF = re.compile(r"\b(?:death |casualty )?toll (?:from|of|in)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # "was launched in April 2015, when Xi visited Islamabad and the two sides signed ...": one time
 _WHEN = re.compile(r",?\s+when\b", re.I)
 _RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b|\b(?:came|comes|come|followed|follows)\s+"
@@ -672,7 +676,11 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     # "said on Thursday that he would travel to Urumqi in June for talks": a plan's date is stated
     # with it, after the modal, not before it
     modal = _FUTURE.search(sentence, max(0, at - 80), at + 5) if planned else None
+    # "Security forces ended the siege on Saturday": the end's date, not the siege's
+    ending = definite and _ENDED.search(sentence, max(0, at - 40), at) is not None
     for d in candidates:
+        if ending:
+            continue
         if any(a <= d.start < b and not a <= at < b for a, b in asides):
             continue
         if planned and d.start < at - 3 and (modal is None or d.start < modal.end()):
@@ -690,7 +698,8 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
                 continue
         elif d.start >= at:
             # "the death toll from the attack ... rose to 137 on Sunday": the toll's date
-            if definite and _TOLL_OR_SPEECH.search(sentence, end, d.start):
+            if (definite or _TOLL_OF.search(sentence, max(0, at - 40), at)) \
+                    and _TOLL_OR_SPEECH.search(sentence, end, d.start):
                 continue
             # "the first meeting since he returned to office earlier this year": the return's date
             if _SINCE_CLAUSE.search(sentence, end, d.start):

@@ -949,3 +949,11 @@ def test_after_the_talks_takes_their_day(extractor):
 def test_a_deal_sought_is_no_agreement(extractor, sentence):
     evs = events(extractor, sentence)
     assert [e.event_type for e in evs] == ["meeting"]
+
+
+def test_toll_date_and_siege_end_date_are_not_the_attacks(extractor):
+    body = ("The death toll from an assault by gunmen on a shopping mall in Nairobi rose to 31 on Tuesday, the "
+            "interior ministry said. Gunmen stormed the mall on Sunday afternoon. Troops ended the siege on "
+            "Monday evening, killing the last of the four attackers.")
+    e = one(events(extractor, body), "attack")
+    assert (e.date, e.date_precision) == ("2024-03-24", "day")

@@ -63,6 +63,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"exchanges? of fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
          r"clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
+        # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
+        (r"(?:intelligence-based|security|military|counter-?terrorism|counter-?insurgency|army|joint|clearance|"
+         r"search|cordon-and-search) operations?", "armed clash"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
         (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|"
          r"(?:(?<=force their )|(?<=forced their )|(?<=forcing their )|"
@@ -955,6 +958,8 @@ class Extractor:
             for kind, trigger, subtype in hits:
                 if kind == "visit" and _SCENE_VISIT.search(sentence):
                     continue  # a visit to the scene is part of the attack story
+                if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(("operation", "operations")):
+                    continue  # "security forces launched an operation": an event only with its dead or wounded
                 planned = _future_near(sentence, trigger.start())
                 status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
                 candidates = dates_for(planned)

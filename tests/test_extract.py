@@ -957,3 +957,10 @@ def test_toll_date_and_siege_end_date_are_not_the_attacks(extractor):
             "Monday evening, killing the last of the four attackers.")
     e = one(events(extractor, body), "attack")
     assert (e.date, e.date_precision) == ("2024-03-24", "day")
+
+
+def test_an_operation_is_an_attack_only_with_its_casualties(extractor):
+    e = one(events(extractor, "Three soldiers were killed and two wounded during a security operation near Khost "
+                              "on Sunday, the army said."), "attack")
+    assert (e.killed, e.injured, e.date) == (3, 2, "2024-03-24")
+    assert not events(extractor, "Police launched a search operation near Khost on Sunday to find the men.")

@@ -609,6 +609,8 @@ def _complete_place(d: _Draft, text: str, sentences: list[tuple[int, int]], ment
     the next two sentences name ("... in northwest Pakistan." "The convoy was hit near Besham")."""
     if not d.places or not all(m.place.is_area for m, _ in d.places) or d.kind == "visit":
         return  # a visit to a country is a visit to the country
+    if d.older and d.kind != "attack":
+        return  # "since the TTP ended its ceasefire with Pakistan in November 2022": what follows is today's story
     last = max(e for _, e in d.evidence)
     following = [s for s in sentences if s[0] >= last][:2]
     if not following:
@@ -638,13 +640,15 @@ _DATELINE_END = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)]{1,30}\))?\s*(
 
 _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|said|says|told|announced|"
                              r"reported|confirmed)\b", re.I)
+_SAID = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b")
+_REMOTE = re.compile(r"phone|video|virtual|called", re.I)
 _ENDED = re.compile(r"\b(?:ended|ending|lifted|broke|broken|cleared|concluded|(?:brought|put|putting|bringing) an "
                     r"end to)\s+(?:the\s+)?$", re.I)
 # "The death toll from a siege at a hotel rose to 19 on Sunday": the trigger names what the toll counts
 _TOLL_OF = re.compile(r"\b(?:death |casualty )?toll (?:from|of|in)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # "was launched in April 2015, when Xi visited Islamabad and the two sides signed ...": one time
 _WHEN = re.compile(r",?\s+when\b", re.I)
-_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b|\b(?:came|comes|come|followed|follows)\s+"
+_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b|\b(?:first|last|latest|deadliest|worst|biggest|largest)\s+(?:such\s+)?(?:[\w-]+\s+){0,2}since\b|\b(?:came|comes|come|followed|follows)\s+"
                             r"(?:(?P<hedge>just|only|barely|less than|more than|about|some|nearly|almost)\s+)?"
                             r"(?:(?P<n>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?)\s+|"
                             r"[\w-]+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)\b", re.I)
@@ -686,8 +690,9 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
             continue
         if any(a <= d.start < b and not a <= at < b for a, b in asides):
             continue
-        if planned and d.start < at - 3 and (modal is None or d.start < modal.end()):
-            continue
+        if planned and d.start < at - 3 and (modal is None or d.start < modal.end()) and not (
+                _opens(sentence, d) and not _SAID.search(sentence, d.end, at)):
+            continue  # "On Thursday, officials said he will visit": the saying's day; "On Thursday, he will host": the plan's
         if d.end <= at:
             # "investigators on Wednesday were examining a convoy hit by a bomb": that date is the
             # examining's, not the bombing's (unless it opens the sentence or a 'when' clause follows)
@@ -873,7 +878,7 @@ class Extractor:
             ahead: dict[str, int] = {}  # "..., and a day later ...": the second event's distance
             gap: dict[str, tuple[int, int]] = {}  # "came a week after ...": the recalled event's distance
             recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence or "after" in sentence
-                                                  or "before" in sentence)
+                                                  or "before" in sentence or "since" in sentence)
             for kind, h1, _ in (list(hits) if recalls else ()):
                 recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
                                and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
@@ -1090,6 +1095,8 @@ class Extractor:
                         or _names_capital_of(sentence, dateline.place)):
                     # no finer place in the sentence: the story's dateline tells where it is
                     places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
+                if subtype == "call" and _REMOTE.search(trigger.group(0)):
+                    places = []  # "spoke by phone": no venue, wherever the callers sat
                 draft = _Draft(kind, subtype, status, date, precision, places,
                                killed=(list(killed) if kind not in split else
                                        list(parts[kind][trigger.start() >= split[kind]][0])) if kind == "attack" else [],
@@ -1488,6 +1495,9 @@ def _near(p: Place, q: Place) -> bool:
 def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
     if old.status != new.status and "planned" in (old.status, new.status):
         return False
+    if old.kind == "meeting" and new.date is not None and old.actors and new.actors \
+            and not set(old.actors) & set(new.actors):
+        return False  # "call on the vice president on Wednesday", then "host a trilateral meeting" that day: two
     if not _dates_compatible(old.date, new.date):
         return False
     if not _places_compatible(old.places, new.places):

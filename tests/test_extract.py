@@ -964,3 +964,24 @@ def test_an_operation_is_an_attack_only_with_its_casualties(extractor):
                               "on Sunday, the army said."), "attack")
     assert (e.killed, e.injured, e.date) == (3, 2, "2024-03-24")
     assert not events(extractor, "Police launched a search operation near Khost on Sunday to find the men.")
+
+
+def test_the_first_since_recalls_an_older_event(extractor):
+    evs = events(extractor, "On Friday, the three foreign ministers will hold a meeting in Tashkent, the first such "
+                            "meeting since the ministers met in Kabul in June 2022, officials said.")
+    got = sorted((e.status, e.date, e.places[0].place.name) for e in evs if e.event_type == "meeting")
+    assert got == [("occurred", "2022-06", "Kabul"), ("planned", "2024-03-29", "Tashkent")]
+
+
+def test_two_planned_meetings_with_different_people_on_one_day(extractor):
+    evs = events(extractor, "Foreign Minister Ishaq Dar arrived in Tokyo on Monday. He is expected to call on "
+                            "Prime Minister Fumio Kishida on Thursday. On Thursday evening, he will also hold talks "
+                            "with Foreign Minister Yoko Kamikawa at her ministry.")
+    assert len([e for e in evs if e.event_type == "meeting"]) == 2
+
+
+def test_a_phone_call_has_no_venue(extractor):
+    evs = events(extractor, "ANKARA, March 27 (Example Wire) - Turkish President Recep Tayyip Erdogan spoke by "
+                            "phone with Iraqi Prime Minister Mohammed Shia al-Sudani on Tuesday.")
+    e = one(evs, "meeting")
+    assert (e.date, e.places) == ("2024-03-26", ())

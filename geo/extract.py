@@ -576,6 +576,21 @@ def _roles(cues: list[tuple[Mention, str, bool]], kind: str) -> list[tuple[Menti
 _SPECIFIC = {"site": 0, "city": 1, "other": 2, "district": 3, "region": 4, "country": 5}
 
 
+def _between_countries(text: str, s0: int, s1: int, mentions: list[Mention]) -> list[Mention]:
+    """The two countries of the last "between X and Y" in ``text[s0:s1]``."""
+    m = _last(_BETWEEN.finditer(text, s0, s1))
+    if m is None:
+        return []
+    pair = [x for x in mentions if m.end() <= x.start < m.end() + 60 and x.place is not None
+            and x.place.kind == "country"][:2]
+    if len(pair) == 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", text[pair[0].end:pair[1].start]):
+        return pair
+    return []
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
+
+
 def _previous_place(text: str, span: tuple[int, int], mentions: list[Mention],
                     kind: str) -> list[tuple[Mention, str]]:
     """The last finer literal place of the previous sentence, for a sentence that names none."""
@@ -640,6 +655,9 @@ _DATELINE_END = re.compile(r"\s*(?:,\s*(?:19|20)\d\d)?\s*(?:\([^)]{1,30}\))?\s*(
 
 _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|said|says|told|announced|"
                              r"reported|confirmed)\b", re.I)
+_THE_TWO_SIDES = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|countries|leaders|ministers|governments|"
+                            r"delegations|parties|presidents|premiers|prime ministers|foreign ministers|neighbou?rs)|"
+                            r"they)\s+(?:also\s+)?agreed\b", re.I)
 _SAID = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b")
 _REMOTE = re.compile(r"phone|video|virtual|called", re.I)
 _ENDED = re.compile(r"\b(?:ended|ending|lifted|broke|broken|cleared|concluded|(?:brought|put|putting|bringing) an "
@@ -981,6 +999,13 @@ class Extractor:
                     same_day = next((d for d in reversed(drafts) if d.precision == "day" and d.date), None)
                     if same_day is not None:
                         date, precision = same_day.date, "day"
+                occasion = None
+                if date is None and not candidates and kind == "agreement" and _THE_TWO_SIDES.match(sentence):
+                    # "Xi and Sharif held talks in Beijing on Tuesday. The two sides agreed to ...": at those talks
+                    occasion = next((d for d in reversed(drafts) if d.kind == "meeting" and si - d.sentence <= 2
+                                     and d.date and d.status != "planned"), None)
+                    if occasion is not None:
+                        date, precision = occasion.date, occasion.precision
                 after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
@@ -1074,6 +1099,9 @@ class Extractor:
                         and kind in ("meeting", "agreement"):
                     # "Earlier in the day, he chaired a meeting at the ministry": where that day's talks were
                     places = [(m, "venue") for m, _ in same_day.places]
+                if occasion is not None and occasion.places and all(m.place.kind == "country" for m, _ in places):
+                    places = [(m, "venue") for m, _ in occasion.places]
+                    borrowed = True
                 # "He was freed 12 days later.": another time, and no place stated for it
                 if not places and si > 0 and later is None:
                     town = _THE_TOWN.search(sentence)
@@ -1089,6 +1117,12 @@ class Extractor:
                     # "Sharif, who took office earlier this month, visited the embassy in Islamabad": the
                     # sentence's places are the other event's; an office is held over a whole country
                     places = []
+                if not places and kind == "agreement" and occasion is None and _THE_TWO_SIDES.match(sentence):
+                    # "... a ceasefire between Pakistan and India. The two sides agreed on a ceasefire on May 10":
+                    # the two sides are the countries just named as such, not the dateline's city
+                    sides = _between_countries(text, sentences[max(0, si - 1)][0], s1, mentions)
+                    if sides:
+                        places = [(m, "location") for m in sides]
                 only_countries = all(m.place.kind == "country" for m, _ in places)
                 if dateline is not None and kind in ("meeting", "agreement") and only_countries and not older and (
                         not places or any(m.place.country == dateline.place.country for m, _ in places)

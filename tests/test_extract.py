@@ -985,3 +985,19 @@ def test_a_phone_call_has_no_venue(extractor):
                             "phone with Iraqi Prime Minister Mohammed Shia al-Sudani on Tuesday.")
     e = one(evs, "meeting")
     assert (e.date, e.places) == ("2024-03-26", ())
+
+
+def test_the_two_sides_agreed_at_the_talks_just_told(extractor):
+    evs = events(extractor, "TOKYO, March 27 (Example Wire) - Prime Minister Anwar Ibrahim held talks with Prime "
+                            "Minister Fumio Kishida in Tokyo on Tuesday. The two sides agreed to expand cooperation "
+                            "on semiconductors and on maritime security in Malaysia.")
+    a = one(evs, "agreement")
+    assert (a.date, [r.place.name for r in a.places]) == ("2024-03-26", ["Tokyo"])
+
+
+def test_the_two_sides_of_a_ceasefire_are_the_countries_between(extractor):
+    evs = events(extractor, "DOHA, March 27 (Example Wire) - Qatar's emir welcomed a truce between Armenia and "
+                            "Azerbaijan. The two sides agreed on a ceasefire on March 20 after two days of fighting.")
+    a = one(evs, "agreement")
+    assert a.date == "2024-03-20"
+    assert sorted(r.place.country for r in a.places) == ["AM", "AZ"]

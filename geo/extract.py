@@ -66,6 +66,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
         (r"(?:intelligence-based|security|military|counter-?terrorism|counter-?insurgency|army|joint|clearance|"
          r"search|cordon-and-search) operations?", "armed clash"),
+        # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
+        (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured)\s+(?=(?-i:[A-Z])[\w'-]+|the (?:city|town|"
+         r"village|district|base|garrison|airport|port) of\b)", "capture"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
         (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|"
          r"(?:(?<=force their )|(?<=forced their )|(?<=forcing their )|"
@@ -321,6 +324,7 @@ class _Draft:
     borrowed: bool = False  # places taken from another sentence, not stated with the event
     indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
     recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
+    deal: str = ""  # an agreement's form: "pledge" ("agreed to expand trade") or "signed" (documents signed)
 
 
 def _count(m: re.Match) -> int | None:
@@ -1145,6 +1149,10 @@ class Extractor:
                 draft.separate = recalled and kind in both
                 draft.borrowed = borrowed and bool(places)
                 draft.older = older
+                if kind == "agreement":
+                    word = trigger.group(0).lower()
+                    draft.deal = "pledge" if word.startswith("agreed to") else (
+                        "signed" if subtype == "MoU" or "sign" in word or "inked" in word else "")
                 draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
                 if recalled and not draft.places and kind in main_of:
                     draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
@@ -1358,6 +1366,8 @@ _NOT_PARTICULAR = re.compile(r"\b(?:each|every|any|such|no|future|further|more|w
 _SOUGHT = re.compile(r"\b(?:discuss(?:ed|es|ing)?|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|seek(?:s|ing)?|sought|"
                      r"urg(?:ed|es|ing)|propos(?:ed|es|ing)|possible|potential|prospective|hopes? for|demand(?:ed|s|ing)?|"
                      r"press(?:ed|es|ing)? for|work(?:ed|s|ing)? (?:towards?|on))\s+(?:[\w-]+\s+){0,3}$", re.I)
+_SUPPORTED_A = re.compile(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|favou?r(?:ed|s|ing)?)\s+(?:a|an)\s+"
+                          r"(?:[\w-]+\s+){0,2}$", re.I)
 _AGREEMENT_NOUN = re.compile(r"(?:cease-?fire|truce|peace (?:deal|agreement|accord)|agreements?|deals?|accords?|pacts?|"
                              r"treaty)$", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -1384,7 +1394,8 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     journey inside an attack story."""
     if _NOT_PARTICULAR.search(sentence, max(0, at - 30), at):
         return True  # "after each attack", "such visits", "without reaching a deal", "there is no ceasefire"
-    if _SOUGHT.search(sentence, max(0, at - 45), at) and _AGREEMENT_NOUN.match(trigger):
+    if (_SOUGHT.search(sentence, max(0, at - 45), at) or _SUPPORTED_A.search(sentence, max(0, at - 45), at)) \
+            and _AGREEMENT_NOUN.match(trigger):
         return True  # "to discuss a proposed truce", "called for a ceasefire": a deal not (yet) made
     if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
         return True  # "took guests hostage", not "the hostages' families"
@@ -1528,6 +1539,10 @@ def _near(p: Place, q: Place) -> bool:
 
 def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
     if old.status != new.status and "planned" in (old.status, new.status):
+        return False
+    if old.kind == "agreement" and {old.deal, new.deal} == {"pledge", "signed"} and old.date and new.date:
+        # "The two sides agreed to expand trade", then "After the talks, they witnessed the signing of three MoUs":
+        # two (an undated "had agreed to ensure ..." after a signing tells more of it)
         return False
     if old.kind == "meeting" and new.date is not None and old.actors and new.actors \
             and not set(old.actors) & set(new.actors):

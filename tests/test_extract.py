@@ -1001,3 +1001,21 @@ def test_the_two_sides_of_a_ceasefire_are_the_countries_between(extractor):
     a = one(evs, "agreement")
     assert a.date == "2024-03-20"
     assert sorted(r.place.country for r in a.places) == ["AM", "AZ"]
+
+
+def test_capturing_a_named_town_is_an_attack(extractor):
+    e = one(events(extractor, "Rebels captured Goma in January last year after a week of fighting."), "attack")
+    assert (e.subtype, e.date) == ("capture", "2023-01")
+    assert not events(extractor, "Customs officers seized drugs worth millions at the port.")
+
+
+def test_supporting_a_ceasefire_is_no_agreement(extractor):
+    evs = events(extractor, "The Egyptian foreign minister said Cairo supported a ceasefire in Gaza.")
+    assert [e.event_type for e in evs if e.event_type == "agreement"] == []
+
+
+def test_a_pledge_and_a_signing_at_the_same_talks_are_two_agreements(extractor):
+    evs = events(extractor, "President Ruto held talks with President Samia Suluhu Hassan in Dar es Salaam on "
+                            "Monday. The two sides agreed to remove trade barriers at the border. After the talks, "
+                            "the two presidents witnessed the signing of four memorandums of understanding.")
+    assert len([e for e in evs if e.event_type == "agreement"]) == 2

@@ -662,6 +662,7 @@ _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|
 _THE_TWO_SIDES = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|countries|leaders|ministers|governments|"
                             r"delegations|parties|presidents|premiers|prime ministers|foreign ministers|neighbou?rs)|"
                             r"they)\s+(?:also\s+)?agreed\b", re.I)
+_CAME = re.compile(r"\b(?:came|comes|followed|follows|preceded|precedes)\b", re.I)
 _SAID = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b")
 _REMOTE = re.compile(r"phone|video|virtual|called", re.I)
 _ENDED = re.compile(r"\b(?:ended|ending|lifted|broke|broken|cleared|concluded|(?:brought|put|putting|bringing) an "
@@ -733,6 +734,10 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
                 continue
             # "the first meeting since he returned to office earlier this year": the return's date
             if _SINCE_CLAUSE.search(sentence, end, d.start):
+                continue
+            # "The assault came a day before the alliance, set up last September, was to mark ...": the date
+            # is the other event's, told to place the one already known in time
+            if definite and _CAME.search(sentence, end, d.start):
                 continue
             # "The ceasefire, agreed in Havana last June, took effect on Aug. 3": the main verb's date
             if _LATER_VERB.search(sentence, end, d.start):

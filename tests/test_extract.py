@@ -1019,3 +1019,10 @@ def test_a_pledge_and_a_signing_at_the_same_talks_are_two_agreements(extractor):
                             "Monday. The two sides agreed to remove trade barriers at the border. After the talks, "
                             "the two presidents witnessed the signing of four memorandums of understanding.")
     assert len([e for e in evs if e.event_type == "agreement"]) == 2
+
+
+def test_a_known_attack_that_came_before_something_keeps_its_date(extractor):
+    evs = events(extractor, "Gunmen opened fire on a bus near Mombasa before dawn. The attack came a day before "
+                            "the county was due to mark the anniversary of a festival first held last September.")
+    e = one(evs, "attack")
+    assert e.date is None

@@ -1026,3 +1026,9 @@ def test_a_known_attack_that_came_before_something_keeps_its_date(extractor):
                             "the county was due to mark the anniversary of a festival first held last September.")
     e = one(evs, "attack")
     assert e.date is None
+
+
+def test_an_attack_on_sovereignty_is_no_attack(extractor):
+    evs = events(extractor, "Kenya called the border deal an attack on its sovereignty and recalled its envoy "
+                            "from Kampala on Monday.")
+    assert not [e for e in evs if e.event_type == "attack"]

@@ -85,7 +85,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"initial(?:l)?ed|signed|signing|inked|accords?|pacts?|"
          r"reached (?:a |an )?(?:[\w-]+ )?consensus|"
          r"treaty|deals?|"
-         r"protocol", None),
+         r"protocol|"
+         # "formed the Alliance of Sahel States": founding a bloc is agreeing to it
+         r"(?:formed|founded|set up|established|created) (?:a|an|the) (?:[\w-]+ ){0,3}(?:alliance|bloc|"
+         r"confederation|coalition|union|federation|community|organi[sz]ation)\b", None),
     ],
     "meeting": [
         (r"summit", "summit"),
@@ -112,6 +115,12 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "
          r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
         (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ions?)", "kidnapping"),
+        (r"(?:seized|took|grabbed|came to) power|staged (?:a|the) (?:[\w-]+ )?coup|(?:military|palace) coup|"
+         r"coup d['’]état", "coup"),
+        (r"(?:announced|completed|began|confirmed) (?:its|their|his|her|the) (?:[\w-]+ )?withdrawal from|"
+         r"withdr(?:ew|awn) from (?:the )?(?=(?-i:[A-Z])|(?:[\w-]+ )?(?:treaty|agreement|deal|pact|bloc|alliance|"
+         r"accord|convention)\b)|pulled out of (?:the )?(?=(?-i:[A-Z])|(?:[\w-]+ )?(?:treaty|agreement|deal|pact|"
+         r"bloc|alliance|accord|convention)\b)", "withdrawal"),
         (r"" + _AUX + r"(?:freed|released)|set free", "release"),
         (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
          "investigation"),
@@ -150,7 +159,11 @@ _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:an? |the )?(?:[\w-]
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
-                         r"signed (?:off|up|in|away)|trip(?:ped)? over|visitors?|meeting (?:rooms?|halls?|place|"
+                         r"signed (?:off|up|in|away)|met (?:with )?(?:little|no|stiff|fierce|heavy|strong|some|"
+                         r"much|limited|growing|wide|widespread|mixed|a cool|a warm) (?:[\w-]+ )?(?:resistance|opposition|"
+                         r"criticism|success|approval|scepticism|skepticism|reception|response|protests?)|"
+                         r"met (?:the|its|their|all|a) (?:[\w'’-]+ )?(?:demands?|deadlines?|targets?|criteria|"
+                         r"requirements?|needs?|conditions?|costs?|expectations?|standards?)|trip(?:ped)? over|visitors?|meeting (?:rooms?|halls?|place|"
                          r"point)|conference (?:rooms?|halls?|centre|center)|visiting (?:[\w-]+ )?(?:dignitaries|"
                          r"delegations?|teams?|ministers?|leaders?|officials|heads|premiers?|presidents?|envoys?|"
                          r"guests?|professors?|scholars?|fellows?))\b", re.I)

@@ -1032,3 +1032,22 @@ def test_an_attack_on_sovereignty_is_no_attack(extractor):
     evs = events(extractor, "Kenya called the border deal an attack on its sovereignty and recalled its envoy "
                             "from Kampala on Monday.")
     assert not [e for e in evs if e.event_type == "attack"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "When the troops reached Kidal on Monday, they met little resistance.",
+    "The government met the rebels' demands in Juba on Monday.",
+])
+def test_met_with_resistance_or_demands_is_no_meeting(extractor, sentence):
+    assert not [e for e in events(extractor, sentence) if e.event_type == "meeting"]
+
+
+def test_coups_withdrawals_and_new_blocs(extractor):
+    evs = events(extractor, "General Mamady Doumbouya seized power in Guinea in September 2021.")
+    assert [(e.event_type, e.subtype, e.date) for e in evs] == [("other", "coup", "2021-09")]
+    evs = events(extractor, "Nicaragua announced its withdrawal from the Organization of American States in "
+                            "November 2021.")
+    assert [(e.event_type, e.subtype, e.date) for e in evs] == [("other", "withdrawal", "2021-11")]
+    evs = events(extractor, "Kenya, Uganda and Tanzania formed the East African Community in July 2000.")
+    assert [(e.event_type, e.date) for e in evs] == [("agreement", "2000-07")]
+    assert not events(extractor, "The troops withdrew from the hills after a week.")

@@ -121,7 +121,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"withdr(?:ew|awn) from (?:the )?(?=(?-i:[A-Z])|(?:[\w-]+ )?(?:treaty|agreement|deal|pact|bloc|alliance|"
          r"accord|convention)\b)|pulled out of (?:the )?(?=(?-i:[A-Z])|(?:[\w-]+ )?(?:treaty|agreement|deal|pact|"
          r"bloc|alliance|accord|convention)\b)", "withdrawal"),
-        (r"" + _AUX + r"(?:freed|released)|set free", "release"),
+        (r"" + _AUX + r"(?:freed|released|rescued|recovered (?=unharmed|safe|alive))|set free", "release"),
         (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
          "investigation"),
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
@@ -523,6 +523,9 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
     """A sentence's candidate event places, each with the cue before it ("from", "to", "or", or "")
     and whether the words before it speak of a journey; the same for every kind of event."""
     literal = [m for m in mentions if m.usage == "literal" and m.place is not None]
+    # "on the Quetta-Karachi highway near Khuzdar": the ends of a route name are no event place
+    literal = [m for m in literal if not _ROUTE_END.match(text, m.end) and not _ROUTE_START.search(
+        text, max(0, m.start - 40), m.start)] or literal
     # the dateline names where the story was filed: an event place only if there is no other
     body = [m for m in literal if not _is_dateline(text, m)]
     literal = body or literal
@@ -677,6 +680,11 @@ _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|
 _THE_TWO_SIDES = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|countries|leaders|ministers|governments|"
                             r"delegations|parties|presidents|premiers|prime ministers|foreign ministers|neighbou?rs)|"
                             r"they)\s+(?:also\s+)?agreed\b", re.I)
+_FOR_TALKS_ON = re.compile(r"talks\s+(?:on|about|over|regarding|concerning)\b", re.I)
+_ROUTE_END = re.compile(r"(?:-[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?)?\s+(?:highway|motorway|road|railway|rail line|"
+                        r"expressway|corridor|pipeline|route)\b", re.I)
+_ROUTE_START = re.compile(r"\b[A-Z][\w'’.]*-$")
+_PLACE_THEN_WHERE = re.compile(r"(?-i:[A-Z])[\w'’.-]*,?\s*$")
 _CAME = re.compile(r"\b(?:came|comes|followed|follows|preceded|precedes)\b", re.I)
 _SAID = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b")
 _REMOTE = re.compile(r"phone|video|virtual|called", re.I)
@@ -919,6 +927,8 @@ class Extractor:
             split: dict[str, int] = {}
             ahead: dict[str, int] = {}  # "..., and a day later ...": the second event's distance
             gap: dict[str, tuple[int, int]] = {}  # "came a week after ...": the recalled event's distance
+            where: dict[str, int] = {}  # "left for Quetta, where he met ...": the place the clause is at
+            unplaced: set[str] = set()  # kinds whose second clause takes no place from other sentences
             recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence or "after" in sentence
                                                   or "before" in sentence or "since" in sentence)
             for kind, h1, _ in (list(hits) if recalls else ()):
@@ -930,6 +940,11 @@ class Extractor:
                     hits.append(recall[0])
                     if "when" in recall[1].group(0).lower():
                         gap[kind] = (0, 0)  # "since 2023, when gunmen killed ...": the time just named
+                    elif "where" in recall[1].group(0).lower() and kind in ("meeting", "visit") \
+                            and _PLACE_THEN_WHERE.search(sentence, 0, recall[1].start() + 1):
+                        # "left for Quetta, where he met the chief minister": there, at the time just named
+                        gap[kind] = (0, 0)
+                        where[kind] = recall[1].start()
                     elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only"):
                         gap[kind] = (_count_group(recall[1].group("n")) or 1, 7 if recall[1].group("unit")[0] in "wW" else 1)
             # "held talks with Premier Li and met Zhao Leji": two meetings, with two people, that day
@@ -990,6 +1005,18 @@ class Extractor:
                             n = 1 if step.re is _NEXT_DAY else _count_group(step.group("n")) or 1
                             ahead[kind] = n * (7 if step.re is _LATER_BY and step.group("unit")[0] in "wW" else 1)
                             break
+            # "two labourers who were abducted on Monday were recovered unharmed on Thursday": two other events,
+            # each of another kind and with its own date
+            if "other" in first and "other" not in split and len(found) > len(hits):
+                h1 = first["other"]
+                h = next((h for h in found if h[0] == "other" and h[1].start() > h1[1].end() and h[2] != h1[2]), None)
+                if h is not None:
+                    ds = [d for d in dates_for(False) if d.date]
+                    if any(h1[1].end() <= d.start < h[1].start() for d in ds) and any(d.start >= h[1].end() for d in ds):
+                        split["other"] = h[1].start()
+                        hits.append(h)
+                        both.add("other")  # a separate event, not the first told again
+                        unplaced.add("other")  # and no place of another sentence is its own
             killed, injured = casualties.within(s0, s1)
             if not killed and not injured and "attack" in first and " was " in sentence:
                 one_victim = _ONE_VICTIM.search(sentence)
@@ -1005,6 +1032,9 @@ class Extractor:
             for kind, trigger, subtype in hits:
                 if kind == "visit" and _SCENE_VISIT.search(sentence):
                     continue  # a visit to the scene is part of the attack story
+                if kind == "meeting" and "visit" in first and _FOR_TALKS_ON.match(sentence, trigger.start()) \
+                        and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "for ":
+                    continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(("operation", "operations")):
                     continue  # "security forces launched an operation": an event only with its dead or wounded
                 planned = _future_near(sentence, trigger.start())
@@ -1080,6 +1110,12 @@ class Extractor:
                 if kind in split:  # each clause's own places
                     at = split[kind]
                     mine = [c for c in cues if (c[0].start - s0 >= at) == (trigger.start() >= at)]
+                    if kind in where:
+                        there = [c for c in cues if c[0].end - s0 <= at and not sentence[c[0].end - s0:at].strip(" ,")]
+                        if trigger.start() >= at:
+                            mine = mine or there
+                        else:
+                            mine = [c for c in mine if c not in there] or mine
                 if kind == "attack" and len(mine) > 1 and all(c[0].place.kind == "country" for c in mine):
                     # "Russia invaded Ukraine": the country before the deed is the attacker, the one after
                     # it the place attacked
@@ -1127,7 +1163,7 @@ class Extractor:
                     places = [(m, "venue") for m, _ in occasion.places]
                     borrowed = True
                 # "He was freed 12 days later.": another time, and no place stated for it
-                if not places and si > 0 and later is None:
+                if not places and si > 0 and later is None and not (kind in unplaced and trigger.start() >= split[kind]):
                     town = _THE_TOWN.search(sentence)
                     if town is not None:
                         # "the pass had been reopened": the last place named "... Pass"
@@ -1174,7 +1210,7 @@ class Extractor:
                     draft.deal = "pledge" if word.startswith("agreed to") else (
                         "signed" if subtype == "MoU" or "sign" in word or "inked" in word else "")
                 draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
-                if recalled and not draft.places and kind in main_of:
+                if recalled and not draft.places and kind in main_of and kind not in unplaced:
                     draft.places = list(main_of[kind].places)  # "at the same junction where, in 2017, ..."
                 if kind == "attack" and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "the " \
                         and _DEFINITE_NOUN.match(trigger.group(0)) and not any(d.kind == kind for d in drafts) \

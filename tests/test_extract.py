@@ -1051,3 +1051,31 @@ def test_coups_withdrawals_and_new_blocs(extractor):
     evs = events(extractor, "Kenya, Uganda and Tanzania formed the East African Community in July 2000.")
     assert [(e.event_type, e.date) for e in evs] == [("agreement", "2000-07")]
     assert not events(extractor, "The troops withdrew from the hills after a week.")
+
+
+def test_left_for_a_city_where_he_met(extractor):
+    evs = events(extractor, "The defence minister chaired a meeting in Nairobi on Monday and later flew to "
+                            "Mombasa, where he met naval commanders.")
+    got = sorted((e.event_type, e.date, tuple(r.place.name for r in e.places)) for e in evs)
+    assert got == [("meeting", "2024-03-25", ("Mombasa",)), ("meeting", "2024-03-25", ("Nairobi",)),
+                   ("visit", "2024-03-25", ("Mombasa",))]
+
+
+def test_a_trip_for_talks_on_a_topic_is_one_visit(extractor):
+    evs = events(extractor, "The foreign minister will travel to Tashkent next week for talks on rail links.")
+    assert [e.event_type for e in evs] == ["visit"]
+    evs = events(extractor, "The foreign minister will travel to Tashkent next week for talks with his Uzbek "
+                            "counterpart.")
+    assert sorted(e.event_type for e in evs) == ["meeting", "visit"]
+
+
+def test_the_ends_of_a_route_name_are_no_event_place(extractor):
+    e = one(events(extractor, "Gunmen opened fire on a bus on the Lahore-Islamabad motorway near Chakwal on Monday, "
+                              "killing two people."), "attack")
+    assert [r.place.name for r in e.places] == ["Chakwal"]
+
+
+def test_hostages_rescued_are_released(extractor):
+    evs = events(extractor, "Three aid workers who were kidnapped near Gao last week were rescued by soldiers on "
+                            "Monday.")
+    assert sorted(e.subtype for e in evs) == ["kidnapping", "release"]

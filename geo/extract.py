@@ -1116,6 +1116,12 @@ class Extractor:
                             mine = mine or there
                         else:
                             mine = [c for c in mine if c not in there] or mine
+                since = _last(_SINCE_CLAUSE.finditer(sentence, 0, trigger.start())) if kind == "other" else None
+                if since is not None and mine:
+                    # "Violence in Khyber Pakhtunkhwa has risen since the TTP ended its ceasefire with Pakistan": the
+                    # places of the main clause are not the older event's; without its own, the country named
+                    mine = [c for c in mine if c[0].start - s0 >= since.start()] or [
+                        c for c in mine if c[0].place.kind == "country"]
                 if kind == "attack" and len(mine) > 1 and all(c[0].place.kind == "country" for c in mine):
                     # "Russia invaded Ukraine": the country before the deed is the attacker, the one after
                     # it the place attacked

@@ -1079,3 +1079,10 @@ def test_hostages_rescued_are_released(extractor):
     evs = events(extractor, "Three aid workers who were kidnapped near Gao last week were rescued by soldiers on "
                             "Monday.")
     assert sorted(e.subtype for e in evs) == ["kidnapping", "release"]
+
+
+def test_an_event_in_a_since_clause_is_not_at_the_main_clauses_places(extractor):
+    evs = events(extractor, "Fighting in Cauca has grown since the rebels ended their truce with Colombia in "
+                            "July 2023.")
+    e = one(evs, "other")
+    assert (e.subtype, e.date, [r.place.name for r in e.places]) == ("ceasefire ended", "2023-07", ["Colombia"])

@@ -688,8 +688,9 @@ _PLACE_THEN_WHERE = re.compile(r"(?-i:[A-Z])[\w'’.-]*,?\s*$")
 _CAME = re.compile(r"\b(?:came|comes|followed|follows|preceded|precedes)\b", re.I)
 _SAID = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b")
 _REMOTE = re.compile(r"phone|video|virtual|called", re.I)
-_ENDED = re.compile(r"\b(?:ended|ending|lifted|broke|broken|cleared|concluded|(?:brought|put|putting|bringing) an "
-                    r"end to)\s+(?:the\s+)?$", re.I)
+_ENDED = re.compile(r"\b(?:ended|ending|lifted|broke|broken|concluded|(?:brought|put|putting|bringing) an "
+                    r"end to)\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_BEGAN = re.compile(r"\b(?:after|when|which began|that began|begun|since)\b", re.I)
 # "The death toll from a siege at a hotel rose to 19 on Sunday": the trigger names what the toll counts
 _TOLL_OF = re.compile(r"\b(?:death |casualty )?toll (?:from|of|in)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # "was launched in April 2015, when Xi visited Islamabad and the two sides signed ...": one time
@@ -730,9 +731,10 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     # with it, after the modal, not before it
     modal = _FUTURE.search(sentence, max(0, at - 80), at + 5) if planned else None
     # "Security forces ended the siege on Saturday": the end's date, not the siege's
-    ending = definite and _ENDED.search(sentence, max(0, at - 40), at) is not None
+    # ("Troops ended a 20-hour siege on Sunday, after gunmen stormed the hotel on Saturday": Saturday's)
+    ending = _ENDED.search(sentence, max(0, at - 50), at) is not None
     for d in candidates:
-        if ending:
+        if ending and not (d.start >= end and _BEGAN.search(sentence, end, d.start)):
             continue
         if any(a <= d.start < b and not a <= at < b for a, b in asides):
             continue

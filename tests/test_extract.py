@@ -1086,3 +1086,9 @@ def test_an_event_in_a_since_clause_is_not_at_the_main_clauses_places(extractor)
                             "July 2023.")
     e = one(evs, "other")
     assert (e.subtype, e.date, [r.place.name for r in e.places]) == ("ceasefire ended", "2023-07", ["Colombia"])
+
+
+def test_a_siege_ended_after_it_began_is_dated_by_its_start(extractor):
+    e = one(events(extractor, "Police ended a 15-hour siege at a bank in Kisumu on Tuesday, after robbers stormed "
+                              "the building on Monday, killing three people."), "attack")
+    assert (e.date, e.killed) == ("2024-03-25", 3)

@@ -614,12 +614,16 @@ _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?")
 
 
 def _previous_place(text: str, span: tuple[int, int], mentions: list[Mention],
-                    kind: str) -> list[tuple[Mention, str]]:
-    """The last finer literal place of the previous sentence, for a sentence that names none."""
+                    kind: str, *, topic: bool = False) -> list[tuple[Mention, str]]:
+    """The last finer literal place of the previous sentence, for a sentence that names none; with
+    ``topic`` ("the city's eastern districts"), the city that sentence opens with, when it opens with one
+    ("El Obeid, a hub on the road to Darfur, has been attacked since the RSF seized El Fasher")."""
     before = [m for m in mentions if span[0] <= m.start < span[1] and m.usage == "literal"
               and m.place is not None and not m.place.is_area and not _is_dateline(text, m)]
     if not before:
         return []
+    if topic and before[0].place.kind == "city" and not text[span[0]:before[0].start].strip(" \"'“‘("):
+        return [(before[0], "venue" if kind in ("meeting", "agreement") else "location")]
     return [(before[-1], "venue" if kind in ("meeting", "agreement") else "location")]
 
 
@@ -1177,7 +1181,8 @@ class Extractor:
                         # "the pass had been reopened": the last place named "... Pass"
                         places = _place_named(town.group(1), mentions, s0, text, kind)
                     if not places and not (older and kind in ("meeting", "agreement")):
-                        places = _previous_place(text, sentences[si - 1], mentions, kind)
+                        places = _previous_place(text, sentences[si - 1], mentions, kind,
+                                                 topic=town is not None and town.group(1).lower() in ("city", "town"))
                     if not places and si > 1 and town is not None and not (older and kind in ("meeting", "agreement")):
                         # "a drone attack on an air base near the city's airport": the city named before
                         places = _previous_place(text, sentences[si - 2], mentions, kind)

@@ -1092,3 +1092,11 @@ def test_a_siege_ended_after_it_began_is_dated_by_its_start(extractor):
     e = one(events(extractor, "Police ended a 15-hour siege at a bank in Kisumu on Tuesday, after robbers stormed "
                               "the building on Monday, killing three people."), "attack")
     assert (e.date, e.killed) == ("2024-03-25", 3)
+
+
+def test_the_city_is_the_one_the_previous_sentence_opens_with(extractor):
+    evs = events(extractor, "Aid groups warned of growing hunger in the east. Goma, the largest town in the east, has "
+                            "been tense since rebels captured Bukavu in February. On Tuesday, shelling of the city's "
+                            "northern districts killed six people.")
+    got = {e.date: [r.place.name for r in e.places] for e in evs if e.event_type == "attack"}
+    assert got["2024-03-26"] == ["Goma"]

@@ -125,6 +125,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
          "investigation"),
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
+        (r"hand(?:ed|ing|s)? over (?:control of |responsibility for )?(?:the |more |its |their |\w+ )?(?:[\w-]+ )?"
+         r"(?:bases?|security|power|prisoners|bodies|control)|handover of", "handover"),
         (r"re-?open(?:ed|ing|s)?", "reopening"),
         (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
         (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
@@ -684,6 +686,8 @@ _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|
 _THE_TWO_SIDES = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|countries|leaders|ministers|governments|"
                             r"delegations|parties|presidents|premiers|prime ministers|foreign ministers|neighbou?rs)|"
                             r"they)\s+(?:also\s+)?agreed\b", re.I)
+_ANOTHER_OCCASION = re.compile(r"\s+(?:an?|another|the)\s+(?:first|second|third|fourth|earlier|previous|last|"
+                               r"separate|new)\s+(?:(?:round|set|series|session)s?\s+of\s+)?", re.I)
 _FOR_TALKS_ON = re.compile(r"talks\s+(?:on|about|over|regarding|concerning)\b", re.I)
 _ROUTE_END = re.compile(r"(?:-[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?)?\s+(?:highway|motorway|road|railway|rail line|"
                         r"expressway|corridor|pipeline|route)\b", re.I)
@@ -1048,6 +1052,13 @@ class Extractor:
                 candidates = dates_for(planned)
                 if candidates:
                     candidates = _own_dates(sentence, candidates, trigger, planned)
+                if candidates and len(hits) > 1:
+                    # "agreed to a ceasefire in Doha on Oct. 19, and a first round of talks in Istanbul ended without
+                    # a deal": a date in the clause of another kind's event, before ", and", is that event's
+                    b = _last(_COORDINATION.finditer(sentence, 0, trigger.start()))
+                    if b is not None and any(h[0] != kind and h[1].start() < b.start() for h in hits) \
+                            and _ANOTHER_OCCASION.fullmatch(sentence, b.end(), trigger.start()):
+                        candidates = [d for d in candidates if d.start >= b.start() or _opens(sentence, d)]
                 if kind in split:  # the main clause's dates, or the recalled clause's
                     at = split[kind]
                     candidates = [d for d in candidates if (d.start < at) == (trigger.start() < at)]

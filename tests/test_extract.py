@@ -1100,3 +1100,19 @@ def test_the_city_is_the_one_the_previous_sentence_opens_with(extractor):
                             "northern districts killed six people.")
     got = {e.date: [r.place.name for r in e.places] for e in evs if e.event_type == "attack"}
     assert got["2024-03-26"] == ["Goma"]
+
+
+def test_a_date_of_another_clause_is_not_an_earlier_rounds(extractor):
+    evs = events(extractor, "The two governments signed a truce in Addis Ababa on March 3, and an earlier round of "
+                            "talks in Nairobi ended without a deal.")
+    m = one(evs, "meeting")
+    assert m.date is None
+    evs = events(extractor, "The minister met the ambassador in Nairobi on Monday, and the two sides agreed to "
+                            "set up a working group.")
+    assert one(evs, "agreement").date == "2024-03-25"
+
+
+def test_handing_over_bases_is_an_event(extractor):
+    evs = events(extractor, "The UN mission in Mali is expected to hand over two bases to the army next month.")
+    e = one(evs, "other")
+    assert (e.subtype, e.status, e.date) == ("handover", "planned", "2024-04")

@@ -67,14 +67,19 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"(?:intelligence-based|security|military|counter-?terrorism|counter-?insurgency|army|joint|clearance|"
          r"search|cordon-and-search) operations?", "armed clash"),
         # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
-        (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured)\s+(?=(?-i:[A-Z])[\w'-]+|the (?:city|town|"
-         r"village|district|base|garrison|airport|port) of\b)", "capture"),
+        (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
+         r"(?:the|a|an) (?:[\w-]+ )?(?:city|town|village|district|base|garrison|airport|port|camp|barracks|outpost|"
+         r"post|checkpoint)s?\b)", "capture"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
         (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|"
          r"(?:(?<=force their )|(?<=forced their )|(?<=forcing their )|"
          r"(?<=force its )|(?<=forced its )|(?<=forced a ))way into", "armed assault"),
         (r"attack(?:s|ed|ing|ers?)?|massacre|militants? struck|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
+        (r"(?:killed|died|wounded|injured) in (?:the |a |an )?(?:[\w-]+ )?(?:fighting|clash(?:es)?|crossfire|riots?|"
+         r"violence|unrest)|(?:fighting|clashes|gunfights?|violence) (?:broke out|erupted)", "armed clash"),
+        # a riot is told as an event with its dead or wounded (see the extraction loop)
+        (r"riots?|rioting", "riot"),
     ],
     "agreement": [
         (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
@@ -82,7 +87,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"(?:(?<=\bto )|(?<=\bwill )|(?<=\bwould )|(?<=\bshall ))sign\b|agreements?|"
          r"agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
          r"after|upon)|agreed (?:the|a|an) (?:[\w-]+ ){0,2}(?:text|terms|deal|plan|roadmap|framework|draft)|"
-         r"initial(?:l)?ed|signed|signing|inked|accords?|pacts?|"
+         r"initial(?:l)?ed|signed|signing|inked|accords?|pacts?|agreeing (?:to|on)|"
          r"reached (?:a |an )?(?:[\w-]+ )?consensus|"
          r"treaty|deals?|"
          r"protocol|"
@@ -223,10 +228,11 @@ _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|t
             r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
             r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
             r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
+            r"inmates|prisoners|detainees|hostages|"
             r"of them|were|was|have|had)?")
 _KILL_AFTER = re.compile(
     r"\b" + _NUM + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
-    r"being)?\s*(?:reportedly\s+|also\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
+    r"being)?\s*(?:reportedly\s+|also\s+|reported\s+|confirmed\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     r"injured|wounded|hurt)\b", re.I)
 # "A policeman was martyred when militants hurled a grenade": one, in the sentence that tells the attack
 # (looked for there only, not scanned for in every text)
@@ -694,6 +700,14 @@ _ROUTE_END = re.compile(r"(?:-[A-Z][\w'’.]*(?: [A-Z][\w'’.]*)?)?\s+(?:highwa
 _ROUTE_START = re.compile(r"\b[A-Z][\w'’.]*-$")
 _PLACE_THEN_WHERE = re.compile(r"(?-i:[A-Z])[\w'’.-]*,?\s*$")
 _CAME = re.compile(r"\b(?:came|comes|followed|follows|preceded|precedes)\b", re.I)
+# "In March, jihadists overran the base and killed five soldiers": another time, not more of the attack just told
+_MONTHS_GAP = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+"
+                         r"(?:after|before)\b", re.I)
+_SAID_THEN = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b(?:\s+[\w'’.-]+){0,3}\s*(?:on|late|"
+                        r"early)?\s*$", re.I)
+_OWN_TIME = re.compile(r"\W*(?:in|on|by|during|last|earlier|since)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|"
+                       r"april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year|month)\b|"
+                       r"\W*(?:\w+\s+){1,2}(?:years?|months?) ago\b", re.I)
 _SAID = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b")
 _REMOTE = re.compile(r"phone|video|virtual|called", re.I)
 _ENDED = re.compile(r"\b(?:ended|ending|lifted|broke|broken|concluded|(?:brought|put|putting|bringing) an "
@@ -764,6 +778,9 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
             # "the death toll from the attack ... rose to 137 on Sunday": the toll's date
             if (definite or _TOLL_OF.search(sentence, max(0, at - 40), at)) \
                     and _TOLL_OR_SPEECH.search(sentence, end, d.start):
+                continue
+            # "killed 14 soldiers in an overnight attack ..., two sources told AFP on Monday": the telling's day
+            if _SAID_THEN.search(sentence, end, d.start):
                 continue
             # "the first meeting since he returned to office earlier this year": the return's date
             if _SINCE_CLAUSE.search(sentence, end, d.start):
@@ -907,7 +924,7 @@ class Extractor:
             # more than 500 people": an older event of the same kind, told in a 'when/where' clause
             if not hits:
                 recent = last_attack[0] if last_attack else None
-                if recent is not None and si - recent.sentence <= 2:
+                if recent is not None and si - recent.sentence <= 2 and not _OWN_TIME.match(sentence):
                     killed, injured = casualties.within(s0, s1)
                     if killed or injured:
                         recent.killed += killed
@@ -957,6 +974,9 @@ class Extractor:
                         where[kind] = recall[1].start()
                     elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only"):
                         gap[kind] = (_count_group(recall[1].group("n")) or 1, 7 if recall[1].group("unit")[0] in "wW" else 1)
+                    elif (months := _MONTHS_GAP.search(recall[1].group(0))) is not None:
+                        # "The blast came eight months after a bomber attacked a convoy": that month
+                        gap[kind] = (_count_group(months.group(1)) or 1, -1)
             # "held talks with Premier Li and met Zhao Leji": two meetings, with two people, that day
             both: set[str] = set()
             if "meeting" in first and "meeting" not in split and " and " in sentence:
@@ -1045,7 +1065,8 @@ class Extractor:
                 if kind == "meeting" and "visit" in first and _FOR_TALKS_ON.match(sentence, trigger.start()) \
                         and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "for ":
                     continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
-                if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(("operation", "operations")):
+                if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(
+                        ("operation", "operations", "riot", "riots", "rioting")):
                     continue  # "security forces launched an operation": an event only with its dead or wounded
                 planned = _future_near(sentence, trigger.start())
                 status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
@@ -1090,6 +1111,11 @@ class Extractor:
                     before = [d for d in dates_for(planned) if d.date and d.end <= split[kind]]
                     if before:
                         date, precision = before[-1].date, before[-1].precision
+                elif date is None and kind in gap and gap[kind][1] < 0 and kind in main_of \
+                        and trigger.start() >= split[kind] and main_of[kind].precision in ("day", "month") \
+                        and main_of[kind].date:
+                    months = int(main_of[kind].date[:4]) * 12 + int(main_of[kind].date[5:7]) - 1 - gap[kind][0]
+                    date, precision = f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
                 elif date is None and kind in gap and kind in main_of and trigger.start() >= split[kind] \
                         and main_of[kind].precision == "day" and main_of[kind].date:
                     # "The raid came a week after gunmen ambushed a coach": that many days before
@@ -1231,7 +1257,7 @@ class Extractor:
                 draft.older = older
                 if kind == "agreement":
                     word = trigger.group(0).lower()
-                    draft.deal = "pledge" if word.startswith("agreed to") else (
+                    draft.deal = "pledge" if word.startswith(("agreed to", "agreeing to")) else (
                         "signed" if subtype == "MoU" or "sign" in word or "inked" in word else "")
                 draft.indefinite = _INDEFINITE.search(sentence, max(0, trigger.start() - 30), trigger.start()) is not None
                 if recalled and not draft.places and kind in main_of and kind not in unplaced:
@@ -1502,6 +1528,8 @@ def _future_near(sentence: str, at: int) -> bool:
     """A future marker in the clause that holds the trigger (up to 60 characters before it)."""
     clause_start = max(sentence.rfind(",", 0, at), sentence.rfind(";", 0, at), at - 60, 0)
     before = sentence[clause_start:at]
+    if sentence[at:at + 3].lower() == "to ":
+        before += "to "  # "is due to travel to Israel": the trigger begins with the modal's "to"
     after = sentence[at:at + 40]
     if _MODAL_TRIGGER.match(after):
         return True  # the trigger holds its modal: "will travel to Moscow", or is a timetable: "leaves for Beijing"

@@ -1116,3 +1116,36 @@ def test_handing_over_bases_is_an_event(extractor):
     evs = events(extractor, "The UN mission in Mali is expected to hand over two bases to the army next month.")
     e = one(evs, "other")
     assert (e.subtype, e.status, e.date) == ("handover", "planned", "2024-04")
+
+
+def test_a_trip_one_is_due_to_make_is_planned(extractor):
+    e = one(events(extractor, "The envoy is due to travel to Cairo on Friday."), "visit")
+    assert (e.status, e.date) == ("planned", "2024-03-29")
+
+
+def test_the_day_it_was_told_is_not_the_attacks(extractor):
+    evs = events(extractor, "Gunmen killed nine soldiers in an attack on an army post near Gao, two officials told "
+                            "Reuters on Tuesday. The fighters stormed the post on Sunday night.")
+    e = one(evs, "attack")
+    assert (e.date, e.killed) == ("2024-03-24", 9)
+
+
+def test_a_sentence_with_a_time_of_its_own_adds_no_casualties_to_the_last_attack(extractor):
+    evs = events(extractor, "Gunmen stormed a police post in Bannu on Sunday, killing four policemen. In January, "
+                            "militants overran the post and killed two guards.")
+    got = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
+    assert got == [("2024-01", 2), ("2024-03-24", 4)]
+
+
+def test_months_after_dates_the_recalled_attack(extractor):
+    evs = events(extractor, "A bomb wounded six people near a bus stand in Quetta on Tuesday. The blast came three "
+                            "months after a suicide bomber attacked a rally in Quetta, killing eleven people.")
+    got = sorted((e.date, e.killed, e.injured) for e in evs if e.event_type == "attack")
+    assert got == [("2023-12", 11, None), ("2024-03-26", None, 6)]
+
+
+def test_prison_riots_and_fighting_with_their_dead(extractor):
+    e = one(events(extractor, "Four inmates had been reported dead after fighting broke out between rival gangs at "
+                              "the prison in Guayaquil on Sunday."), "attack")
+    assert (e.killed, e.date) == (4, "2024-03-24")
+    assert not events(extractor, "The riot police were deployed in Guayaquil on Sunday.")

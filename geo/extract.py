@@ -20,6 +20,7 @@ Rules over sentences, general to news prose (no article's own words):
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -913,6 +914,9 @@ class Extractor:
             first: dict[str, tuple[str, _Trigger, str | None]] = {}
             for hit in found:
                 if hit[0] not in first and not _generic(hit[1].group(0), sentence, found, hit[1].start()):
+                    if _ANCHOR_BEFORE.search(sentence, max(0, hit[1].start() - 40), hit[1].start()) and any(
+                            h[0] == hit[0] and h[1].start() > hit[1].end() for h in found):
+                        continue  # "On the sidelines of the dialogue, Wang held talks": the talks, not the dialogue
                     first[hit[0]] = hit
             if "attack" in first and first["attack"][1].group(0).lower() == "gunmen":
                 # "gunmen took guests hostage": the deed tells the kind of attack, not the attackers
@@ -1276,6 +1280,13 @@ class Extractor:
                     # "the bombing" is the mention that refers back, not "the trip"
                     ref = _definite(sentence, [h for h in found if h[0] == kind]) or definite
                 into = self._add(drafts, draft, sentence, None if recalled else ref)
+                if kind == "meeting" and into is draft:
+                    # "held separate talks with Muttaqi and Dar": a meeting with each
+                    each = _SEPARATE_WITH.match(sentence, trigger.start()) if re.search(
+                        r"\bseparate\s+$", sentence[max(0, trigger.start() - 12):trigger.start()], re.I) else None
+                    names = [n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", each.group(1)) if n[:1].isupper()] if each else []
+                    for _ in names[1:]:
+                        drafts.append(dataclasses.replace(draft, separate=True, evidence=list(draft.evidence)))
                 main_of[kind] = into
                 if kind == "attack" and not into.recalled:
                     last_attack[:] = [into]
@@ -1403,7 +1414,13 @@ _DAYS_AFTER_THE = re.compile(r"\b(?:in the (?:days|weeks) (?:after|following)|sh
                              r"aftermath of|in the wake of) (?:the|this|that) (?:[\w-]+ )?(\w+)", re.I)
 _RIGHT_AFTER = re.compile(r"\W*(?:(?:shortly|soon|immediately|just)\s+)?(?:after|following|at the end of|during|"
                           r"on the sidelines of|at)\s+(?:the|their|this|that|these)\s+(?:[\w-]+\s+)?"
-                          r"(talks|meeting|summit|visit|trip|session|negotiations|attack|bombing|blast)\b", re.I)
+                          r"(talks|meeting|summit|visit|trip|session|negotiations|dialogue|conference|forum|consultations|"
+                          r"attack|bombing|blast)\b", re.I)
+_SEPARATE_WITH = re.compile(r"(?:talks|meetings)\s+with\s+((?:(?-i:[A-Z])[\w'’.-]*\s*(?:,\s*|\s+and\s+)?){2,8})",
+                            re.I)
+_ANCHOR_BEFORE = re.compile(r"\b(?:on the (?:sidelines|margins) of|after|following|at the end of|during|ahead of|before)\s+"
+                            r"(?:the|this|that|these)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_ANCHOR_KIND = {"visit": "visit", "trip": "visit", "attack": "attack", "bombing": "attack", "blast": "attack"}
 _DAY_OF_THE = re.compile(r"\b(?:on )?the (?:same )?day of the (\w+)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|before|when|as|since|while|because|which|who)\b", re.I)
 _SEPARATE = re.compile(r"\b(?:a|in a|another|a second|a separate|separately)\s+(?:separate|second|new|"
@@ -1434,8 +1451,10 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
     # "After the talks, the two leaders witnessed the signing": the day of the talks just told of
     right_after = _RIGHT_AFTER.match(sentence)
     if right_after:
-        anchor = next((d for d in reversed(drafts) if d.kind != kind and d.date and not d.recalled
-                       and _TRIGGER_WORDS[d.kind].search(right_after.group(1))), None)
+        # ("On the sidelines of the dialogue, Wang held separate talks": a meeting on the dialogue's day too)
+        same_kind_ok = re.search(r"sidelines|during", right_after.group(0), re.I) is not None
+        anchor = next((d for d in reversed(drafts) if (d.kind != kind or same_kind_ok) and d.date and not d.recalled
+                       and d.kind == _ANCHOR_KIND.get(right_after.group(1).lower(), "meeting")), None)
         if anchor is not None:
             return anchor.date, anchor.precision
     if not m or not ref:
@@ -1652,8 +1671,11 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
         # "The two sides agreed to expand trade", then "After the talks, they witnessed the signing of three MoUs":
         # two (an undated "had agreed to ensure ..." after a signing tells more of it)
         return False
-    if old.kind == "meeting" and new.date is not None and old.actors and new.actors \
-            and not set(old.actors) & set(new.actors):
+    if old.kind == "meeting" and new.date is not None and new.actors and (
+            (old.actors and not set(old.actors) & set(new.actors))
+            or (not old.actors and old.date is not None and old.date != new.date)):
+        # (and "A joint team will meet on Thursday", then "The consul is also expected to call on the chief
+        # minister this week": a meeting with named people at another time is another meeting)
         return False  # "call on the vice president on Wednesday", then "host a trilateral meeting" that day: two
     if not _dates_compatible(old.date, new.date):
         return False

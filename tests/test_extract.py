@@ -1149,3 +1149,16 @@ def test_prison_riots_and_fighting_with_their_dead(extractor):
                               "the prison in Guayaquil on Sunday."), "attack")
     assert (e.killed, e.date) == (4, "2024-03-24")
     assert not events(extractor, "The riot police were deployed in Guayaquil on Sunday.")
+
+
+def test_separate_talks_on_the_sidelines(extractor):
+    evs = events(extractor, "The regional security conference opened in Doha on Monday. On the sidelines of the "
+                            "conference, Lavrov held separate talks with Fidan and Araghchi.")
+    meetings = sorted((e.date, e.evidence[:6]) for e in evs if e.event_type == "meeting")
+    assert [d for d, _ in meetings] == ["2024-03-25"] * 3
+
+
+def test_a_call_on_a_named_person_at_another_time_is_another_meeting(extractor):
+    evs = events(extractor, "A joint investigation team will meet in Peshawar on Thursday, officials said. The "
+                            "Chinese ambassador Jiang Zaidong is also expected to call on the governor next week.")
+    assert len([e for e in evs if e.event_type == "meeting"]) == 2

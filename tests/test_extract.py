@@ -890,6 +890,8 @@ def test_a_group_called_is_no_call(extractor):
     ("in mid-January", ("2025-01", "month")),
     ("in late 2023", ("2023", "year")),
     ("some years ago", (None, "unknown")),
+    ("by the end of January", ("2025-01", "month")),
+    ("at the beginning of February", ("2025-02", "month")),
 ])
 def test_more_dates_resolved_against_publication(phrase, expected):
     (d,) = find_dates(f"It happened {phrase}.", "2025-03-12")

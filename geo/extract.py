@@ -1227,6 +1227,13 @@ class Extractor:
                     if not places and si > 1 and town is not None and not (older and kind in ("meeting", "agreement")):
                         # "a drone attack on an air base near the city's airport": the city named before
                         places = _previous_place(text, sentences[si - 2], mentions, kind)
+                that_day = next((d for d in reversed(drafts) if d.kind == "attack" and d.date == date and d.places
+                                 and not d.recalled), None) if not places and kind == "other" and date \
+                    and precision == "day" and not (kind in unplaced and trigger.start() >= split[kind]) else None
+                if that_day is not None:
+                    # "20 suspects had been arrested", said the army on the day of the attack: where the attack was
+                    places = [(m, "location") for m, _ in that_day.places]
+                    borrowed = True
                 if subtype == "took office":
                     # "Sharif, who took office earlier this month, visited the embassy in Islamabad": the
                     # sentence's places are the other event's; an office is held over a whole country

@@ -1164,3 +1164,10 @@ def test_a_call_on_a_named_person_at_another_time_is_another_meeting(extractor):
     evs = events(extractor, "A joint investigation team will meet in Peshawar on Thursday, officials said. The "
                             "Chinese ambassador Jiang Zaidong is also expected to call on the governor next week.")
     assert len([e for e in evs if e.event_type == "meeting"]) == 2
+
+
+def test_an_unplaced_arrest_on_the_day_of_the_attack_is_where_the_attack_was(extractor):
+    evs = events(extractor, "Gunmen attacked a hotel in Bosaso on Tuesday, killing six guards. The army said in a "
+                            "statement on Tuesday evening that 12 suspects had been arrested.")
+    e = one(evs, "other")
+    assert (e.subtype, e.date, [r.place.name for r in e.places]) == ("arrest", "2024-03-26", ["Bosaso"])

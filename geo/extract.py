@@ -1287,6 +1287,15 @@ class Extractor:
                     # "the bombing" is the mention that refers back, not "the trip"
                     ref = _definite(sentence, [h for h in found if h[0] == kind]) or definite
                 into = self._add(drafts, draft, sentence, None if recalled else ref)
+                if best is not None and kind in ("meeting", "visit") and _ROUNDS.search(
+                        sentence, max(0, trigger.start() - 40), trigger.end()):
+                    # "Two earlier rounds of talks, held in Ankara in July and August": one in each month
+                    also = _AND_MONTH.match(sentence, best.end) if best.precision == "month" and best.date else None
+                    if also is not None and (into is draft or into.date == best.date):
+                        m2 = MONTHS[also.group(1).lower()]
+                        y2 = int(best.date[:4]) + (1 if m2 < int(best.date[5:7]) else 0)
+                        drafts.append(dataclasses.replace(draft, date=f"{y2:04d}-{m2:02d}", precision="month",
+                                                          separate=True, evidence=list(draft.evidence)))
                 if kind == "meeting" and into is draft:
                     # "held separate talks with Muttaqi and Dar": a meeting with each
                     each = _SEPARATE_WITH.match(sentence, trigger.start()) if re.search(
@@ -1423,6 +1432,9 @@ _RIGHT_AFTER = re.compile(r"\W*(?:(?:shortly|soon|immediately|just)\s+)?(?:after
                           r"on the sidelines of|at)\s+(?:the|their|this|that|these)\s+(?:[\w-]+\s+)?"
                           r"(talks|meeting|summit|visit|trip|session|negotiations|dialogue|conference|forum|consultations|"
                           r"attack|bombing|blast)\b", re.I)
+_ROUNDS = re.compile(r"\b(?:rounds|sessions|meetings|visits|trips)\b", re.I)
+_AND_MONTH = re.compile(r"\s+and\s+(?:in\s+)?(January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)\b")
 _SEPARATE_WITH = re.compile(r"(?:talks|meetings)\s+with\s+((?:(?-i:[A-Z])[\w'’.-]*\s*(?:,\s*|\s+and\s+)?){2,8})",
                             re.I)
 _ANCHOR_BEFORE = re.compile(r"\b(?:on the (?:sidelines|margins) of|after|following|at the end of|during|ahead of|before)\s+"

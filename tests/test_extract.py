@@ -1171,3 +1171,9 @@ def test_an_unplaced_arrest_on_the_day_of_the_attack_is_where_the_attack_was(ext
                             "statement on Tuesday evening that 12 suspects had been arrested.")
     e = one(evs, "other")
     assert (e.subtype, e.date, [r.place.name for r in e.places]) == ("arrest", "2024-03-26", ["Bosaso"])
+
+
+def test_rounds_of_talks_in_two_months_are_two_meetings(extractor):
+    evs = events(extractor, "The talks opened in Geneva on Monday. Two earlier rounds of UN-mediated talks, held "
+                            "in Geneva in July and August, ended without a breakthrough.", published="2024-12-12")
+    assert sorted(e.date for e in evs if e.event_type == "meeting") == ["2024-07", "2024-08", "2024-12-09"]

@@ -229,12 +229,14 @@ _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|t
             r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
             r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
             r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
-            r"inmates|prisoners|detainees|hostages|"
+            r"inmates|prisoners|detainees|hostages|khawarij|jihadists|rebels|bandits|"
             r"of them|were|was|have|had)?")
 _KILL_AFTER = re.compile(
     r"\b" + _NUM + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
     r"being)?\s*(?:reportedly\s+|also\s+|reported\s+|confirmed\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
-    r"injured|wounded|hurt)\b", re.I)
+    # ISPR's words: "embraced martyrdom", "were sent to hell", "neutralised"
+    r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|"
+    r"injured|wounded|hurt|(?:sustained|suffered|received) (?:[\w-]+ )?injuries)\b", re.I)
 # "A policeman was martyred when militants hurled a grenade": one, in the sentence that tells the attack
 # (looked for there only, not scanned for in every text)
 _ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilian|officer|guard|worker|engineer|child|"
@@ -397,7 +399,7 @@ class Figure:
 
 
 _PERPETRATOR_WORDS = re.compile(r"\b(?:attackers|assailants|militants|gunmen|terrorists|bombers|insurgents|"
-                                r"fighters|hijackers|kidnappers)\b", re.I)
+                                r"fighters|hijackers|kidnappers|khawarij|khwarij|jihadists|rebels|bandits)\b", re.I)
 _AUX_WORDS = {"were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "of", "them", "others"}
 
 

@@ -1177,3 +1177,13 @@ def test_rounds_of_talks_in_two_months_are_two_meetings(extractor):
     evs = events(extractor, "The talks opened in Geneva on Monday. Two earlier rounds of UN-mediated talks, held "
                             "in Geneva in July and August, ended without a breakthrough.", published="2024-12-12")
     assert sorted(e.date for e in evs if e.event_type == "meeting") == ["2024-07", "2024-08", "2024-12-09"]
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("Two soldiers embraced martyrdom and five khawarij were sent to hell during an intelligence-based operation "
+     "in Tank on Monday, the ISPR said.", 7, None),
+    ("A roadside bomb hit a police van in Tank on Monday, and four policemen sustained serious injuries.", None, 4),
+])
+def test_ispr_words_for_the_dead_and_injured(extractor, sentence, killed, injured):
+    e = one(events(extractor, sentence), "attack")
+    assert (e.killed, e.injured) == (killed, injured)

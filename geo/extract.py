@@ -983,6 +983,15 @@ class Extractor:
                     elif (months := _MONTHS_GAP.search(recall[1].group(0))) is not None:
                         # "The blast came eight months after a bomber attacked a convoy": that month
                         gap[kind] = (_count_group(months.group(1)) or 1, -1)
+            # "It will be the first visit by a Chinese premier in 11 years; the previous one was made by Li Keqiang
+            # in May 2013": an older event of the kind, told by "one"
+            for kind, h1, _ in list(hits):
+                if kind in ("visit", "meeting") and kind not in split and ("previous" in sentence or "last " in sentence
+                                                                         or "prior" in sentence):
+                    pm = _PREVIOUS_ONE.search(text, s0 + h1.end(), s1)
+                    if pm is not None and any(d.date and d.start >= pm.start() - s0 for d in dates_for(False)):
+                        split[kind] = pm.start() - s0
+                        hits.append((kind, _Trigger(pm, s0), None))
             # "held talks with Premier Li and met Zhao Leji": two meetings, with two people, that day
             both: set[str] = set()
             if "meeting" in first and "meeting" not in split and " and " in sentence:
@@ -1434,6 +1443,8 @@ _RIGHT_AFTER = re.compile(r"\W*(?:(?:shortly|soon|immediately|just)\s+)?(?:after
                           r"on the sidelines of|at)\s+(?:the|their|this|that|these)\s+(?:[\w-]+\s+)?"
                           r"(talks|meeting|summit|visit|trip|session|negotiations|dialogue|conference|forum|consultations|"
                           r"attack|bombing|blast)\b", re.I)
+_PREVIOUS_ONE = re.compile(r"\b(?:the|its|his|her|their)\s+(?:previous|last|prior|preceding)\s+(?:one|such\s+[a-z]+)\s+"
+                           r"(?:was|took place|came|had been|being)\b", re.I)
 _ROUNDS = re.compile(r"\b(?:rounds|sessions|meetings|visits|trips)\b", re.I)
 _AND_MONTH = re.compile(r"\s+and\s+(?:in\s+)?(January|February|March|April|May|June|July|August|September|October|"
                         r"November|December)\b")

@@ -1187,3 +1187,10 @@ def test_rounds_of_talks_in_two_months_are_two_meetings(extractor):
 def test_ispr_words_for_the_dead_and_injured(extractor, sentence, killed, injured):
     e = one(events(extractor, sentence), "attack")
     assert (e.killed, e.injured) == (killed, injured)
+
+
+def test_the_previous_one_is_an_older_event_of_the_kind(extractor):
+    evs = events(extractor, "President Erdogan will visit Egypt next month. It will be his first visit to Egypt in "
+                            "twelve years; the previous one was made in November 2012.")
+    got = sorted((e.status, e.date) for e in evs if e.event_type == "visit")
+    assert got == [("occurred", "2012-11"), ("planned", "2024-04")]

@@ -61,7 +61,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"grenade(?: attack)?s?", "grenade attack"),
         (r"lynch(?:ed|ing)|(?:mob|mobs) (?:attacked|stormed)", "mob attack"),
         (r"torched|set (?:fire to|ablaze)|arson attack", "arson"),
-        (r"exchanges? of fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
+        (r"exchanges? of fire|(?:exchanged|exchanging|traded|trading) (?:heavy )?fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
          r"clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
@@ -112,7 +112,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          # "will meet the Iraqi defence minister", "ministers meet in Tashkent" (not "meet the demand")
          r"meets? (?:again |later |separately )?(?:with |in |at )?(?:(?:his|her|their|the) )?(?:[a-z-]+ )?"
          r"(?:(?-i:[A-Z])[\w-]*|counterparts?|leaders?|officials|elders|"
-         r"delegat\w+|president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)|"
+         r"delegat\w+|(?:vice-?)?president|prime|ministers?|foreign|defen[cs]e|interior|ambassador|envoy)|"
          # "President Zardari received the Chinese vice premier" (not "received injuries")
          r"received (?:(?-i:[A-Z])[\w-]*|the (?:[\w-]+ ){0,2}(?:envoy|ambassador|delegation|minister|president|"
          r"premier|prime minister|vice premier|governor|chief|secretary|counterpart|consul))", None),
@@ -232,7 +232,10 @@ _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|t
             r"inmates|prisoners|detainees|hostages|khawarij|jihadists|rebels|bandits|"
             r"of them|were|was|have|had)?")
 _KILL_AFTER = re.compile(
-    r"\b" + _NUM + r"\s+" + _VICTIMS + r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
+    # ("in October 2024 two engineers were killed": the year is no count, the "two" after it is)
+    # ("two security guards escorting the convoy were injured": a participle phrase after the victims)
+    r"\b" + _NUM + r"(?<!\b(?:19|20)\d\d)\s+" + _VICTIMS + r"(?:\s+(?-i:[a-z])+ing(?:\s+[\w'’-]+){1,3}?(?=\s+(?:were|was)\b))?"
+    r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
     r"being)?\s*(?:reportedly\s+|also\s+|reported\s+|confirmed\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     # ISPR's words: "embraced martyrdom", "were sent to hell", "neutralised"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|"
@@ -694,7 +697,7 @@ _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|
                              r"reported|confirmed)\b", re.I)
 _THE_TWO_SIDES = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|countries|leaders|ministers|governments|"
                             r"delegations|parties|presidents|premiers|prime ministers|foreign ministers|neighbou?rs)|"
-                            r"they)\s+(?:also\s+)?agreed\b", re.I)
+                            r"they)\s+(?:also\s+)?(?:agreed|signed|inked|exchanged)\b", re.I)
 _ANOTHER_OCCASION = re.compile(r"\s+(?:an?|another|the)\s+(?:first|second|third|fourth|earlier|previous|last|"
                                r"separate|new)\s+(?:(?:round|set|series|session)s?\s+of\s+)?", re.I)
 _FOR_TALKS_ON = re.compile(r"talks\s+(?:on|about|over|regarding|concerning)\b", re.I)
@@ -711,6 +714,18 @@ _SAID_THEN = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|state
 _OWN_TIME = re.compile(r"\W*(?:in|on|by|during|last|earlier|since)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|"
                        r"april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year|month)\b|"
                        r"\W*(?:\w+\s+){1,2}(?:years?|months?) ago\b", re.I)
+_DURING = re.compile(r"\b(?:during|at|in the course of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_REMAINED = re.compile(r"\b(?:remained|remains|stayed|stays|was still|were still|is still|are still)\b", re.I)
+# "was closed after the clash": on the day of the event just told
+_AFTER_THE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:shortly |soon |hours |immediately )?(?:after|following) (?:the|this|that) "
+                        r"(?:[\w-]+ )?(clash(?:es)?|attack|bombing|blast|explosion|ambush|shooting|fighting|raid|assault|"
+                        r"strike|talks|meeting|summit)\b", re.I)
+# "near the same area", "at the same spot": where the story's event of that kind was
+_SAME_PLACE = re.compile(r"\b(?:the same|that same) (?:area|place|spot|site|road|location|junction|town|village|city|"
+                         r"district|neighbou?rhood|stretch|checkpoint|post|base|market|crossing)\b", re.I)
+# "meet the vice-president on Tuesday before leaving for Shanghai": no venue of the meeting
+_BEFORE_LEAVING = re.compile(r"\b(?:before|ahead of|prior to)\s+(?:leaving|heading|departing|flying|travell?ing|"
+                             r"setting off|his departure|her departure)\s+(?:for|to)\s+(?:the\s+)?$", re.I)
 _SAID = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b")
 _REMOTE = re.compile(r"phone|video|virtual|called", re.I)
 _ENDED = re.compile(r"\b(?:ended|ending|lifted|broke|broken|concluded|(?:brought|put|putting|bringing) an "
@@ -794,6 +809,9 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
                 continue
             # "The ceasefire, agreed in Havana last June, took effect on Aug. 3": the main verb's date
             if _LATER_VERB.search(sentence, end, d.start):
+                continue
+            # "was closed after the clash and remained shut on Monday": the date of a state that lasts
+            if _REMAINED.search(sentence, end, d.start):
                 continue
         out.append(d)
     return out
@@ -1139,6 +1157,19 @@ class Extractor:
                     precision = "day"
                 if date is None:
                     date, precision = _relative_to_event(sentence, drafts, kind, definite)
+                if date is None and kind == "meeting" and definite is not None \
+                        and _TRIGGER_WORDS["agreement"].search(definite.group(0)) \
+                        and _DURING.search(sentence, max(0, trigger.start() - 12), trigger.start()):
+                    # "The agreement was reached during talks in Islamabad": the talks were on the agreement's day
+                    deal = next((d for d in reversed(drafts) if d.kind == "agreement" and d.date and not d.recalled), None)
+                    if deal is not None:
+                        date, precision = deal.date, deal.precision
+                if date is None and kind == "other" and (after_the := _AFTER_THE.match(sentence, trigger.end())):
+                    word = after_the.group(1).lower()
+                    anchor = next((d for d in reversed(drafts) if d.date and not d.recalled and d.kind == (
+                        "meeting" if word in ("talks", "meeting", "summit") else "attack")), None)
+                    if anchor is not None:
+                        date, precision = anchor.date, anchor.precision
                 later = _LATER_BY.search(sentence) if date is None and not candidates else None
                 if later is not None:
                     # "He was freed 12 days later.": counted from the day the story has just told of
@@ -1200,6 +1231,8 @@ class Extractor:
                     mine = [c for c in mine if not (c[0].place.kind == "country" and (
                         (c[0].end - s0 <= trigger.start() and _PARTY.search(text, max(s0, c[0].start - 12), c[0].start))
                         or text[c[0].end:c[0].end + 2] in ("'s", "’s")))]  # "called Pakistan's Ishaq Dar"
+                if kind in ("meeting", "agreement") and mine:
+                    mine = [c for c in mine if not _BEFORE_LEAVING.search(text, max(s0, c[0].start - 40), c[0].start)]
                 if kind == "meeting" and mine:
                     # "chaired a meeting at the ministry on the security of projects in Gwadar and Dasu": places
                     # in what the talks were about are no venue
@@ -1227,6 +1260,11 @@ class Extractor:
                     places = [(m, "venue") for m, _ in occasion.places]
                     borrowed = True
                 # "He was freed 12 days later.": another time, and no place stated for it
+                if not places and kind in ("attack", "other") and _SAME_PLACE.search(sentence):
+                    lead = next((d for d in drafts if d.kind == kind and d.places and not d.recalled), None)
+                    if lead is not None:
+                        places = list(lead.places)
+                        borrowed = True
                 if not places and si > 0 and later is None and not (kind in unplaced and trigger.start() >= split[kind]):
                     town = _THE_TOWN.search(sentence)
                     if town is not None:

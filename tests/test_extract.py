@@ -1194,3 +1194,56 @@ def test_the_previous_one_is_an_older_event_of_the_kind(extractor):
                             "twelve years; the previous one was made in November 2012.")
     got = sorted((e.status, e.date) for e in evs if e.event_type == "visit")
     assert got == [("occurred", "2012-11"), ("planned", "2024-04")]
+
+
+def test_border_forces_exchanged_fire(extractor):
+    e = one(events(extractor, "Iranian and Afghan border guards exchanged fire near Islam Qala on Saturday, killing "
+                              "two civilians."), "attack")
+    assert (e.date, e.killed) == ("2024-03-23", 2)
+
+
+def test_a_year_before_a_count_is_no_count(extractor):
+    evs = events(extractor, "In May 2023 a rocket hit a market in Kherson, and in June 2023 four civilians were "
+                            "killed in a missile strike on Odesa.")
+    got = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
+    assert ("2023-06", 4) in got
+
+
+def test_the_two_sides_signed_at_the_talks_just_told(extractor):
+    evs = events(extractor, "The foreign ministers of Kenya and Ethiopia held talks in Nairobi on Monday. The two "
+                            "sides signed three agreements on roads and power.")
+    assert one(evs, "agreement").date == "2024-03-25"
+
+
+def test_a_crossing_closed_after_the_clash_that_remained_shut(extractor):
+    evs = events(extractor, "Border guards exchanged fire at the Torkham crossing on Sunday, killing one porter. "
+                            "The crossing was closed after the clash and remained shut on Tuesday.")
+    e = one(evs, "other")
+    assert (e.subtype, e.date) == ("suspension", "2024-03-24")
+
+
+def test_the_same_area_is_the_storys_place(extractor):
+    evs = events(extractor, "Gunmen attacked a bus near Turbat on Monday, killing three passengers. In January, "
+                            "militants attacked a convoy near the same area, but no one was hurt.")
+    got = sorted((e.date, e.places[0].place.name) for e in evs if e.event_type == "attack")
+    assert got == [("2024-01", "Turbat"), ("2024-03-25", "Turbat")]
+
+
+def test_a_meeting_before_leaving_for_a_city_is_not_there(extractor):
+    evs = events(extractor, "The minister is scheduled to meet the vice-president on Tuesday before leaving for "
+                            "Shanghai.")
+    m = one(evs, "meeting")
+    assert all(r.place.name != "Shanghai" for r in m.places)
+
+
+def test_guards_escorting_a_convoy_were_injured(extractor):
+    e = one(events(extractor, "Militants opened fire on a convoy near Gwadar on Monday. Two security guards escorting "
+                              "the convoy were injured."), "attack")
+    assert e.injured == 2
+
+
+def test_talks_during_which_an_agreement_was_reached(extractor):
+    evs = events(extractor, "Kenya and Somalia agreed on Thursday to reopen their border. The agreement was reached "
+                            "during talks in Nairobi between the two interior ministers.")
+    m = one(evs, "meeting")
+    assert m.date == "2024-03-21"

@@ -59,6 +59,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"fired (?:a |an |two |three |\w+ )?(?:ballistic )?(?:missiles?|rockets?|mortars?|shells?) (?:at|on|into)|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
+        # "Russia also struck energy facilities in the Kharkiv region"
+        (r"(?:struck|hit|pounded|targeted|shelled|bombed) (?:an? |the |several |two |three |\w+ )?(?:[\w-]+ )?(?:energy|power|"
+         r"military|civilian|residential|port|fuel|oil|gas|grain|railway|rail) (?:facilit(?:y|ies)|infrastructure|plants?|"
+         r"stations?|depots?|terminals?|buildings?|targets|sites?|lines?|hubs?)", "strike"),
         (r"lynch(?:ed|ing)|(?:mob|mobs) (?:attacked|stormed)", "mob attack"),
         (r"torched|set (?:fire to|ablaze)|arson attack", "arson"),
         (r"exchanges? of fire|(?:exchanged|exchanging|traded|trading) (?:heavy )?fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
@@ -163,7 +167,8 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:hours|minutes|moments) (?:before|after) the (?:[\w-]+ )?(?:deal|agreement|truce|ceasefire|accord|signing|talks|"
+                         r"meeting|summit|visit)|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
@@ -248,7 +253,7 @@ _ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilia
                          r"shopkeeper|cleric|judge|lawyer|nurse|reporter|employee|labou?rer)\s+(?:was|has been|had been)\s+"
                          r"(?:reportedly\s+)?(?:shot and\s+|stabbed and\s+)?(?P<what>killed|martyred|shot dead|"
                          r"stabbed to death|injured|wounded|hurt)\s+(?:when|in|as|after|by|on|near|at|while|during|"
-                         r"outside|inside)\b")
+                         r"outside|inside|and)\b")
 _KILL_BEFORE = re.compile(
     r"\b(?P<what>kill(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
     r"death toll (?:from [^.;,]{3,60}? )?(?:rose|"
@@ -656,6 +661,10 @@ def _place_named(noun: str, mentions: list[Mention], before: int, text: str,
             continue
         if m.text.lower().split()[-1] in nouns:
             return [(m, role)]
+        # "the Dasu hydropower project", then "the project": the place that names it
+        if noun in ("project", "camp", "plant", "mine", "dam") and re.match(
+                r"\s+(?:[\w-]+\s+){0,2}" + noun + r"\b", text[m.end:m.end + 40], re.I):
+            return [(m, role)]
     return []
 
 
@@ -715,6 +724,8 @@ _OWN_TIME = re.compile(r"\W*(?:in|on|by|during|last|earlier|since)\s+(?:(?:early
                        r"april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year|month)\b|"
                        r"\W*(?:\w+\s+){1,2}(?:years?|months?) ago\b", re.I)
 _DURING = re.compile(r"\b(?:during|at|in the course of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+_TAKES_EFFECT = re.compile(r"\b(?:take|takes|took|taking) effect|come into force|comes into force|came into force|"
+                           r"(?:is|are|was|were) (?:due|expected|set|scheduled) to (?:begin|start|expire|end|lapse)\b", re.I)
 _REMAINED = re.compile(r"\b(?:remained|remains|stayed|stays|was still|were still|is still|are still)\b", re.I)
 # "was closed after the clash": on the day of the event just told
 _AFTER_THE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:shortly |soon |hours |immediately )?(?:after|following) (?:the|this|that) "
@@ -735,7 +746,7 @@ _BEGAN = re.compile(r"\b(?:after|when|which began|that began|begun|since)\b", re
 _TOLL_OF = re.compile(r"\b(?:death |casualty )?toll (?:from|of|in)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # "was launched in April 2015, when Xi visited Islamabad and the two sides signed ...": one time
 _WHEN = re.compile(r",?\s+when\b", re.I)
-_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b|\b(?:first|last|latest|deadliest|worst|biggest|largest)\s+(?:such\s+)?(?:[\w-]+\s+){0,2}since\b|\b(?:came|comes|come|followed|follows)\s+"
+_RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b|,\s+following\s+(?:their|his|her|its|the)\b|\b(?:first|last|latest|deadliest|worst|biggest|largest)\s+(?:such\s+)?(?:[\w-]+\s+){0,2}since\b|\b(?:came|comes|come|followed|follows)\s+"
                             r"(?:(?P<hedge>just|only|barely|less than|more than|about|some|nearly|almost)\s+)?"
                             r"(?:(?P<n>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?)\s+|"
                             r"[\w-]+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)\b", re.I)
@@ -809,6 +820,9 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
                 continue
             # "The ceasefire, agreed in Havana last June, took effect on Aug. 3": the main verb's date
             if _LATER_VERB.search(sentence, end, d.start):
+                continue
+            # "The truce is due to take effect on Monday": the date the deal takes effect, not its own
+            if definite and _TAKES_EFFECT.search(sentence, end, d.start):
                 continue
             # "was closed after the clash and remained shut on Monday": the date of a state that lasts
             if _REMAINED.search(sentence, end, d.start):
@@ -981,7 +995,8 @@ class Extractor:
             where: dict[str, int] = {}  # "left for Quetta, where he met ...": the place the clause is at
             unplaced: set[str] = set()  # kinds whose second clause takes no place from other sentences
             recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence or "after" in sentence
-                                                  or "before" in sentence or "since" in sentence)
+                                                  or "before" in sentence or "since" in sentence
+                                                  or "following" in sentence)
             for kind, h1, _ in (list(hits) if recalls else ()):
                 recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
                                and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
@@ -1081,11 +1096,13 @@ class Extractor:
                         both.add("other")  # a separate event, not the first told again
                         unplaced.add("other")  # and no place of another sentence is its own
             killed, injured = casualties.within(s0, s1)
-            if not killed and not injured and "attack" in first and " was " in sentence:
+            if "attack" in first and " was " in sentence:
+                # ("A guard was martyred and three others were wounded": one dead, besides the three)
                 one_victim = _ONE_VICTIM.search(sentence)
                 if one_victim is not None:
                     hurt = one_victim.group("what")[0] in "iwh"
-                    (injured if hurt else killed).append(Figure(1))
+                    if not (injured if hurt else killed):
+                        (injured if hurt else killed).append(Figure(1))
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
 
@@ -1491,6 +1508,9 @@ _SEPARATE_WITH = re.compile(r"(?:talks|meetings)\s+with\s+((?:(?-i:[A-Z])[\w'’
 _ANCHOR_BEFORE = re.compile(r"\b(?:on the (?:sidelines|margins) of|after|following|at the end of|during|ahead of|before)\s+"
                             r"(?:the|this|that|these)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _ANCHOR_KIND = {"visit": "visit", "trip": "visit", "attack": "attack", "bombing": "attack", "blast": "attack"}
+_HOURS_APART = re.compile(r"\b(?:hours|minutes|moments|shortly|just|only hours) (?:before|after) the (?:[\w-]+ )??(deal|"
+                          r"agreement|truce|ceasefire|accord|signing|talks|meeting|summit|visit|trip|attack|blast|"
+                          r"bombing|explosion)\b", re.I)
 _DAY_OF_THE = re.compile(r"\b(?:on )?the (?:same )?day of the (\w+)", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|before|when|as|since|while|because|which|who)\b", re.I)
 _SEPARATE = re.compile(r"\b(?:a|in a|another|a second|a separate|separately)\s+(?:separate|second|new|"
@@ -1509,6 +1529,16 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
     if same_day:
         anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date
                        and not d.recalled and _TRIGGER_WORDS[d.kind].search(same_day.group(1))), None)
+        if anchor is not None:
+            return anchor.date, "day"
+    # "Hours before the deal was announced, a drone struck a depot": that day
+    hours = _HOURS_APART.search(sentence)
+    if hours:
+        word = hours.group(1).lower()
+        want = "agreement" if word in ("deal", "agreement", "truce", "ceasefire", "accord", "signing") else (
+            "meeting" if word in ("talks", "meeting", "summit") else "visit" if word in ("visit", "trip") else "attack")
+        anchor = next((d for d in reversed(drafts) if d.kind == want and d.kind != kind and d.date
+                       and d.precision == "day" and not d.recalled), None)
         if anchor is not None:
             return anchor.date, "day"
     # "In the days after the attack on the convoy, companies suspended work": the attack's month
@@ -1649,7 +1679,7 @@ _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?!(?:the\s
                     r"(?:sidelines|margins|occasion|way|day|eve|phone|telephone|visit|trip|tour|behalf|board|"
                     r"arrival|invitation)\b)(?:the\s+|a\s+|an\s+)?(?-i:[a-z])[\w-]*", re.I)
 _THE_TOWN = re.compile(r"\bthe (city|town|village|capital|port city|pass|crossing|border crossing|port|airport|dam|"
-                       r"base|hotel|complex)(?:['’]s)?\b", re.I)
+                       r"base|hotel|complex|project|camp|plant|mine)(?:['’]s)?\b", re.I)
 _ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.I)
 _SHIFT = re.compile(r"\W*(?:later|earlier)\b(?! this\b| last\b| in (?:the|this|that) (?:week|month|year)\b)", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", re.I)

@@ -1247,3 +1247,36 @@ def test_talks_during_which_an_agreement_was_reached(extractor):
                             "during talks in Nairobi between the two interior ministers.")
     m = one(evs, "meeting")
     assert m.date == "2024-03-21"
+
+
+def test_one_guard_martyred_and_others_wounded(extractor):
+    e = one(events(extractor, "A policeman was martyred and four others were wounded when militants attacked a "
+                              "checkpoint in Tank on Monday."), "attack")
+    assert (e.killed, e.injured) == (1, 4)
+
+
+def test_the_project_is_the_place_that_names_it(extractor):
+    evs = events(extractor, "Engineers returned to the Mohmand dam project on Monday. The project was hit by an "
+                            "attack in May 2022, when a bomb exploded near a workers' bus, killing four people.")
+    e = [e for e in evs if e.event_type == "attack"][0]
+    assert (e.date, e.killed, [r.text for r in e.places]) == ("2022-05", 4, ["Mohmand"])
+
+
+def test_talks_recalled_with_following(extractor):
+    evs = events(extractor, "Erdogan met Putin in Sochi on Monday. It was their third meeting this year, following "
+                            "their talks in Astana in July.")
+    assert sorted(e.date for e in evs if e.event_type == "meeting") == ["2023-07", "2024-03-25"]
+
+
+def test_strikes_on_energy_facilities(extractor):
+    e = one(events(extractor, "Russia struck energy facilities in the Odesa region on Sunday, cutting power to "
+                              "homes."), "attack")
+    assert e.date == "2024-03-24"
+
+
+def test_hours_before_the_deal_and_a_truce_taking_effect(extractor):
+    evs = events(extractor, "The two sides agreed on Friday to a truce in Doha. The truce is due to take effect on "
+                            "Monday. Hours before the deal was announced, a drone struck a fuel depot in Kassala, "
+                            "causing a fire.", published="2024-03-23")
+    assert [(e.event_type, e.date) for e in evs if e.event_type == "agreement"] == [("agreement", "2024-03-22")]
+    assert one(evs, "attack").date == "2024-03-22"

@@ -152,7 +152,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|"
          r"travel(?:s|l?ing)? to|landed (?:in|at)|(?:send|sends|sent|sending|dispatch(?:ed)?) (?:a |an |its |his |her )?"
          r"(?:[\w-]+ )?(?:delegation|mission|envoy) to|"
-         r"flew to|to travel to|(?:left|departed|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
+         r"flew to|to travel to|(?:left|departed|departing|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
          r"(?:heads|heading|head|headed) (?:to|for) (?-i:[A-Z])[\w-]*|arriv(?:e|es|ing) (?:in|at)|"
          r"reached (?-i:[A-Z])[\w-]*", None),
     ],
@@ -716,6 +716,8 @@ _ROUTE_START = re.compile(r"\b[A-Z][\w'’.]*-$")
 _PLACE_THEN_WHERE = re.compile(r"(?-i:[A-Z])[\w'’.-]*,?\s*$")
 _CAME = re.compile(r"\b(?:came|comes|followed|follows|preceded|precedes)\b", re.I)
 # "In March, jihadists overran the base and killed five soldiers": another time, not more of the attack just told
+_AGO_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _MONTHS_GAP = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+"
                          r"(?:after|before)\b", re.I)
 _SAID_THEN = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b(?:\s+[\w'’.-]+){0,3}\s*(?:on|late|"
@@ -726,6 +728,7 @@ _OWN_TIME = re.compile(r"\W*(?:in|on|by|during|last|earlier|since)\s+(?:(?:early
 _DURING = re.compile(r"\b(?:during|at|in the course of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _TAKES_EFFECT = re.compile(r"\b(?:take|takes|took|taking) effect|come into force|comes into force|came into force|"
                            r"(?:is|are|was|were) (?:due|expected|set|scheduled) to (?:begin|start|expire|end|lapse)\b", re.I)
+_VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _REMAINED = re.compile(r"\b(?:remained|remains|stayed|stays|was still|were still|is still|are still)\b", re.I)
 # "was closed after the clash": on the day of the event just told
 _AFTER_THE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:shortly |soon |hours |immediately )?(?:after|following) (?:the|this|that) "
@@ -1027,6 +1030,16 @@ class Extractor:
                         hits.append((kind, _Trigger(pm, s0), None))
             # "held talks with Premier Li and met Zhao Leji": two meetings, with two people, that day
             both: set[str] = set()
+            # "Wang arrived in Ankara on Monday after visiting Egypt": an earlier stop of the trip, its date unknown
+            if "visit" in first and "visit" not in split and "after visiting" in sentence:
+                h1 = first["visit"][1]
+                h = next((h for h in found if h[0] == "visit" and h[1].start() > h1.end()
+                          and sentence[max(0, h[1].start() - 6):h[1].start()].lower() == "after "), None)
+                if h is not None:
+                    split["visit"] = h[1].start()
+                    hits.append(h)
+                    both.add("visit")
+                    unplaced.add("visit")
             if "meeting" in first and "meeting" not in split and " and " in sentence:
                 h1 = first["meeting"][1]
                 if _MEETING_VERB.match(h1.group(0)) or (h1.group(0).lower() == "talks" and _HELD.search(
@@ -1273,7 +1286,9 @@ class Extractor:
                         and kind in ("meeting", "agreement"):
                     # "Earlier in the day, he chaired a meeting at the ministry": where that day's talks were
                     places = [(m, "venue") for m, _ in same_day.places]
-                if occasion is not None and occasion.places and all(m.place.kind == "country" for m, _ in places):
+                if occasion is not None and occasion.places and (all(m.place.kind == "country" for m, _ in places) or not any(
+                        _VENUE_BEFORE.search(text, max(s0, m.start - 6), m.start) for m, _ in places)):
+                    # ("Both sides agreed to resolve issues at the Torkham and Chaman crossings": what was agreed on)
                     places = [(m, "venue") for m, _ in occasion.places]
                     borrowed = True
                 # "He was freed 12 days later.": another time, and no place stated for it
@@ -1287,6 +1302,13 @@ class Extractor:
                     if town is not None:
                         # "the pass had been reopened": the last place named "... Pass"
                         places = _place_named(town.group(1), mentions, s0, text, kind)
+                    if not places and kind == "meeting" and town is None and not older:
+                        # "Mr Naqvi also called on the prime minister on Wednesday", told of a visit to Kabul: there
+                        trip = next((d for d in reversed(drafts) if d.kind == "visit" and si - d.sentence <= 3
+                                     and not d.recalled and d.status == status and any(
+                                         m.place.kind in ("city", "site") for m, _ in d.places)), None)
+                        if trip is not None:
+                            places = [(m, "venue") for m, _ in trip.places if m.place.kind in ("city", "site")]
                     if not places and not (older and kind in ("meeting", "agreement")):
                         places = _previous_place(text, sentences[si - 1], mentions, kind,
                                                  topic=town is not None and town.group(1).lower() in ("city", "town"))
@@ -1557,6 +1579,15 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
                        and d.kind == _ANCHOR_KIND.get(right_after.group(1).lower(), "meeting")), None)
         if anchor is not None:
             return anchor.date, anchor.precision
+    months = _MONTHS_GAP.search(sentence) if ref and not m else None
+    if months is not None and months.group(0).lower().endswith("after"):
+        # "The visit came a month after the two countries held talks in Istanbul": that month
+        anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision in ("day", "month") and d.date
+                       and not d.recalled and _TRIGGER_WORDS[d.kind].search(ref.group(0))), None)
+        if anchor is not None:
+            n = _AGO_COUNT.get(months.group(1).lower()) or (int(months.group(1)) if months.group(1).isdecimal() else 1)
+            k = int(anchor.date[:4]) * 12 + int(anchor.date[5:7]) - 1 - n
+            return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
     if not m or not ref:
         return None, "unknown"
     anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision == "day" and d.date

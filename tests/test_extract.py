@@ -1280,3 +1280,31 @@ def test_hours_before_the_deal_and_a_truce_taking_effect(extractor):
                             "causing a fire.", published="2024-03-23")
     assert [(e.event_type, e.date) for e in evs if e.event_type == "agreement"] == [("agreement", "2024-03-22")]
     assert one(evs, "attack").date == "2024-03-22"
+
+
+def test_departing_for_and_after_visiting(extractor):
+    evs = events(extractor, "Lavrov arrived in Hanoi on Monday after visiting Laos. He will meet the prime minister "
+                            "on Wednesday before departing for Jakarta.")
+    got = sorted((e.status, e.date or "", e.places[0].place.name) for e in evs if e.event_type == "visit")
+    assert got == [("occurred", "", "Laos"), ("occurred", "2024-03-25", "Hanoi"), ("planned", "2024-03-27", "Jakarta")]
+
+
+def test_a_call_during_a_visit_is_in_the_visits_city(extractor):
+    evs = events(extractor, "The foreign minister arrived in Tashkent on Monday for talks with his Uzbek counterpart "
+                            "on rail links through Termez. He also called on President Shavkat Mirziyoyev on Tuesday.")
+    m = [e for e in evs if e.event_type == "meeting" and e.date == "2024-03-26"]
+    assert [r.place.name for r in m[0].places] == ["Tashkent"]
+
+
+def test_an_agreement_about_places_at_talks_is_at_the_talks(extractor):
+    evs = events(extractor, "The interior minister held talks with his Afghan counterpart in Kabul on Tuesday. Both "
+                            "sides agreed to resolve trade issues at the Torkham and Chaman crossings.")
+    a = one(evs, "agreement")
+    assert (a.date, [r.place.name for r in a.places]) == ("2024-03-26", ["Kabul"])
+
+
+def test_came_a_month_after_dates_the_other_event(extractor):
+    evs = events(extractor, "The minister arrived in Kabul on Tuesday. The visit came a month after the two countries "
+                            "held a round of talks in Doha.")
+    m = one(evs, "meeting")
+    assert (m.date, m.date_precision) == ("2024-02", "month")

@@ -59,6 +59,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"fired (?:a |an |two |three |\w+ )?(?:ballistic )?(?:missiles?|rockets?|mortars?|shells?) (?:at|on|into)|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
+        (r"strikes? on (?:a|an|the|two|three|several) ", "strike"),
         # "Russia also struck energy facilities in the Kharkiv region"
         (r"(?:struck|hit|pounded|targeted|shelled|bombed) (?:an? |the |several |two |three |\w+ )?(?:[\w-]+ )?(?:energy|power|"
          r"military|civilian|residential|port|fuel|oil|gas|grain|railway|rail) (?:facilit(?:y|ies)|infrastructure|plants?|"
@@ -76,7 +77,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?:the|a|an) (?:[\w-]+ )?(?:city|town|village|district|base|garrison|airport|port|camp|barracks|outpost|"
          r"post|checkpoint)s?\b)", "capture"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
-        (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|burst into|"
+        (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|raids?|burst into|"
          r"(?:(?<=force their )|(?<=forced their )|(?<=forcing their )|"
          r"(?<=force its )|(?<=forced its )|(?<=forced a ))way into", "armed assault"),
         (r"attack(?:s|ed|ing|ers?)?|massacre|militants? struck|"
@@ -158,7 +159,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
 }
 _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
-    "attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting|gunmen|bomber",
+    "attack": r"attack|blast|bombing|explosion|incident|assault|ambush|shooting|gunmen|bomber|raid",
     "meeting": r"meeting|talks", "visit": r"visit|trip|tour",
     "agreement": r"agreement|deal|ceasefire|truce|accord|pact|treaty|memorandum|MoU",
     "other": r"inauguration|reopening|protest|arrest|kidnapping|abduction|investigation"}.items()}
@@ -191,7 +192,7 @@ _PAST_HINT = re.compile(r"\b(?:was|were|had|has been|have been|did|killed|took p
 def _definite(sentence: str, found: list) -> re.Match | None:
     """The first definite mention of an event in the sentence ("the attack", "Li's visit"): found
     where a trigger is a noun with a determiner before it (as ``_DEFINITE.search`` finds it)."""
-    if "incident" in sentence or "ssailant" in sentence:  # nouns that are no triggers
+    if "incident" in sentence or "ssailant" in sentence or "raid " in sentence:  # nouns that are no triggers
         return _DEFINITE.search(sentence)
     for _, trigger, _ in found:
         at = trigger.start()
@@ -217,7 +218,7 @@ _DEFINITE_NOUN = re.compile(r"(?:attack|blast|bombing|explosion|assault|ambush|s
 _DEFINITE = re.compile(r"\b(?:the|this|that|[\w-]+['’]s) (?:[A-Z][\w-]+ ){0,2}(?:attack|blast|bombing|explosion|"
                        r"incident|assault|ambush|shooting|meeting|talks|visit|agreement|deal|trip|attacker|assailant|"
                        r"ceasefire|truce|accord|pact|treaty|memorandum|"
-                       r"gunmen|bomber|inauguration|reopening|abduction|kidnapping|MoU)s?\b", re.I)
+                       r"gunmen|bomber|inauguration|reopening|abduction|kidnapping|MoU|raid|siege)s?\b", re.I)
 
 _NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -358,6 +359,7 @@ class _Draft:
     borrowed: bool = False  # places taken from another sentence, not stated with the event
     indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
     recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
+    apart: bool = False  # told as another event than the sentence's first ("The raid came days after ...")
     deal: str = ""  # an agreement's form: "pledge" ("agreed to expand trade") or "signed" (documents signed)
 
 
@@ -716,6 +718,8 @@ _ROUTE_START = re.compile(r"\b[A-Z][\w'’.]*-$")
 _PLACE_THEN_WHERE = re.compile(r"(?-i:[A-Z])[\w'’.-]*,?\s*$")
 _CAME = re.compile(r"\b(?:came|comes|followed|follows|preceded|precedes)\b", re.I)
 # "In March, jihadists overran the base and killed five soldiers": another time, not more of the attack just told
+_CAME_AFTER = re.compile(r"\b(?:came|comes|come|followed|follows)\b[^.;]{0,30}?\b(?:after|before)\b", re.I)
+_DAYS_AFTER_VAGUE = re.compile(r"\b(?:came|comes|come)\s+(?:just\s+|only\s+|barely\s+)?(?:days|weeks)\s+after\b", re.I)
 _AGO_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _MONTHS_GAP = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+months?\s+"
@@ -726,8 +730,8 @@ _OWN_TIME = re.compile(r"\W*(?:in|on|by|during|last|earlier|since)\s+(?:(?:early
                        r"april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year|month)\b|"
                        r"\W*(?:\w+\s+){1,2}(?:years?|months?) ago\b", re.I)
 _DURING = re.compile(r"\b(?:during|at|in the course of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-_TAKES_EFFECT = re.compile(r"\b(?:take|takes|took|taking) effect|come into force|comes into force|came into force|"
-                           r"(?:is|are|was|were) (?:due|expected|set|scheduled) to (?:begin|start|expire|end|lapse)\b", re.I)
+_TAKES_EFFECT = re.compile(r"\b(?:(?:is|are|was|were) (?:due|expected|set|scheduled) to|will) (?:take effect|come into force|"
+                           r"begin|start|expire|end|lapse)\b", re.I)
 _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _REMAINED = re.compile(r"\b(?:remained|remains|stayed|stays|was still|were still|is still|are still)\b", re.I)
 # "was closed after the clash": on the day of the event just told
@@ -752,7 +756,7 @@ _WHEN = re.compile(r",?\s+when\b", re.I)
 _RECALL_CLAUSE = re.compile(r",?\s+(?:when|where|in which)\b|,\s+following\s+(?:their|his|her|its|the)\b|\b(?:first|last|latest|deadliest|worst|biggest|largest)\s+(?:such\s+)?(?:[\w-]+\s+){0,2}since\b|\b(?:came|comes|come|followed|follows)\s+"
                             r"(?:(?P<hedge>just|only|barely|less than|more than|about|some|nearly|almost)\s+)?"
                             r"(?:(?P<n>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>days?|weeks?)\s+|"
-                            r"[\w-]+\s+(?:days?|weeks?|months?)\s+)?(?:after|before)\b", re.I)
+                            r"[\w-]+\s+(?:days?|weeks?|months?)\s+|(?P<vague>days|weeks)\s+)?(?:after|before)\b", re.I)
 _COORDINATION = re.compile(r"[,;]\s+(?:and|while|but|whereas)\b|;", re.I)
 _SINCE_CLAUSE = re.compile(r"\bsince\s+\S", re.I)
 _LATER_VERB = re.compile(r",\s+(?:and\s+)?(?:took effect|came into (?:force|effect)|expired|lapsed|ran out|"
@@ -997,6 +1001,7 @@ class Extractor:
             gap: dict[str, tuple[int, int]] = {}  # "came a week after ...": the recalled event's distance
             where: dict[str, int] = {}  # "left for Quetta, where he met ...": the place the clause is at
             unplaced: set[str] = set()  # kinds whose second clause takes no place from other sentences
+            apart: set[str] = set()  # kinds whose second clause is another event ("came days after ...")
             recalls = len(found) > len(hits) and ("whe" in sentence or "in which" in sentence or "after" in sentence
                                                   or "before" in sentence or "since" in sentence
                                                   or "following" in sentence)
@@ -1007,6 +1012,8 @@ class Extractor:
                 if recall is not None:
                     split[kind] = recall[1].start()
                     hits.append(recall[0])
+                    if re.match(r"(?i)(?:came|comes|come|followed|follows)\b", recall[1].group(0)):
+                        apart.add(kind)
                     if "when" in recall[1].group(0).lower():
                         gap[kind] = (0, 0)  # "since 2023, when gunmen killed ...": the time just named
                     elif "where" in recall[1].group(0).lower() and kind in ("meeting", "visit") \
@@ -1016,6 +1023,8 @@ class Extractor:
                         where[kind] = recall[1].start()
                     elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only"):
                         gap[kind] = (_count_group(recall[1].group("n")) or 1, 7 if recall[1].group("unit")[0] in "wW" else 1)
+                    elif recall[1].group("vague"):
+                        gap[kind] = (0, -2)  # "came days after gunmen opened fire": the main event's month
                     elif (months := _MONTHS_GAP.search(recall[1].group(0))) is not None:
                         # "The blast came eight months after a bomber attacked a convoy": that month
                         gap[kind] = (_count_group(months.group(1)) or 1, -1)
@@ -1123,7 +1132,7 @@ class Extractor:
             main_of: dict[str, _Draft] = {}
             cues: list[tuple[Mention, str, bool]] | None = None
             for kind, trigger, subtype in hits:
-                if kind == "visit" and _SCENE_VISIT.search(sentence):
+                if kind == "visit" and _SCENE_VISIT.search(sentence) and (last_attack or "attack" in first):
                     continue  # a visit to the scene is part of the attack story
                 if kind == "meeting" and "visit" in first and _FOR_TALKS_ON.match(sentence, trigger.start()) \
                         and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "for ":
@@ -1174,7 +1183,10 @@ class Extractor:
                     before = [d for d in dates_for(planned) if d.date and d.end <= split[kind]]
                     if before:
                         date, precision = before[-1].date, before[-1].precision
-                elif date is None and kind in gap and gap[kind][1] < 0 and kind in main_of \
+                elif date is None and gap.get(kind) == (0, -2) and kind in main_of and trigger.start() >= split[kind] \
+                        and main_of[kind].date and main_of[kind].precision in ("day", "month"):
+                    date, precision = main_of[kind].date[:7], "month"
+                elif date is None and kind in gap and gap[kind][1] == -1 and kind in main_of \
                         and trigger.start() >= split[kind] and main_of[kind].precision in ("day", "month") \
                         and main_of[kind].date:
                     months = int(main_of[kind].date[:4]) * 12 + int(main_of[kind].date[5:7]) - 1 - gap[kind][0]
@@ -1351,6 +1363,7 @@ class Extractor:
                                date_at=best.start if best else -1)
                 recalled = kind in split and trigger.start() >= split[kind]
                 draft.recalled = recalled and kind not in both
+                draft.apart = recalled and kind in apart
                 draft.separate = recalled and kind in both
                 draft.borrowed = borrowed and bool(places)
                 draft.older = older
@@ -1407,6 +1420,8 @@ class Extractor:
         # belong to whatever else it tells
         if ref and ref.start() > new.at + 2:
             ref = None  # "a bus was blown up ... had carried out the attack": this sentence's own event
+        if ref and _CAME_AFTER.search(sentence, ref.end(), new.at):
+            ref = None  # "The raid came days after gunmen opened fire on a bus": the shooting is another event
         if ref and _SEPARATE.search(sentence, max(0, ref.start() - 12), ref.start() + 1):
             ref = None
         # "began the five-day visit on Tuesday in Shenzhen": a visit of its own
@@ -1461,6 +1476,8 @@ class Extractor:
         for old in reversed(drafts):
             if old.kind != new.kind:
                 continue
+            if new.apart and new.evidence[0] in old.evidence:
+                continue  # "The raid came days after gunmen opened fire": not the raid the sentence began with
             if new.indefinite and new.kind == "attack" and _distinct_attack(old, new):
                 continue  # "Later on Tuesday, a roadside bomb hit a police van in Bannu": another attack
             # the next sentence tells the same event, unless one is long past and the other undated ("a
@@ -1579,6 +1596,13 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
                        and d.kind == _ANCHOR_KIND.get(right_after.group(1).lower(), "meeting")), None)
         if anchor is not None:
             return anchor.date, anchor.precision
+    vague = _DAYS_AFTER_VAGUE.search(sentence) if ref and not m else None
+    if vague is not None:
+        # "The raid came days after gunmen opened fire on a bus": the month of the raid
+        anchor = next((d for d in reversed(drafts) if d.date and d.precision in ("day", "month") and not d.recalled
+                       and _TRIGGER_WORDS[d.kind].search(ref.group(0))), None)
+        if anchor is not None:
+            return anchor.date[:7], "month"
     months = _MONTHS_GAP.search(sentence) if ref and not m else None
     if months is not None and months.group(0).lower().endswith("after"):
         # "The visit came a month after the two countries held talks in Istanbul": that month
@@ -1624,6 +1648,9 @@ _SOUGHT = re.compile(r"\b(?:discuss(?:ed|es|ing)?|call(?:ed|s|ing)? for|push(?:e
                      r"press(?:ed|es|ing)? for|work(?:ed|s|ing)? (?:towards?|on))\s+(?:[\w-]+\s+){0,3}$", re.I)
 _SUPPORTED_A = re.compile(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|favou?r(?:ed|s|ing)?)\s+(?:a|an)\s+"
                           r"(?:[\w-]+\s+){0,2}$", re.I)
+# "indirect talks on the second phase of the Gaza ceasefire": what the talks are about
+_TALKS_ON = re.compile(r"\b(?:talks|negotiations|discussions|dialogue|consultations)\s+(?:on|about|over|regarding)\s+"
+                       r"(?:[\w'’-]+\s+){0,6}$", re.I)
 _AGREEMENT_NOUN = re.compile(r"(?:cease-?fire|truce|peace (?:deal|agreement|accord)|agreements?|deals?|accords?|pacts?|"
                              r"treaty)$", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -1650,8 +1677,8 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     journey inside an attack story."""
     if _NOT_PARTICULAR.search(sentence, max(0, at - 30), at):
         return True  # "after each attack", "such visits", "without reaching a deal", "there is no ceasefire"
-    if (_SOUGHT.search(sentence, max(0, at - 45), at) or _SUPPORTED_A.search(sentence, max(0, at - 45), at)) \
-            and _AGREEMENT_NOUN.match(trigger):
+    if (_SOUGHT.search(sentence, max(0, at - 45), at) or _SUPPORTED_A.search(sentence, max(0, at - 45), at)
+            or _TALKS_ON.search(sentence, max(0, at - 70), at)) and _AGREEMENT_NOUN.match(trigger):
         return True  # "to discuss a proposed truce", "called for a ceasefire": a deal not (yet) made
     if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
         return True  # "took guests hostage", not "the hostages' families"

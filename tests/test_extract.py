@@ -1308,3 +1308,24 @@ def test_came_a_month_after_dates_the_other_event(extractor):
                             "held a round of talks in Doha.")
     m = one(evs, "meeting")
     assert (m.date, m.date_precision) == ("2024-02", "month")
+
+
+def test_talks_on_a_ceasefire_and_a_truce_that_took_effect(extractor):
+    evs = events(extractor, "The negotiators will meet in Doha on Friday for talks on the second phase of the "
+                            "ceasefire. A drone strike on a house in Rafah on Sunday killed three people, the latest "
+                            "incident since the truce took effect on January 19.")
+    a = one(evs, "agreement")
+    assert a.date == "2024-01-19"
+    assert one(evs, "attack").killed == 3
+
+
+def test_officials_visiting_a_mine_site_is_a_visit(extractor):
+    e = one(events(extractor, "Officials are expected to visit the site in Logar province next month."), "visit")
+    assert (e.status, e.date) == ("planned", "2024-04")
+
+
+def test_the_raid_came_days_after_another_attack(extractor):
+    evs = events(extractor, "Police killed three suspected militants in a raid in Quetta on Friday. The raid came "
+                            "days after gunmen opened fire on a bus near Mastung, killing five people.")
+    got = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
+    assert got == [("2024-03", 5), ("2024-03-22", 3)]

@@ -4,7 +4,8 @@ tests/data/reports is the set extraction rules are written against; tests/data/r
 is kept out of tuning and shows whether a rule generalises (see its README); tests/data/reports_dev
 was annotated before the extractor saw it and is measured, not tuned on, like the held-out set;
 tests/data/reports_heldout2 likewise (eight reports in real outlets' styles, written before the rules of
-the events3 branch). The thresholds
+the events3 branch), and reports_heldout3 to reports_heldout7 (small sets written during that branch, each
+measured once before the rules that followed it; their READMEs give those first figures). The thresholds
 sit just under the figures measured when they were set (see README); raise them as
 extraction improves, never lower them to make a change pass.
 """
@@ -24,8 +25,8 @@ def test_quality_on_our_gold_reports(world):
     assert scores["gold_toponyms"] >= 300 and scores["gold_events"] >= 100
     assert scores["toponym_f1"] >= 0.94
     assert scores["toponym_acc161"] >= 0.97
-    assert scores["event_f1"] >= 0.87
-    assert scores["date_accuracy"] >= 0.95
+    assert scores["event_f1"] >= 0.88
+    assert scores["date_accuracy"] >= 0.96
     assert scores["casualty_accuracy"] >= 0.97
 
 
@@ -34,8 +35,8 @@ def test_quality_on_held_out_reports(world):
     assert scores["gold_toponyms"] >= 140 and scores["gold_events"] >= 60
     assert scores["toponym_f1"] >= 0.94
     assert scores["toponym_acc161"] >= 0.97
-    assert scores["event_f1"] >= 0.80
-    assert scores["date_accuracy"] >= 0.97
+    assert scores["event_f1"] >= 0.83
+    assert scores["date_accuracy"] >= 0.98
     assert scores["casualty_accuracy"] >= 0.97
 
 
@@ -68,6 +69,17 @@ def test_quality_on_second_held_out_reports(world):
     assert scores["gold_toponyms"] >= 90 and scores["gold_events"] >= 40
     assert scores["toponym_f1"] >= 0.93
     assert scores["toponym_acc161"] >= 0.97
-    assert scores["event_f1"] >= 0.94
-    assert scores["date_accuracy"] >= 0.96
+    assert scores["event_f1"] >= 0.95
+    assert scores["date_accuracy"] >= 0.98
+    assert scores["casualty_accuracy"] >= 0.97
+
+
+@pytest.mark.parametrize("folder, f1", [("reports_heldout3", 0.90), ("reports_heldout4", 0.90),
+                                        ("reports_heldout5", 0.94), ("reports_heldout6", 0.97),
+                                        ("reports_heldout7", 0.93)])
+def test_quality_on_small_held_out_sets(world, folder, f1):
+    scores = evaluate_folder(DATA / folder, extractor=Extractor(Geoparser(world))).summary()
+    assert scores["gold_events"] >= 10
+    assert scores["event_f1"] >= f1
+    assert scores["date_accuracy"] >= 0.85
     assert scores["casualty_accuracy"] >= 0.97

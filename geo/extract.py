@@ -46,7 +46,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"suicide (?:bomb(?:ing|er|ers)?|attack(?:er|ers)?|blast|car bomb(?:ing)?)", "suicide bombing"),
         (r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|vehicle-borne", "car bombing"),
         (r"bomb(?:ing|ings|ed|er|ers|s)?|blasts?|explosions?|exploded|explosives?-laden|IEDs?|"
-         r"improvised explosive", "bombing"),
+         r"improvised explosive|explosive devices?", "bombing"),
         (r"blown up|blew up|blew (?:himself|herself|themselves) up|detonated",
          "bombing"),
         (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack|"
@@ -125,7 +125,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     "other": [
         (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "
          r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
-        (r"kidnap(?:ped|pers)?|kidnappings? of|abduct(?:ed|ions?)", "kidnapping"),
+        (r"kidnap(?:ped)?|kidnappings? of|abduct(?:ed|ions?)", "kidnapping"),
         (r"(?:seized|took|grabbed|came to) power|staged (?:a|the) (?:[\w-]+ )?coup|(?:military|palace) coup|"
          r"coup d['’]état", "coup"),
         (r"(?:announced|completed|began|confirmed) (?:its|their|his|her|the) (?:[\w-]+ )?withdrawal from|"
@@ -133,14 +133,15 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"accord|convention)\b)|pulled out of (?:the )?(?=(?-i:[A-Z])|(?:[\w-]+ )?(?:treaty|agreement|deal|pact|"
          r"bloc|alliance|accord|convention)\b)", "withdrawal"),
         (r"" + _AUX + r"(?:freed|released|rescued|recovered (?=unharmed|safe|alive))|set free", "release"),
-        (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|orders? (?:an? )?probe",
+        (r"(?:order(?:ed|s)?|announced|launched|opened|set up) (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|"
+         r"orders? (?:an? )?probe",
          "investigation"),
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
         (r"hand(?:ed|ing|s)? over (?:control of |responsibility for )?(?:the |more |its |their |\w+ )?(?:[\w-]+ )?"
          r"(?:bases?|security|power|prisoners|bodies|control)|handover of", "handover"),
         (r"re-?open(?:ed|ing|s)?", "reopening"),
         (r"ground-?breaking|laid the foundation stone", "groundbreaking"),
-        (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against", "protest"),
+        (r"protests?|protesters|demonstrat(?:ion|ions|ors)|rall(?:y|ies) against|sit-ins?", "protest"),
         (r"arrest(?:ed|s)|detained", "arrest"),
         (r"took office|assumed office|returned to (?:office|power)|" + _AUX + r"sworn in", "took office"),
         (r"appeared (?:in|at|before) (?:a |the )?(?:[\w'’.-]+ ){0,4}court|" + _AUX + r"(?:charged|indicted|"
@@ -168,7 +169,8 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:hours|minutes|moments) (?:before|after) the (?:[\w-]+ )?(?:deal|agreement|truce|ceasefire|accord|signing|talks|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:hunt|track) down (?:the )?(?:attackers|assailants|gunmen|perpetrators|bombers)|"
+                         r"(?:arrest|punish|catch|find) (?:the )?(?:attackers|assailants|gunmen|perpetrators|bombers)|(?:hours|minutes|moments) (?:before|after) the (?:[\w-]+ )?(?:deal|agreement|truce|ceasefire|accord|signing|talks|"
                          r"meeting|summit|visit)|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
@@ -664,7 +666,7 @@ def _place_named(noun: str, mentions: list[Mention], before: int, text: str,
         if m.text.lower().split()[-1] in nouns:
             return [(m, role)]
         # "the Dasu hydropower project", then "the project": the place that names it
-        if noun in ("project", "camp", "plant", "mine", "dam") and re.match(
+        if noun in ("project", "camp", "plant", "mine", "dam", "state", "province") and re.match(
                 r"\s+(?:[\w-]+\s+){0,2}" + noun + r"\b", text[m.end:m.end + 40], re.I):
             return [(m, role)]
     return []
@@ -1311,6 +1313,8 @@ class Extractor:
                         borrowed = True
                 if not places and si > 0 and later is None and not (kind in unplaced and trigger.start() >= split[kind]):
                     town = _THE_TOWN.search(sentence)
+                    if town is not None and town.group(1).lower() in ("state", "province") and kind != "visit":
+                        town = None  # "will visit the state": the state just named; a meeting is not "in the state"
                     if town is not None:
                         # "the pass had been reopened": the last place named "... Pass"
                         places = _place_named(town.group(1), mentions, s0, text, kind)
@@ -1653,6 +1657,7 @@ _TALKS_ON = re.compile(r"\b(?:talks|negotiations|discussions|dialogue|consultati
                        r"(?:[\w'’-]+\s+){0,6}$", re.I)
 _AGREEMENT_NOUN = re.compile(r"(?:cease-?fire|truce|peace (?:deal|agreement|accord)|agreements?|deals?|accords?|pacts?|"
                              r"treaty)$", re.I)
+_TALLY_AFTER = re.compile(r"\s+(?:tens of thousands|thousands|hundreds|scores|countless|many|dozens)\b", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _WHEN_OR_TOLL = re.compile(r"\b(?:yesterday|today|tonight|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                            r"january|february|march|april|may|june|july|august|september|october|november|"
@@ -1684,6 +1689,8 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
         return True  # "took guests hostage", not "the hostages' families"
     if _quoted_remark(sentence, at):
         return True
+    if trigger[:6].lower() in ("kidnap", "abduct") and _TALLY_AFTER.match(sentence, at + len(trigger)):
+        return True  # "gangs that have killed and kidnapped thousands of people": a tally over years
     if trigger.lower().endswith(_PLURALS):
         if _COUNTED.search(sentence, max(0, at - 30), at):
             return True  # "killed in three attacks", "a string of attacks": a tally, not an event
@@ -1737,7 +1744,7 @@ _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|covering)\s+(?!(?:the\s
                     r"(?:sidelines|margins|occasion|way|day|eve|phone|telephone|visit|trip|tour|behalf|board|"
                     r"arrival|invitation)\b)(?:the\s+|a\s+|an\s+)?(?-i:[a-z])[\w-]*", re.I)
 _THE_TOWN = re.compile(r"\bthe (city|town|village|capital|port city|pass|crossing|border crossing|port|airport|dam|"
-                       r"base|hotel|complex|project|camp|plant|mine)(?:['’]s)?\b", re.I)
+                       r"base|hotel|complex|project|camp|plant|mine|state|province)(?:['’]s)?\b", re.I)
 _ALSO = re.compile(r"\balso\s+(?:\w+\s+)?$", re.I)
 _SHIFT = re.compile(r"\W*(?:later|earlier)\b(?! this\b| last\b| in (?:the|this|that) (?:week|month|year)\b)", re.I)
 _INDEFINITE = re.compile(r"\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -1825,6 +1832,8 @@ def _near(p: Place, q: Place) -> bool:
 def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
     if old.status != new.status and "planned" in (old.status, new.status):
         return False
+    if old.kind == "other" and old.subtype and new.subtype and old.subtype != new.subtype:
+        return False  # a sit-in, then an inquiry announced: two events of other kinds
     if old.kind == "agreement" and {old.deal, new.deal} == {"pledge", "signed"} and old.date and new.date:
         # "The two sides agreed to expand trade", then "After the talks, they witnessed the signing of three MoUs":
         # two (an undated "had agreed to ensure ..." after a signing tells more of it)

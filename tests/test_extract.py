@@ -1329,3 +1329,24 @@ def test_the_raid_came_days_after_another_attack(extractor):
                             "days after gunmen opened fire on a bus near Mastung, killing five people.")
     got = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
     assert got == [("2024-03", 5), ("2024-03-22", 3)]
+
+
+def test_a_drone_dropping_an_explosive_device_and_a_sit_in(extractor):
+    evs = events(extractor, "Two boys were killed when a quadcopter dropped an explosive device on a house in Mir Ali "
+                            "on Monday. Residents staged a sit-in in Mir Ali on Tuesday. The government announced a "
+                            "judicial inquiry into the incident.")
+    got = sorted((e.event_type, e.subtype or "") for e in evs)
+    assert got == [("attack", "bombing"), ("other", "investigation"), ("other", "protest")]
+
+
+def test_hunting_down_the_attackers_is_no_attack_and_the_state_is_named(extractor):
+    evs = events(extractor, "Gunmen killed nine villagers in an attack in Nigeria's Benue state on Tuesday. The "
+                            "president ordered the police to hunt down the attackers and will visit the state on Friday.")
+    assert len([e for e in evs if e.event_type == "attack"]) == 1
+    v = one(evs, "visit")
+    assert [r.place.name for r in v.places] == ["Benue"]
+
+
+def test_gangs_that_kidnapped_thousands_are_no_kidnapping(extractor):
+    assert not events(extractor, "Bandits in the region have killed and kidnapped thousands of people in Zamfara "
+                                 "state over the years.")

@@ -731,10 +731,15 @@ _SAID_THEN = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|state
 _OWN_TIME = re.compile(r"\W*(?:in|on|by|during|last|earlier|since)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|"
                        r"april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year|month)\b|"
                        r"\W*(?:\w+\s+){1,2}(?:years?|months?) ago\b", re.I)
+_THE_DECISION = re.compile(r"\W*The (?:decision|decisions|agreement|deal|accord|understanding) (?:was|were) "
+                           r"(?:taken|made|reached|struck|signed|announced)\b", re.I)
 _DURING = re.compile(r"\b(?:during|at|in the course of)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 _TAKES_EFFECT = re.compile(r"\b(?:(?:is|are|was|were) (?:due|expected|set|scheduled) to|will) (?:take effect|come into force|"
                            r"begin|start|expire|end|lapse)\b", re.I)
 _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_BEFORE_RETURN = re.compile(r"\b(?:before|after)\s+(?:returning|flying|heading|travell?ing)\s+(?:back\s+)?(?:home\s+)?"
+                            r"(?:[\w-]+\s+){0,2}$", re.I)
+_INCLUDING = re.compile(r"\b(?:including|such as|among them)\b", re.I)
 _REMAINED = re.compile(r"\b(?:remained|remains|stayed|stays|was still|were still|is still|are still)\b", re.I)
 # "was closed after the clash": on the day of the event just told
 _AFTER_THE = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:shortly |soon |hours |immediately )?(?:after|following) (?:the|this|that) "
@@ -795,6 +800,13 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     ending = _ENDED.search(sentence, max(0, at - 50), at) is not None
     for d in candidates:
         if ending and not (d.start >= end and _BEGAN.search(sentence, end, d.start)):
+            continue
+        # "authorities said on Tuesday that three workers were killed ... on Monday night": the saying's day
+        if d.end <= at and _SAID_THEN.search(sentence, max(0, d.start - 40), d.start) \
+                and any(c.start >= end and c.date for c in candidates):
+            continue
+        # "will visit Chengdu before returning home on Monday": the return's day
+        if d.start >= end and _BEFORE_RETURN.search(sentence, max(end, d.start - 45), d.start):
             continue
         if any(a <= d.start < b and not a <= at < b for a, b in asides):
             continue
@@ -1201,9 +1213,10 @@ class Extractor:
                     precision = "day"
                 if date is None:
                     date, precision = _relative_to_event(sentence, drafts, kind, definite)
-                if date is None and kind == "meeting" and definite is not None \
-                        and _TRIGGER_WORDS["agreement"].search(definite.group(0)) \
-                        and _DURING.search(sentence, max(0, trigger.start() - 12), trigger.start()):
+                if date is None and kind == "meeting" and (
+                        (definite is not None and _TRIGGER_WORDS["agreement"].search(definite.group(0)))
+                        or _THE_DECISION.match(sentence)) \
+                        and _DURING.search(sentence, max(0, trigger.start() - 16), trigger.start()):
                     # "The agreement was reached during talks in Islamabad": the talks were on the agreement's day
                     deal = next((d for d in reversed(drafts) if d.kind == "agreement" and d.date and not d.recalled), None)
                     if deal is not None:
@@ -1277,6 +1290,10 @@ class Extractor:
                         or text[c[0].end:c[0].end + 2] in ("'s", "’s")))]  # "called Pakistan's Ishaq Dar"
                 if kind in ("meeting", "agreement") and mine:
                     mine = [c for c in mine if not _BEFORE_LEAVING.search(text, max(s0, c[0].start - 40), c[0].start)]
+                    # "agreed to launch eight projects, including a highway in Balochistan": what was agreed on
+                    incl = _INCLUDING.search(sentence, trigger.end())
+                    if incl is not None:
+                        mine = [c for c in mine if c[0].start - s0 < incl.start()]
                 if kind == "meeting" and mine:
                     # "chaired a meeting at the ministry on the security of projects in Gwadar and Dasu": places
                     # in what the talks were about are no venue

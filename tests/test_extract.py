@@ -1350,3 +1350,28 @@ def test_hunting_down_the_attackers_is_no_attack_and_the_state_is_named(extracto
 def test_gangs_that_kidnapped_thousands_are_no_kidnapping(extractor):
     assert not events(extractor, "Bandits in the region have killed and kidnapped thousands of people in Zamfara "
                                  "state over the years.")
+
+
+def test_the_day_it_was_said_before_the_events_own_day(extractor):
+    e = one(events(extractor, "Officials said on Tuesday that four miners were killed in an attack on a mine in "
+                              "Zhob on Sunday night."), "attack")
+    assert e.date == "2024-03-24"
+
+
+def test_before_returning_home_is_the_returns_day(extractor):
+    e = one(events(extractor, "The minister will also visit Xi'an and Lanzhou before returning home on Friday."),
+            "visit")
+    assert e.date is None
+
+
+def test_places_of_what_was_agreed_including_are_no_venue(extractor):
+    evs = events(extractor, "BEIJING, March 27 (Example Wire) - The two countries agreed on Tuesday to start eight "
+                            "projects, including a port in Gwadar and a railway in Sindh.")
+    a = one(evs, "agreement")
+    assert [r.place.name for r in a.places] == ["Beijing"]
+
+
+def test_the_decision_was_taken_at_the_meeting(extractor):
+    evs = events(extractor, "Kenya and Tanzania agreed on Monday to open two new border posts. The decision was taken "
+                            "at the 12th meeting of the joint commission in Arusha.")
+    assert one(evs, "meeting").date == "2024-03-25"

@@ -61,17 +61,17 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"grenade(?: attack)?s?", "grenade attack"),
         (r"strikes? on (?:a|an|the|two|three|several) ", "strike"),
         # "Russia also struck energy facilities in the Kharkiv region"
-        (r"(?:struck|hit|pounded|targeted|shelled|bombed) (?:an? |the |several |two |three |\w+ )?(?:[\w-]+ )?(?:energy|power|"
-         r"military|civilian|residential|port|fuel|oil|gas|grain|railway|rail) (?:facilit(?:y|ies)|infrastructure|plants?|"
-         r"stations?|depots?|terminals?|buildings?|targets|sites?|lines?|hubs?)", "strike"),
+        # (anchored at the object, not at every "hit")
+        (r"(?:(?<=\bstruck )|(?<=\bstruck an )|(?<=\bstruck the )|(?<=\bhit )|(?<=\bhit an )|(?<=\bhit the )|(?<=\bpounded )|(?<=\bpounded an )|(?<=\bpounded the )|(?<=\btargeted )|(?<=\btargeted an )|(?<=\btargeted the )|(?<=\bshelled )|(?<=\bshelled an )|(?<=\bshelled the )|(?<=\bbombed )|(?<=\bbombed an )|(?<=\bbombed the )|(?<=\balso struck )|(?<=\bstruck several )|(?<=\bstruck two ))"
+         r"(?:energy|power|fuel|oil|gas|grain|railway|rail) (?:facilit(?:y|ies)|"
+         r"infrastructure|plants?|stations?|depots?|terminals?|buildings?|targets|sites?|lines?|hubs?)", "strike"),
         (r"lynch(?:ed|ing)|(?:mob|mobs) (?:attacked|stormed)", "mob attack"),
         (r"torched|set (?:fire to|ablaze)|arson attack", "arson"),
-        (r"exchanges? of fire|(?:exchanged|exchanging|traded|trading) (?:heavy )?fire|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
+        (r"exchanges? of fire|(?:(?<=\bexchanged )|(?<=\bexchanging )|(?<=\btraded )|(?<=\btrading )|(?<=\bexchanged heavy ))fire\b|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
          r"clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
-        (r"(?:intelligence-based|security|military|counter-?terrorism|counter-?insurgency|army|joint|clearance|"
-         r"search|cordon-and-search) operations?", "armed clash"),
+        (r"(?:(?<=\bintelligence-based )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
         # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
         (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
          r"(?:the|a|an) (?:[\w-]+ )?(?:city|town|village|district|base|garrison|airport|port|camp|barracks|outpost|"
@@ -82,8 +82,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?<=force its )|(?<=forced its )|(?<=forced a ))way into", "armed assault"),
         (r"attack(?:s|ed|ing|ers?)?|massacre|militants? struck|"
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
-        (r"(?:killed|died|wounded|injured) in (?:the |a |an )?(?:[\w-]+ )?(?:fighting|clash(?:es)?|crossfire|riots?|"
-         r"violence|unrest)|(?:fighting|clashes|gunfights?|violence) (?:broke out|erupted)", "armed clash"),
+        # "killed in fighting at the prison", "after fighting broke out": events with their dead or wounded (see the
+        # extraction loop); anchored at the rare noun, not at every "killed"
+        (r"(?:(?<=\bin )|(?<=\bin the )|(?<=\bin a ))(?:fighting|crossfire|unrest)|"
+         r"(?:fighting|clashes|gunfights?) (?:broke out|erupted)", "armed clash"),
         # a riot is told as an event with its dead or wounded (see the extraction loop)
         (r"riots?|rioting", "riot"),
     ],
@@ -98,8 +100,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"treaty|deals?|"
          r"protocol|"
          # "formed the Alliance of Sahel States": founding a bloc is agreeing to it
-         r"(?:formed|founded|set up|established|created) (?:a|an|the) (?:[\w-]+ ){0,3}(?:alliance|bloc|"
-         r"confederation|coalition|union|federation|community|organi[sz]ation)\b", None),
+         r"(?:(?<=\bformed a )|(?<=\bformed an )|(?<=\bformed the )|(?<=\bfounded a )|(?<=\bfounded an )|(?<=\bfounded the )|(?<=\bestablished a )|(?<=\bestablished an )|(?<=\bestablished the )|(?<=\bcreated a )|(?<=\bcreated an )|(?<=\bcreated the ))(?:alliance|bloc|confederation|coalition|union|federation|"
+         r"organi[sz]ation)\b", None),
     ],
     "meeting": [
         (r"summit", "summit"),
@@ -126,14 +128,15 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "
          r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
         (r"kidnap(?:ped)?|kidnappings? of|abduct(?:ed|ions?)", "kidnapping"),
-        (r"(?:seized|took|grabbed|came to) power|staged (?:a|the) (?:[\w-]+ )?coup|(?:military|palace) coup|"
+        (r"(?:(?<=\bseized )|(?<=\btook )|(?<=\bgrabbed )|(?<=\bcame to ))power\b|staged (?:a|the) (?:[\w-]+ )?coup|(?:military|palace) coup|"
          r"coup d['’]état", "coup"),
-        (r"(?:announced|completed|began|confirmed) (?:its|their|his|her|the) (?:[\w-]+ )?withdrawal from|"
-         r"withdr(?:ew|awn) from (?:the )?(?=(?-i:[A-Z])|(?:[\w-]+ )?(?:treaty|agreement|deal|pact|bloc|alliance|"
-         r"accord|convention)\b)|pulled out of (?:the )?(?=(?-i:[A-Z])|(?:[\w-]+ )?(?:treaty|agreement|deal|pact|"
+        # (not "withdrew from", which would be tried at every "with")
+        (r"pulled out of (?:the )?(?=(?-i:[A-Z])|(?:[\w-]+ )?(?:treaty|agreement|deal|pact|"
          r"bloc|alliance|accord|convention)\b)", "withdrawal"),
         (r"" + _AUX + r"(?:freed|released|rescued|recovered (?=unharmed|safe|alive))|set free", "release"),
-        (r"(?:order(?:ed|s)?|announced|launched|opened|set up) (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|"
+        (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|"
+         r"(?:(?<=\bannounced a )|(?<=\bannounced an )|(?<=\blaunched a )|(?<=\blaunched an )|(?<=\bopened a )|(?<=\bopened an ))(?:judicial )?"
+         r"(?:investigation|inquiry|probe)|"
          r"orders? (?:an? )?probe",
          "investigation"),
         (r"inaugurat(?:ed|es|ing|ion)", "inauguration"),
@@ -547,8 +550,7 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
     and whether the words before it speak of a journey; the same for every kind of event."""
     literal = [m for m in mentions if m.usage == "literal" and m.place is not None]
     # "on the Quetta-Karachi highway near Khuzdar": the ends of a route name are no event place
-    literal = [m for m in literal if not _ROUTE_END.match(text, m.end) and not _ROUTE_START.search(
-        text, max(0, m.start - 40), m.start)] or literal
+    literal = [m for m in literal if not _route_end(text, m)] or literal
     # the dateline names where the story was filed: an event place only if there is no other
     body = [m for m in literal if not _is_dateline(text, m)]
     literal = body or literal
@@ -585,6 +587,20 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
             cue = "or"
         out.append((m, cue, _ON_THE_WAY.search(before) is not None))
     return out
+
+
+def _route_end(text: str, m: Mention) -> bool:
+    """A place that ends a route's name ("the Quetta-Karachi highway")."""
+    if text[m.start - 1:m.start] == "-" and _ROUTE_START.search(text, max(0, m.start - 40), m.start):
+        return True
+    nxt = text[m.end:m.end + 1]
+    if nxt == "-":
+        return _ROUTE_END.match(text, m.end) is not None
+    return nxt == " " and text[m.end + 1:m.end + 12].lower().startswith(_ROUTE_WORDS) \
+        and _ROUTE_END.match(text, m.end) is not None
+
+
+_ROUTE_WORDS = ("highway", "motorway", "road", "railway", "rail line", "expressway", "corridor", "pipeline", "route")
 
 
 def _roles(cues: list[tuple[Mention, str, bool]], kind: str) -> list[tuple[Mention, str]]:
@@ -796,17 +812,19 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     # with it, after the modal, not before it
     modal = _FUTURE.search(sentence, max(0, at - 80), at + 5) if planned else None
     # "Security forces ended the siege on Saturday": the end's date, not the siege's
+    dated_after = any(c.start >= end and c.date for c in candidates)
     # ("Troops ended a 20-hour siege on Sunday, after gunmen stormed the hotel on Saturday": Saturday's)
-    ending = _ENDED.search(sentence, max(0, at - 50), at) is not None
+    window = sentence[max(0, at - 50):at].lower()
+    ending = any(w in window for w in ("end", "lift", "brok", "broke", "conclu")) and _ENDED.search(window) is not None
     for d in candidates:
         if ending and not (d.start >= end and _BEGAN.search(sentence, end, d.start)):
             continue
         # "authorities said on Tuesday that three workers were killed ... on Monday night": the saying's day
-        if d.end <= at and _SAID_THEN.search(sentence, max(0, d.start - 40), d.start) \
-                and any(c.start >= end and c.date for c in candidates):
+        if d.end <= at and dated_after and _SAID_THEN.search(sentence, max(0, d.start - 40), d.start):
             continue
         # "will visit Chengdu before returning home on Monday": the return's day
-        if d.start >= end and _BEFORE_RETURN.search(sentence, max(end, d.start - 45), d.start):
+        if d.start >= end and "ing " in sentence[max(end, d.start - 45):d.start] \
+                and _BEFORE_RETURN.search(sentence, max(end, d.start - 45), d.start):
             continue
         if any(a <= d.start < b and not a <= at < b for a, b in asides):
             continue
@@ -846,7 +864,7 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
             if definite and _TAKES_EFFECT.search(sentence, end, d.start):
                 continue
             # "was closed after the clash and remained shut on Monday": the date of a state that lasts
-            if _REMAINED.search(sentence, end, d.start):
+            if ("remain" in sentence or "stay" in sentence or "still" in sentence) and _REMAINED.search(sentence, end, d.start):
                 continue
         out.append(d)
     return out
@@ -969,7 +987,8 @@ class Extractor:
             first: dict[str, tuple[str, _Trigger, str | None]] = {}
             for hit in found:
                 if hit[0] not in first and not _generic(hit[1].group(0), sentence, found, hit[1].start()):
-                    if _ANCHOR_BEFORE.search(sentence, max(0, hit[1].start() - 40), hit[1].start()) and any(
+                    window = sentence[max(0, hit[1].start() - 40):hit[1].start()]
+                    if ("the " in window or "this " in window or "that " in window) and _ANCHOR_BEFORE.search(window) and any(
                             h[0] == hit[0] and h[1].start() > hit[1].end() for h in found):
                         continue  # "On the sidelines of the dialogue, Wang held talks": the talks, not the dialogue
                     first[hit[0]] = hit
@@ -1152,7 +1171,8 @@ class Extractor:
                         and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "for ":
                     continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(
-                        ("operation", "operations", "riot", "riots", "rioting")):
+                        ("operation", "operations", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
+                         "unrest", "broke out", "erupted")):
                     continue  # "security forces launched an operation": an event only with its dead or wounded
                 planned = _future_near(sentence, trigger.start())
                 status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
@@ -1227,7 +1247,7 @@ class Extractor:
                         "meeting" if word in ("talks", "meeting", "summit") else "attack")), None)
                     if anchor is not None:
                         date, precision = anchor.date, anchor.precision
-                later = _LATER_BY.search(sentence) if date is None and not candidates else None
+                later = _LATER_BY.search(sentence) if date is None and not candidates and "later" in sentence else None
                 if later is not None:
                     # "He was freed 12 days later.": counted from the day the story has just told of
                     anchor = next((d for d in reversed(drafts) if si - d.sentence <= 2), None)
@@ -1237,7 +1257,8 @@ class Extractor:
                             7 if later.group("unit").lower().startswith("week") else 1)
                         date = (dt.date.fromisoformat(anchor.date) + dt.timedelta(days=n)).isoformat()
                         precision = "day"
-                longer = _LATER_LONG.search(sentence) if date is None and not candidates and later is None else None
+                longer = _LATER_LONG.search(sentence) if date is None and not candidates and later is None \
+                    and "later" in sentence else None
                 if longer is not None:
                     anchor = next((d for d in reversed(drafts) if si - d.sentence <= 2), None)
                     if anchor is not None and anchor.date and anchor.precision in ("day", "month"):
@@ -1323,7 +1344,7 @@ class Extractor:
                     places = [(m, "venue") for m, _ in occasion.places]
                     borrowed = True
                 # "He was freed 12 days later.": another time, and no place stated for it
-                if not places and kind in ("attack", "other") and _SAME_PLACE.search(sentence):
+                if not places and kind in ("attack", "other") and "same" in sentence and _SAME_PLACE.search(sentence):
                     lead = next((d for d in drafts if d.kind == kind and d.places and not d.recalled), None)
                     if lead is not None:
                         places = list(lead.places)
@@ -1441,7 +1462,8 @@ class Extractor:
         # belong to whatever else it tells
         if ref and ref.start() > new.at + 2:
             ref = None  # "a bus was blown up ... had carried out the attack": this sentence's own event
-        if ref and _CAME_AFTER.search(sentence, ref.end(), new.at):
+        if ref and ("came" in sentence or "come" in sentence or "follow" in sentence) \
+                and _CAME_AFTER.search(sentence, ref.end(), new.at):
             ref = None  # "The raid came days after gunmen opened fire on a bus": the shooting is another event
         if ref and _SEPARATE.search(sentence, max(0, ref.start() - 12), ref.start() + 1):
             ref = None
@@ -1592,7 +1614,7 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
         if anchor is not None:
             return anchor.date, "day"
     # "Hours before the deal was announced, a drone struck a depot": that day
-    hours = _HOURS_APART.search(sentence)
+    hours = _HOURS_APART.search(sentence) if " the " in sentence and ("before" in sentence or "after" in sentence) else None
     if hours:
         word = hours.group(1).lower()
         want = "agreement" if word in ("deal", "agreement", "truce", "ceasefire", "accord", "signing") else (
@@ -1617,14 +1639,15 @@ def _relative_to_event(sentence: str, drafts: list[_Draft], kind: str,
                        and d.kind == _ANCHOR_KIND.get(right_after.group(1).lower(), "meeting")), None)
         if anchor is not None:
             return anchor.date, anchor.precision
-    vague = _DAYS_AFTER_VAGUE.search(sentence) if ref and not m else None
+    vague = _DAYS_AFTER_VAGUE.search(sentence) if ref and not m and ("days after" in sentence or "weeks after" in sentence) \
+        else None
     if vague is not None:
         # "The raid came days after gunmen opened fire on a bus": the month of the raid
         anchor = next((d for d in reversed(drafts) if d.date and d.precision in ("day", "month") and not d.recalled
                        and _TRIGGER_WORDS[d.kind].search(ref.group(0))), None)
         if anchor is not None:
             return anchor.date[:7], "month"
-    months = _MONTHS_GAP.search(sentence) if ref and not m else None
+    months = _MONTHS_GAP.search(sentence) if ref and not m and "month" in sentence else None
     if months is not None and months.group(0).lower().endswith("after"):
         # "The visit came a month after the two countries held talks in Istanbul": that month
         anchor = next((d for d in reversed(drafts) if d.kind != kind and d.precision in ("day", "month") and d.date
@@ -1699,8 +1722,9 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     journey inside an attack story."""
     if _NOT_PARTICULAR.search(sentence, max(0, at - 30), at):
         return True  # "after each attack", "such visits", "without reaching a deal", "there is no ceasefire"
-    if (_SOUGHT.search(sentence, max(0, at - 45), at) or _SUPPORTED_A.search(sentence, max(0, at - 45), at)
-            or _TALKS_ON.search(sentence, max(0, at - 70), at)) and _AGREEMENT_NOUN.match(trigger):
+    if _AGREEMENT_NOUN.match(trigger) and (
+            _SOUGHT.search(sentence, max(0, at - 45), at) or _SUPPORTED_A.search(sentence, max(0, at - 45), at)
+            or _TALKS_ON.search(sentence, max(0, at - 70), at)):
         return True  # "to discuss a proposed truce", "called for a ceasefire": a deal not (yet) made
     if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
         return True  # "took guests hostage", not "the hostages' families"

@@ -62,16 +62,16 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"strikes? on (?:a|an|the|two|three|several) ", "strike"),
         # "Russia also struck energy facilities in the Kharkiv region"
         # (anchored at the object, not at every "hit")
-        (r"(?:(?<=\bstruck )|(?<=\bstruck an )|(?<=\bstruck the )|(?<=\bhit )|(?<=\bhit an )|(?<=\bhit the )|(?<=\bpounded )|(?<=\bpounded an )|(?<=\bpounded the )|(?<=\btargeted )|(?<=\btargeted an )|(?<=\btargeted the )|(?<=\bshelled )|(?<=\bshelled an )|(?<=\bshelled the )|(?<=\bbombed )|(?<=\bbombed an )|(?<=\bbombed the )|(?<=\balso struck )|(?<=\bstruck several )|(?<=\bstruck two ))"
+        (r"(?=energy|power|fuel|oil|gas|grain|rail)(?:(?<=\bstruck )|(?<=\bstruck an )|(?<=\bstruck the )|(?<=\bhit )|(?<=\bhit an )|(?<=\bhit the )|(?<=\bpounded )|(?<=\bpounded an )|(?<=\bpounded the )|(?<=\btargeted )|(?<=\btargeted an )|(?<=\btargeted the )|(?<=\bshelled )|(?<=\bshelled an )|(?<=\bshelled the )|(?<=\bbombed )|(?<=\bbombed an )|(?<=\bbombed the )|(?<=\balso struck )|(?<=\bstruck several )|(?<=\bstruck two ))"
          r"(?:energy|power|fuel|oil|gas|grain|railway|rail) (?:facilit(?:y|ies)|"
          r"infrastructure|plants?|stations?|depots?|terminals?|buildings?|targets|sites?|lines?|hubs?)", "strike"),
         (r"lynch(?:ed|ing)|(?:mob|mobs) (?:attacked|stormed)", "mob attack"),
         (r"torched|set (?:fire to|ablaze)|arson attack", "arson"),
-        (r"exchanges? of fire|(?:(?<=\bexchanged )|(?<=\bexchanging )|(?<=\btraded )|(?<=\btrading )|(?<=\bexchanged heavy ))fire\b|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
+        (r"exchanges? of fire|(?=fire)(?:(?<=\bexchanged )|(?<=\bexchanging )|(?<=\btraded )|(?<=\btrading )|(?<=\bexchanged heavy ))fire\b|fired on each other|shoot-?outs?|gun ?fights?|fire ?fights?|armed clash(?:es)?|"
          r"clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
-        (r"(?:(?<=\bintelligence-based )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
+        (r"(?=operation)(?:(?<=\bintelligence-based )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
         # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
         (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
          r"(?:the|a|an) (?:[\w-]+ )?(?:city|town|village|district|base|garrison|airport|port|camp|barracks|outpost|"
@@ -84,7 +84,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
         # "killed in fighting at the prison", "after fighting broke out": events with their dead or wounded (see the
         # extraction loop); anchored at the rare noun, not at every "killed"
-        (r"(?:(?<=\bin )|(?<=\bin the )|(?<=\bin a ))(?:fighting|crossfire|unrest)|"
+        (r"(?=fighting|crossfire|unrest)(?:(?<=\bin )|(?<=\bin the )|(?<=\bin a ))(?:fighting|crossfire|unrest)|"
          r"(?:fighting|clashes|gunfights?) (?:broke out|erupted)", "armed clash"),
         # a riot is told as an event with its dead or wounded (see the extraction loop)
         (r"riots?|rioting", "riot"),
@@ -100,7 +100,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"treaty|deals?|"
          r"protocol|"
          # "formed the Alliance of Sahel States": founding a bloc is agreeing to it
-         r"(?:(?<=\bformed a )|(?<=\bformed an )|(?<=\bformed the )|(?<=\bfounded a )|(?<=\bfounded an )|(?<=\bfounded the )|(?<=\bestablished a )|(?<=\bestablished an )|(?<=\bestablished the )|(?<=\bcreated a )|(?<=\bcreated an )|(?<=\bcreated the ))(?:alliance|bloc|confederation|coalition|union|federation|"
+         r"(?=alliance|bloc|confed|coalition|union|federation|organi)(?:(?<=\bformed a )|(?<=\bformed an )|(?<=\bformed the )|(?<=\bfounded a )|(?<=\bfounded an )|(?<=\bfounded the )|(?<=\bestablished a )|(?<=\bestablished an )|(?<=\bestablished the )|(?<=\bcreated a )|(?<=\bcreated an )|(?<=\bcreated the ))(?:alliance|bloc|confederation|coalition|union|federation|"
          r"organi[sz]ation)\b", None),
     ],
     "meeting": [
@@ -128,14 +128,14 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"(?:called off|ended|broke|scrapped|abandoned|pulled out of) (?:a|the|its|their) "
          r"(?:[\w-]+ ){0,2}(?:cease-?fire|truce)", "ceasefire ended"),
         (r"kidnap(?:ped)?|kidnappings? of|abduct(?:ed|ions?)", "kidnapping"),
-        (r"(?:(?<=\bseized )|(?<=\btook )|(?<=\bgrabbed )|(?<=\bcame to ))power\b|staged (?:a|the) (?:[\w-]+ )?coup|(?:military|palace) coup|"
+        (r"(?=power)(?:(?<=\bseized )|(?<=\btook )|(?<=\bgrabbed )|(?<=\bcame to ))power\b|staged (?:a|the) (?:[\w-]+ )?coup|(?:military|palace) coup|"
          r"coup d['’]état", "coup"),
         # (not "withdrew from", which would be tried at every "with")
         (r"pulled out of (?:the )?(?=(?-i:[A-Z])|(?:[\w-]+ )?(?:treaty|agreement|deal|pact|"
          r"bloc|alliance|accord|convention)\b)", "withdrawal"),
         (r"" + _AUX + r"(?:freed|released|rescued|recovered (?=unharmed|safe|alive))|set free", "release"),
         (r"order(?:ed|s)? (?:an?|the) (?:[\w-]+ ){0,2}(?:investigation|inquiry|probe)|"
-         r"(?:(?<=\bannounced a )|(?<=\bannounced an )|(?<=\blaunched a )|(?<=\blaunched an )|(?<=\bopened a )|(?<=\bopened an ))(?:judicial )?"
+         r"(?=judicial|investigation|inquiry|probe)(?:(?<=\bannounced a )|(?<=\bannounced an )|(?<=\blaunched a )|(?<=\blaunched an )|(?<=\bopened a )|(?<=\bopened an ))(?:judicial )?"
          r"(?:investigation|inquiry|probe)|"
          r"orders? (?:an? )?probe",
          "investigation"),
@@ -172,17 +172,11 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:hunt|track) down (?:the )?(?:attackers|assailants|gunmen|perpetrators|bombers)|"
-                         r"(?:arrest|punish|catch|find) (?:the )?(?:attackers|assailants|gunmen|perpetrators|bombers)|(?:hours|minutes|moments) (?:before|after) the (?:[\w-]+ )?(?:deal|agreement|truce|ceasefire|accord|signing|talks|"
-                         r"meeting|summit|visit)|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
-                         r"signed (?:off|up|in|away)|met (?:with )?(?:little|no|stiff|fierce|heavy|strong|some|"
-                         r"much|limited|growing|wide|widespread|mixed|a cool|a warm) (?:[\w-]+ )?(?:resistance|opposition|"
-                         r"criticism|success|approval|scepticism|skepticism|reception|response|protests?)|"
-                         r"met (?:the|its|their|all|a) (?:[\w'’-]+ )?(?:demands?|deadlines?|targets?|criteria|"
-                         r"requirements?|needs?|conditions?|costs?|expectations?|standards?)|trip(?:ped)? over|visitors?|meeting (?:rooms?|halls?|place|"
+                         r"signed (?:off|up|in|away)|trip(?:ped)? over|visitors?|meeting (?:rooms?|halls?|place|"
                          r"point)|conference (?:rooms?|halls?|centre|center)|visiting (?:[\w-]+ )?(?:dignitaries|"
                          r"delegations?|teams?|ministers?|leaders?|officials|heads|premiers?|presidents?|envoys?|"
                          r"guests?|professors?|scholars?|fellows?))\b", re.I)
@@ -813,6 +807,7 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
     modal = _FUTURE.search(sentence, max(0, at - 80), at + 5) if planned else None
     # "Security forces ended the siege on Saturday": the end's date, not the siege's
     dated_after = any(c.start >= end and c.date for c in candidates)
+    said_in = any(w in sentence for w in ("said", "says", "told", "announced", "confirmed", "reported", "stated"))
     # ("Troops ended a 20-hour siege on Sunday, after gunmen stormed the hotel on Saturday": Saturday's)
     window = sentence[max(0, at - 50):at].lower()
     ending = any(w in window for w in ("end", "lift", "brok", "broke", "conclu")) and _ENDED.search(window) is not None
@@ -820,7 +815,7 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
         if ending and not (d.start >= end and _BEGAN.search(sentence, end, d.start)):
             continue
         # "authorities said on Tuesday that three workers were killed ... on Monday night": the saying's day
-        if d.end <= at and dated_after and _SAID_THEN.search(sentence, max(0, d.start - 40), d.start):
+        if d.end <= at and dated_after and said_in and _SAID_THEN.search(sentence, max(0, d.start - 40), d.start):
             continue
         # "will visit Chengdu before returning home on Monday": the return's day
         if d.start >= end and "ing " in sentence[max(end, d.start - 45):d.start] \
@@ -844,11 +839,11 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
                 continue
         elif d.start >= at:
             # "the death toll from the attack ... rose to 137 on Sunday": the toll's date
-            if (definite or _TOLL_OF.search(sentence, max(0, at - 40), at)) \
-                    and _TOLL_OR_SPEECH.search(sentence, end, d.start):
+            if _TOLL_OR_SPEECH.search(sentence, end, d.start) and (
+                    definite or _TOLL_OF.search(sentence, max(0, at - 40), at)):
                 continue
             # "killed 14 soldiers in an overnight attack ..., two sources told AFP on Monday": the telling's day
-            if _SAID_THEN.search(sentence, end, d.start):
+            if said_in and _SAID_THEN.search(sentence, end, d.start):
                 continue
             # "the first meeting since he returned to office earlier this year": the return's date
             if _SINCE_CLAUSE.search(sentence, end, d.start):
@@ -1167,7 +1162,7 @@ class Extractor:
             for kind, trigger, subtype in hits:
                 if kind == "visit" and _SCENE_VISIT.search(sentence) and (last_attack or "attack" in first):
                     continue  # a visit to the scene is part of the attack story
-                if kind == "meeting" and "visit" in first and _FOR_TALKS_ON.match(sentence, trigger.start()) \
+                if kind == "meeting" and "visit" in first and "for talks" in sentence and _FOR_TALKS_ON.match(sentence, trigger.start()) \
                         and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "for ":
                     continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(
@@ -1310,9 +1305,11 @@ class Extractor:
                         (c[0].end - s0 <= trigger.start() and _PARTY.search(text, max(s0, c[0].start - 12), c[0].start))
                         or text[c[0].end:c[0].end + 2] in ("'s", "’s")))]  # "called Pakistan's Ishaq Dar"
                 if kind in ("meeting", "agreement") and mine:
-                    mine = [c for c in mine if not _BEFORE_LEAVING.search(text, max(s0, c[0].start - 40), c[0].start)]
+                    if "before" in sentence or "ahead of" in sentence or "prior to" in sentence:
+                        mine = [c for c in mine if not _BEFORE_LEAVING.search(text, max(s0, c[0].start - 40), c[0].start)]
                     # "agreed to launch eight projects, including a highway in Balochistan": what was agreed on
-                    incl = _INCLUDING.search(sentence, trigger.end())
+                    incl = _INCLUDING.search(sentence, trigger.end()) if (
+                        "including" in sentence or "such as" in sentence or "among them" in sentence) else None
                     if incl is not None:
                         mine = [c for c in mine if c[0].start - s0 < incl.start()]
                 if kind == "meeting" and mine:
@@ -1430,7 +1427,7 @@ class Extractor:
                     # "the bombing" is the mention that refers back, not "the trip"
                     ref = _definite(sentence, [h for h in found if h[0] == kind]) or definite
                 into = self._add(drafts, draft, sentence, None if recalled else ref)
-                if best is not None and kind in ("meeting", "visit") and _ROUNDS.search(
+                if best is not None and kind in ("meeting", "visit") and " and " in sentence and _ROUNDS.search(
                         sentence, max(0, trigger.start() - 40), trigger.end()):
                     # "Two earlier rounds of talks, held in Ankara in July and August": one in each month
                     also = _AND_MONTH.match(sentence, best.end) if best.precision == "month" and best.date else None
@@ -1439,7 +1436,7 @@ class Extractor:
                         y2 = int(best.date[:4]) + (1 if m2 < int(best.date[5:7]) else 0)
                         drafts.append(dataclasses.replace(draft, date=f"{y2:04d}-{m2:02d}", precision="month",
                                                           separate=True, evidence=list(draft.evidence)))
-                if kind == "meeting" and into is draft:
+                if kind == "meeting" and into is draft and "separate" in sentence:
                     # "held separate talks with Muttaqi and Dar": a meeting with each
                     each = _SEPARATE_WITH.match(sentence, trigger.start()) if re.search(
                         r"\bseparate\s+$", sentence[max(0, trigger.start() - 12):trigger.start()], re.I) else None
@@ -1695,8 +1692,15 @@ _SUPPORTED_A = re.compile(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|favou?r(
 # "indirect talks on the second phase of the Gaza ceasefire": what the talks are about
 _TALKS_ON = re.compile(r"\b(?:talks|negotiations|discussions|dialogue|consultations)\s+(?:on|about|over|regarding)\s+"
                        r"(?:[\w'’-]+\s+){0,6}$", re.I)
+_AGREEMENT_ENDS = {"ire", "uce", "eal", "ent", "nts", "als", "ord", "rds", "act", "cts", "aty"}
 _AGREEMENT_NOUN = re.compile(r"(?:cease-?fire|truce|peace (?:deal|agreement|accord)|agreements?|deals?|accords?|pacts?|"
                              r"treaty)$", re.I)
+_MET_NOT = re.compile(r"met (?:with )?(?:(?:little|no|stiff|fierce|heavy|strong|some|much|limited|growing|wide|widespread|"
+                      r"mixed|a cool|a warm) (?:[\w-]+ )?(?:resistance|opposition|criticism|success|approval|scepticism|"
+                      r"skepticism|reception|response|protests?)|(?:the|its|their|all|a) (?:[\w'’-]+ )?(?:demands?|"
+                      r"deadlines?|targets?|criteria|requirements?|needs?|conditions?|costs?|expectations?|standards?))\b", re.I)
+_HUNT_DOWN = re.compile(r"\b(?:(?:hunt|track) down|arrest|punish|catch|find)\s+(?:the\s+)?$", re.I)
+_HOURS_BEFORE_THE = re.compile(r"\b(?:hours|minutes|moments) (?:before|after) the (?:[\w-]+ )?$", re.I)
 _TALLY_AFTER = re.compile(r"\s+(?:tens of thousands|thousands|hundreds|scores|countless|many|dozens)\b", re.I)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _WHEN_OR_TOLL = re.compile(r"\b(?:yesterday|today|tonight|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -1720,9 +1724,16 @@ def _quoted_remark(sentence: str, at: int) -> bool:
 def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     """A trigger that states no particular event: "a series of attacks", or the convoy's
     journey inside an attack story."""
+    low = trigger[:3].lower()
+    if low == "met" and _MET_NOT.match(sentence, at):
+        return True  # "they met little resistance", "met the rebels' demands"
+    if low in ("att", "ass", "gun", "per", "bom") and _HUNT_DOWN.search(sentence, max(0, at - 20), at):
+        return True  # "ordered the police to hunt down the attackers"
+    if _HOURS_BEFORE_THE.search(sentence, max(0, at - 40), at):
+        return True  # "Hours before the deal was announced": a time, not the deal's event
     if _NOT_PARTICULAR.search(sentence, max(0, at - 30), at):
         return True  # "after each attack", "such visits", "without reaching a deal", "there is no ceasefire"
-    if _AGREEMENT_NOUN.match(trigger) and (
+    if trigger[-3:].lower() in _AGREEMENT_ENDS and _AGREEMENT_NOUN.match(trigger) and (
             _SOUGHT.search(sentence, max(0, at - 45), at) or _SUPPORTED_A.search(sentence, max(0, at - 45), at)
             or _TALKS_ON.search(sentence, max(0, at - 70), at)):
         return True  # "to discuss a proposed truce", "called for a ceasefire": a deal not (yet) made

@@ -1236,6 +1236,13 @@ class Extractor:
                     deal = next((d for d in reversed(drafts) if d.kind == "agreement" and d.date and not d.recalled), None)
                     if deal is not None:
                         date, precision = deal.date, deal.precision
+                if date is None and kind == "meeting" and planned and not candidates:
+                    # "The Iranian foreign minister will visit Beijing next week." "Wang Yi will hold talks with him.":
+                    # talks planned during the visit just told of, in its time
+                    trip = next((d for d in reversed(drafts) if d.kind == "visit" and d.status == "planned" and d.date
+                                 and si - d.sentence <= 2), None)
+                    if trip is not None:
+                        date, precision = trip.date, trip.precision
                 if date is None and kind == "other" and (after_the := _AFTER_THE.match(sentence, trigger.end())):
                     word = after_the.group(1).lower()
                     anchor = next((d for d in reversed(drafts) if d.date and not d.recalled and d.kind == (

@@ -1374,3 +1374,9 @@ def test_the_decision_was_taken_at_the_meeting(extractor):
     evs = events(extractor, "Kenya and Tanzania agreed on Monday to open two new border posts. The decision was taken "
                             "at the 12th meeting of the joint commission in Arusha.")
     assert one(evs, "meeting").date == "2024-03-25"
+
+
+def test_talks_planned_after_a_planned_visit_take_its_time(extractor):
+    evs = events(extractor, "The Egyptian foreign minister will visit Beijing next month. Wang Yi will hold talks "
+                            "with him.")
+    assert one(evs, "meeting").date == "2024-04"

@@ -820,6 +820,8 @@ def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, 
         # "will visit Chengdu before returning home on Monday": the return's day
         if d.start >= end and "ing " in sentence[max(end, d.start - 45):d.start] \
                 and _BEFORE_RETURN.search(sentence, max(end, d.start - 45), d.start):
+            if d.date and d.precision == "day":  # before that day: within its month
+                out.append(DateMention(d.start, d.end, d.text, d.date[:7], "month"))
             continue
         if any(a <= d.start < b and not a <= at < b for a, b in asides):
             continue

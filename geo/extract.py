@@ -721,6 +721,7 @@ _TOLL_OR_SPEECH = re.compile(r"\b(?:rose|climbed|reached|increased|jumped|stood|
 _THE_TWO_SIDES = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|countries|leaders|ministers|governments|"
                             r"delegations|parties|presidents|premiers|prime ministers|foreign ministers|neighbou?rs)|"
                             r"they)\s+(?:also\s+)?(?:agreed|signed|inked|exchanged)\b", re.I)
+_SPAN_OF = re.compile(r"\b(?:days|weeks|months|years)\s+of\s+(?:[\w-]+\s+)?$", re.I)
 _ANOTHER_OCCASION = re.compile(r"\s+(?:an?|another|the)\s+(?:first|second|third|fourth|earlier|previous|last|"
                                r"separate|new)\s+(?:(?:round|set|series|session)s?\s+of\s+)?", re.I)
 _FOR_TALKS_ON = re.compile(r"talks\s+(?:on|about|over|regarding|concerning)\b", re.I)
@@ -1238,6 +1239,9 @@ class Extractor:
                     deal = next((d for d in reversed(drafts) if d.kind == "agreement" and d.date and not d.recalled), None)
                     if deal is not None:
                         date, precision = deal.date, deal.precision
+                if date and precision == "day" and kind == "meeting" and _SPAN_OF.search(
+                        sentence, max(0, trigger.start() - 30), trigger.start()):
+                    date, precision = date[:7], "month"  # "after two weeks of talks in Jeddah": not one day
                 if date is None and kind == "meeting" and planned and not candidates:
                     # "The Iranian foreign minister will visit Beijing next week." "Wang Yi will hold talks with him.":
                     # talks planned during the visit just told of, in its time

@@ -1380,3 +1380,10 @@ def test_talks_planned_after_a_planned_visit_take_its_time(extractor):
     evs = events(extractor, "The Egyptian foreign minister will visit Beijing next month. Wang Yi will hold talks "
                             "with him.")
     assert one(evs, "meeting").date == "2024-04"
+
+
+def test_weeks_of_talks_are_no_single_day(extractor):
+    evs = events(extractor, "The two sides agreed on Friday to a truce after two weeks of talks in Jeddah.")
+    m = one(evs, "meeting")
+    assert (m.date, m.date_precision) == ("2024-03", "month")
+    assert one(evs, "agreement").date == "2024-03-22"

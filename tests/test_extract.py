@@ -1387,3 +1387,18 @@ def test_weeks_of_talks_are_no_single_day(extractor):
     m = one(evs, "meeting")
     assert (m.date, m.date_precision) == ("2024-03", "month")
     assert one(evs, "agreement").date == "2024-03-22"
+
+
+def test_rebels_who_killed_name_the_attack_when_no_deed_is_told(extractor):
+    e = one(events(extractor, "Rebels killed at least 14 villagers in Beni territory on Saturday night, local officials "
+                              "said."), "attack")
+    assert (e.killed, e.date) == (14, "2024-03-23")
+    evs = events(extractor, "Police said on Monday that they had arrested a man in Goma.\\n\\nMilitants have killed "
+                            "hundreds of people in the province in recent years.")
+    assert not [e for e in evs if e.event_type == "attack"]
+
+
+def test_talks_after_which_the_agreement_was_signed(extractor):
+    evs = events(extractor, "Kenya and Ethiopia signed a power agreement in Nairobi on Tuesday. The agreement was "
+                            "signed after talks between the two energy ministers.")
+    assert one(evs, "meeting").date == "2024-03-26"

@@ -76,7 +76,7 @@ def test_quality_on_second_held_out_reports(world):
 
 @pytest.mark.parametrize("folder, f1", [("reports_heldout3", 0.90), ("reports_heldout4", 0.90),
                                         ("reports_heldout5", 0.94), ("reports_heldout6", 0.97),
-                                        ("reports_heldout7", 0.93)])
+                                        ("reports_heldout7", 0.93), ("reports_heldout8", 0.85)])
 def test_quality_on_small_held_out_sets(world, folder, f1):
     scores = evaluate_folder(DATA / folder, extractor=Extractor(Geoparser(world))).summary()
     assert scores["gold_events"] >= 10

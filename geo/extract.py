@@ -84,7 +84,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"killed in an? (?:attack|blast)|terrorist (?:incident|act)|act of terror", None),
         # "Rebels killed at least 20 civilians ... over the weekend": the attackers name the attack when the
         # sentence tells its dead and no deed (see the extraction loop)
-        (r"rebels|militants|jihadists|insurgents|bandits|extremists", "armed assault"),
+        # (not "militants": the scanner would try the trigger pattern at every "military")
+        (r"rebels|jihadists|insurgents|bandits", "armed assault"),
         # "killed in fighting at the prison", "after fighting broke out": events with their dead or wounded (see the
         # extraction loop); anchored at the rare noun, not at every "killed"
         (r"(?=fighting|crossfire|unrest)(?:(?<=\bin )|(?<=\bin the )|(?<=\bin a ))(?:fighting|crossfire|unrest)|"
@@ -412,7 +413,7 @@ class Figure:
 
 _PERPETRATOR_WORDS = re.compile(r"\b(?:attackers|assailants|militants|gunmen|terrorists|bombers|insurgents|"
                                 r"fighters|hijackers|kidnappers|khawarij|khwarij|jihadists|rebels|bandits)\b", re.I)
-_PERPETRATOR_NOUNS = {"rebels", "militants", "jihadists", "insurgents", "bandits", "extremists"}
+_PERPETRATOR_NOUNS = {"rebels", "jihadists", "insurgents", "bandits"}
 _AUX_WORDS = {"were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "of", "them", "others"}
 
 

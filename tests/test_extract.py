@@ -1393,7 +1393,7 @@ def test_rebels_who_killed_name_the_attack_when_no_deed_is_told(extractor):
     e = one(events(extractor, "Rebels killed at least 14 villagers in Beni territory on Saturday night, local officials "
                               "said."), "attack")
     assert (e.killed, e.date) == (14, "2024-03-23")
-    evs = events(extractor, "Police said on Monday that they had arrested a man in Goma.\\n\\nMilitants have killed "
+    evs = events(extractor, "Police said on Monday that they had arrested a man in Goma. Rebels have killed "
                             "hundreds of people in the province in recent years.")
     assert not [e for e in evs if e.event_type == "attack"]
 

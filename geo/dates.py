@@ -95,7 +95,8 @@ _PROSE = [
     ("day_month", re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                              + r"|" + _NUM_MONTH.replace("mon", "mon2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
                              r"(?![\d,]*\s*(?:19|20)\d\d)\b(?P<which>\s+(?:last|this)\s+year\b)?", re.I)),
-    ("in_month", re.compile(r"\b(?:(?:in|since|during|early|late|mid-?|by)\s|mid-)" + _NUM_MONTH + r"\b(?!\s+\d)",
+    # ("by the end of February", "the beginning of March": "of" + the month)
+    ("in_month", re.compile(r"\b(?:(?:in|since|during|early|late|mid-?|by|of)\s|mid-)" + _NUM_MONTH + r"\b(?!\s+\d)",
                             re.I)),
     ("year", re.compile(r"\b(?:in|since|during|of|by)\s(?:(?:early|late|mid-?)\s?)?(?P<year>(?:19|20)\d\d)\b", re.I)),
     # "two days ago", "a week ago", "three years ago": found at "ago" (a rare word start, where the

@@ -890,6 +890,8 @@ def test_a_group_called_is_no_call(extractor):
     ("in mid-January", ("2025-01", "month")),
     ("in late 2023", ("2023", "year")),
     ("some years ago", (None, "unknown")),
+    ("by the end of January", ("2025-01", "month")),
+    ("at the beginning of February", ("2025-02", "month")),
 ])
 def test_more_dates_resolved_against_publication(phrase, expected):
     (d,) = find_dates(f"It happened {phrase}.", "2025-03-12")
@@ -900,3 +902,503 @@ def test_years_ago_dates_a_recalled_attack(extractor):
     e = one(events(extractor, "Three years ago, a suicide bomber killed 13 people in Dasu.", published="2024-03-27"),
             "attack")
     assert (e.date, e.date_precision) == ("2021", "year")
+
+
+# ---------------------------------------------------------------- generalisation rules (events3)
+
+def test_a_number_word_is_a_whole_word(extractor):
+    # "tens of thousands" is no ten: the strike's own figure stands
+    evs = events(extractor, "A missile hit a bus station in Aleppo on Monday, killing 9 people. The war has "
+                            "killed tens of thousands of people since it began.")
+    e = one(evs, "attack")
+    assert e.killed == 9
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("A shopkeeper was shot dead by two gunmen on motorbikes in Quetta on Friday.", 1, None),
+    ("A French national was shot and injured in an attack on his car in Kabul on Friday.", None, 1),
+    ("A judge was stabbed to death outside a court in Lahore on Friday, police said.", 1, None),
+])
+def test_one_named_victim_is_counted(extractor, sentence, killed, injured):
+    e = one(events(extractor, sentence), "attack")
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+def test_visiting_survivors_is_part_of_the_attack(extractor):
+    evs = events(extractor, "A car bomb exploded outside a market in Baghdad on Monday, killing seven people. "
+                            "The prime minister visited survivors at a hospital on Tuesday.")
+    assert [e.event_type for e in evs] == ["attack"]
+
+
+def test_months_later_dates_from_the_event_just_told(extractor):
+    evs = events(extractor, "On May 3, 2019, gunmen attacked a hotel in Gwadar, killing five people. "
+                            "Two months later, a bomber struck a bus in Turbat, killing three.")
+    assert sorted((e.date, e.date_precision) for e in evs if e.event_type == "attack") == [
+        ("2019-05-03", "day"), ("2019-07", "month")]
+
+
+def test_after_the_talks_takes_their_day(extractor):
+    evs = events(extractor, "The foreign ministers of Egypt and Jordan met in Cairo on Monday. After the talks, "
+                            "the two ministers witnessed the signing of three agreements on water and energy.")
+    a = one(evs, "agreement")
+    assert (a.date, a.date_precision) == ("2024-03-25", "day")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The envoy met the army chief in Khartoum on Saturday to discuss a proposed truce.",
+    "The envoy met the army chief in Khartoum on Saturday and called for a ceasefire.",
+])
+def test_a_deal_sought_is_no_agreement(extractor, sentence):
+    evs = events(extractor, sentence)
+    assert [e.event_type for e in evs] == ["meeting"]
+
+
+def test_toll_date_and_siege_end_date_are_not_the_attacks(extractor):
+    body = ("The death toll from an assault by gunmen on a shopping mall in Nairobi rose to 31 on Tuesday, the "
+            "interior ministry said. Gunmen stormed the mall on Sunday afternoon. Troops ended the siege on "
+            "Monday evening, killing the last of the four attackers.")
+    e = one(events(extractor, body), "attack")
+    assert (e.date, e.date_precision) == ("2024-03-24", "day")
+
+
+def test_an_operation_is_an_attack_only_with_its_casualties(extractor):
+    e = one(events(extractor, "Three soldiers were killed and two wounded during a security operation near Khost "
+                              "on Sunday, the army said."), "attack")
+    assert (e.killed, e.injured, e.date) == (3, 2, "2024-03-24")
+    assert not events(extractor, "Police launched a search operation near Khost on Sunday to find the men.")
+
+
+def test_the_first_since_recalls_an_older_event(extractor):
+    evs = events(extractor, "On Friday, the three foreign ministers will hold a meeting in Tashkent, the first such "
+                            "meeting since the ministers met in Kabul in June 2022, officials said.")
+    got = sorted((e.status, e.date, e.places[0].place.name) for e in evs if e.event_type == "meeting")
+    assert got == [("occurred", "2022-06", "Kabul"), ("planned", "2024-03-29", "Tashkent")]
+
+
+def test_two_planned_meetings_with_different_people_on_one_day(extractor):
+    evs = events(extractor, "Foreign Minister Ishaq Dar arrived in Tokyo on Monday. He is expected to call on "
+                            "Prime Minister Fumio Kishida on Thursday. On Thursday evening, he will also hold talks "
+                            "with Foreign Minister Yoko Kamikawa at her ministry.")
+    assert len([e for e in evs if e.event_type == "meeting"]) == 2
+
+
+def test_a_phone_call_has_no_venue(extractor):
+    evs = events(extractor, "ANKARA, March 27 (Example Wire) - Turkish President Recep Tayyip Erdogan spoke by "
+                            "phone with Iraqi Prime Minister Mohammed Shia al-Sudani on Tuesday.")
+    e = one(evs, "meeting")
+    assert (e.date, e.places) == ("2024-03-26", ())
+
+
+def test_the_two_sides_agreed_at_the_talks_just_told(extractor):
+    evs = events(extractor, "TOKYO, March 27 (Example Wire) - Prime Minister Anwar Ibrahim held talks with Prime "
+                            "Minister Fumio Kishida in Tokyo on Tuesday. The two sides agreed to expand cooperation "
+                            "on semiconductors and on maritime security in Malaysia.")
+    a = one(evs, "agreement")
+    assert (a.date, [r.place.name for r in a.places]) == ("2024-03-26", ["Tokyo"])
+
+
+def test_the_two_sides_of_a_ceasefire_are_the_countries_between(extractor):
+    evs = events(extractor, "DOHA, March 27 (Example Wire) - Qatar's emir welcomed a truce between Armenia and "
+                            "Azerbaijan. The two sides agreed on a ceasefire on March 20 after two days of fighting.")
+    a = one(evs, "agreement")
+    assert a.date == "2024-03-20"
+    assert sorted(r.place.country for r in a.places) == ["AM", "AZ"]
+
+
+def test_capturing_a_named_town_is_an_attack(extractor):
+    e = one(events(extractor, "Rebels captured Goma in January last year after a week of fighting."), "attack")
+    assert (e.subtype, e.date) == ("capture", "2023-01")
+    assert not events(extractor, "Customs officers seized drugs worth millions at the port.")
+
+
+def test_supporting_a_ceasefire_is_no_agreement(extractor):
+    evs = events(extractor, "The Egyptian foreign minister said Cairo supported a ceasefire in Gaza.")
+    assert [e.event_type for e in evs if e.event_type == "agreement"] == []
+
+
+def test_a_pledge_and_a_signing_at_the_same_talks_are_two_agreements(extractor):
+    evs = events(extractor, "President Ruto held talks with President Samia Suluhu Hassan in Dar es Salaam on "
+                            "Monday. The two sides agreed to remove trade barriers at the border. After the talks, "
+                            "the two presidents witnessed the signing of four memorandums of understanding.")
+    assert len([e for e in evs if e.event_type == "agreement"]) == 2
+
+
+def test_a_known_attack_that_came_before_something_keeps_its_date(extractor):
+    evs = events(extractor, "Gunmen opened fire on a bus near Mombasa before dawn. The attack came a day before "
+                            "the county was due to mark the anniversary of a festival first held last September.")
+    e = one(evs, "attack")
+    assert e.date is None
+
+
+def test_an_attack_on_sovereignty_is_no_attack(extractor):
+    evs = events(extractor, "Kenya called the border deal an attack on its sovereignty and recalled its envoy "
+                            "from Kampala on Monday.")
+    assert not [e for e in evs if e.event_type == "attack"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "When the troops reached Kidal on Monday, they met little resistance.",
+    "The government met the rebels' demands in Juba on Monday.",
+])
+def test_met_with_resistance_or_demands_is_no_meeting(extractor, sentence):
+    assert not [e for e in events(extractor, sentence) if e.event_type == "meeting"]
+
+
+def test_coups_withdrawals_and_new_blocs(extractor):
+    evs = events(extractor, "General Mamady Doumbouya seized power in Guinea in September 2021.")
+    assert [(e.event_type, e.subtype, e.date) for e in evs] == [("other", "coup", "2021-09")]
+    evs = events(extractor, "Nicaragua pulled out of the Organization of American States in November 2021.")
+    assert [(e.event_type, e.subtype, e.date) for e in evs] == [("other", "withdrawal", "2021-11")]
+    evs = events(extractor, "Kenya, Uganda and Tanzania formed an alliance of East African states in July 2000.")
+    assert [(e.event_type, e.date) for e in evs] == [("agreement", "2000-07")]
+    assert not events(extractor, "The troops withdrew from the hills after a week.")
+
+
+def test_left_for_a_city_where_he_met(extractor):
+    evs = events(extractor, "The defence minister chaired a meeting in Nairobi on Monday and later flew to "
+                            "Mombasa, where he met naval commanders.")
+    got = sorted((e.event_type, e.date, tuple(r.place.name for r in e.places)) for e in evs)
+    assert got == [("meeting", "2024-03-25", ("Mombasa",)), ("meeting", "2024-03-25", ("Nairobi",)),
+                   ("visit", "2024-03-25", ("Mombasa",))]
+
+
+def test_a_trip_for_talks_on_a_topic_is_one_visit(extractor):
+    evs = events(extractor, "The foreign minister will travel to Tashkent next week for talks on rail links.")
+    assert [e.event_type for e in evs] == ["visit"]
+    evs = events(extractor, "The foreign minister will travel to Tashkent next week for talks with his Uzbek "
+                            "counterpart.")
+    assert sorted(e.event_type for e in evs) == ["meeting", "visit"]
+
+
+def test_the_ends_of_a_route_name_are_no_event_place(extractor):
+    e = one(events(extractor, "Gunmen opened fire on a bus on the Lahore-Islamabad motorway near Chakwal on Monday, "
+                              "killing two people."), "attack")
+    assert [r.place.name for r in e.places] == ["Chakwal"]
+
+
+def test_hostages_rescued_are_released(extractor):
+    evs = events(extractor, "Three aid workers who were kidnapped near Gao last week were rescued by soldiers on "
+                            "Monday.")
+    assert sorted(e.subtype for e in evs) == ["kidnapping", "release"]
+
+
+def test_an_event_in_a_since_clause_is_not_at_the_main_clauses_places(extractor):
+    evs = events(extractor, "Fighting in Cauca has grown since the rebels ended their truce with Colombia in "
+                            "July 2023.")
+    e = one(evs, "other")
+    assert (e.subtype, e.date, [r.place.name for r in e.places]) == ("ceasefire ended", "2023-07", ["Colombia"])
+
+
+def test_a_siege_ended_after_it_began_is_dated_by_its_start(extractor):
+    e = one(events(extractor, "Police ended a 15-hour siege at a bank in Kisumu on Tuesday, after robbers stormed "
+                              "the building on Monday, killing three people."), "attack")
+    assert (e.date, e.killed) == ("2024-03-25", 3)
+
+
+def test_the_city_is_the_one_the_previous_sentence_opens_with(extractor):
+    evs = events(extractor, "Aid groups warned of growing hunger in the east. Goma, the largest town in the east, has "
+                            "been tense since rebels captured Bukavu in February. On Tuesday, shelling of the city's "
+                            "northern districts killed six people.")
+    got = {e.date: [r.place.name for r in e.places] for e in evs if e.event_type == "attack"}
+    assert got["2024-03-26"] == ["Goma"]
+
+
+def test_a_date_of_another_clause_is_not_an_earlier_rounds(extractor):
+    evs = events(extractor, "The two governments signed a truce in Addis Ababa on March 3, and an earlier round of "
+                            "talks in Nairobi ended without a deal.")
+    m = one(evs, "meeting")
+    assert m.date is None
+    evs = events(extractor, "The minister met the ambassador in Nairobi on Monday, and the two sides agreed to "
+                            "set up a working group.")
+    assert one(evs, "agreement").date == "2024-03-25"
+
+
+def test_handing_over_bases_is_an_event(extractor):
+    evs = events(extractor, "The UN mission in Mali is expected to hand over two bases to the army next month.")
+    e = one(evs, "other")
+    assert (e.subtype, e.status, e.date) == ("handover", "planned", "2024-04")
+
+
+def test_a_trip_one_is_due_to_make_is_planned(extractor):
+    e = one(events(extractor, "The envoy is due to travel to Cairo on Friday."), "visit")
+    assert (e.status, e.date) == ("planned", "2024-03-29")
+
+
+def test_the_day_it_was_told_is_not_the_attacks(extractor):
+    evs = events(extractor, "Gunmen killed nine soldiers in an attack on an army post near Gao, two officials told "
+                            "Reuters on Tuesday. The fighters stormed the post on Sunday night.")
+    e = one(evs, "attack")
+    assert (e.date, e.killed) == ("2024-03-24", 9)
+
+
+def test_a_sentence_with_a_time_of_its_own_adds_no_casualties_to_the_last_attack(extractor):
+    evs = events(extractor, "Gunmen stormed a police post in Bannu on Sunday, killing four policemen. In January, "
+                            "militants overran the post and killed two guards.")
+    got = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
+    assert got == [("2024-01", 2), ("2024-03-24", 4)]
+
+
+def test_months_after_dates_the_recalled_attack(extractor):
+    evs = events(extractor, "A bomb wounded six people near a bus stand in Quetta on Tuesday. The blast came three "
+                            "months after a suicide bomber attacked a rally in Quetta, killing eleven people.")
+    got = sorted((e.date, e.killed, e.injured) for e in evs if e.event_type == "attack")
+    assert got == [("2023-12", 11, None), ("2024-03-26", None, 6)]
+
+
+def test_prison_riots_and_fighting_with_their_dead(extractor):
+    e = one(events(extractor, "Four inmates had been reported dead after fighting broke out between rival gangs at "
+                              "the prison in Guayaquil on Sunday."), "attack")
+    assert (e.killed, e.date) == (4, "2024-03-24")
+    assert not events(extractor, "The riot police were deployed in Guayaquil on Sunday.")
+
+
+def test_separate_talks_on_the_sidelines(extractor):
+    evs = events(extractor, "The regional security conference opened in Doha on Monday. On the sidelines of the "
+                            "conference, Lavrov held separate talks with Fidan and Araghchi.")
+    meetings = sorted((e.date, e.evidence[:6]) for e in evs if e.event_type == "meeting")
+    assert [d for d, _ in meetings] == ["2024-03-25"] * 3
+
+
+def test_a_call_on_a_named_person_at_another_time_is_another_meeting(extractor):
+    evs = events(extractor, "A joint investigation team will meet in Peshawar on Thursday, officials said. The "
+                            "Chinese ambassador Jiang Zaidong is also expected to call on the governor next week.")
+    assert len([e for e in evs if e.event_type == "meeting"]) == 2
+
+
+def test_an_unplaced_arrest_on_the_day_of_the_attack_is_where_the_attack_was(extractor):
+    evs = events(extractor, "Gunmen attacked a hotel in Bosaso on Tuesday, killing six guards. The army said in a "
+                            "statement on Tuesday evening that 12 suspects had been arrested.")
+    e = one(evs, "other")
+    assert (e.subtype, e.date, [r.place.name for r in e.places]) == ("arrest", "2024-03-26", ["Bosaso"])
+
+
+def test_rounds_of_talks_in_two_months_are_two_meetings(extractor):
+    evs = events(extractor, "The talks opened in Geneva on Monday. Two earlier rounds of UN-mediated talks, held "
+                            "in Geneva in July and August, ended without a breakthrough.", published="2024-12-12")
+    assert sorted(e.date for e in evs if e.event_type == "meeting") == ["2024-07", "2024-08", "2024-12-09"]
+
+
+@pytest.mark.parametrize("sentence, killed, injured", [
+    ("Two soldiers embraced martyrdom and five khawarij were sent to hell during an intelligence-based operation "
+     "in Tank on Monday, the ISPR said.", 7, None),
+    ("A roadside bomb hit a police van in Tank on Monday, and four policemen sustained serious injuries.", None, 4),
+])
+def test_ispr_words_for_the_dead_and_injured(extractor, sentence, killed, injured):
+    e = one(events(extractor, sentence), "attack")
+    assert (e.killed, e.injured) == (killed, injured)
+
+
+def test_the_previous_one_is_an_older_event_of_the_kind(extractor):
+    evs = events(extractor, "President Erdogan will visit Egypt next month. It will be his first visit to Egypt in "
+                            "twelve years; the previous one was made in November 2012.")
+    got = sorted((e.status, e.date) for e in evs if e.event_type == "visit")
+    assert got == [("occurred", "2012-11"), ("planned", "2024-04")]
+
+
+def test_border_forces_exchanged_fire(extractor):
+    e = one(events(extractor, "Iranian and Afghan border guards exchanged fire near Islam Qala on Saturday, killing "
+                              "two civilians."), "attack")
+    assert (e.date, e.killed) == ("2024-03-23", 2)
+
+
+def test_a_year_before_a_count_is_no_count(extractor):
+    evs = events(extractor, "In May 2023 a rocket hit a market in Kherson, and in June 2023 four civilians were "
+                            "killed in a missile strike on Odesa.")
+    got = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
+    assert ("2023-06", 4) in got
+
+
+def test_the_two_sides_signed_at_the_talks_just_told(extractor):
+    evs = events(extractor, "The foreign ministers of Kenya and Ethiopia held talks in Nairobi on Monday. The two "
+                            "sides signed three agreements on roads and power.")
+    assert one(evs, "agreement").date == "2024-03-25"
+
+
+def test_a_crossing_closed_after_the_clash_that_remained_shut(extractor):
+    evs = events(extractor, "Border guards exchanged fire at the Torkham crossing on Sunday, killing one porter. "
+                            "The crossing was closed after the clash and remained shut on Tuesday.")
+    e = one(evs, "other")
+    assert (e.subtype, e.date) == ("suspension", "2024-03-24")
+
+
+def test_the_same_area_is_the_storys_place(extractor):
+    evs = events(extractor, "Gunmen attacked a bus near Turbat on Monday, killing three passengers. In January, "
+                            "militants attacked a convoy near the same area, but no one was hurt.")
+    got = sorted((e.date, e.places[0].place.name) for e in evs if e.event_type == "attack")
+    assert got == [("2024-01", "Turbat"), ("2024-03-25", "Turbat")]
+
+
+def test_a_meeting_before_leaving_for_a_city_is_not_there(extractor):
+    evs = events(extractor, "The minister is scheduled to meet the vice-president on Tuesday before leaving for "
+                            "Shanghai.")
+    m = one(evs, "meeting")
+    assert all(r.place.name != "Shanghai" for r in m.places)
+
+
+def test_guards_escorting_a_convoy_were_injured(extractor):
+    e = one(events(extractor, "Militants opened fire on a convoy near Gwadar on Monday. Two security guards escorting "
+                              "the convoy were injured."), "attack")
+    assert e.injured == 2
+
+
+def test_talks_during_which_an_agreement_was_reached(extractor):
+    evs = events(extractor, "Kenya and Somalia agreed on Thursday to reopen their border. The agreement was reached "
+                            "during talks in Nairobi between the two interior ministers.")
+    m = one(evs, "meeting")
+    assert m.date == "2024-03-21"
+
+
+def test_one_guard_martyred_and_others_wounded(extractor):
+    e = one(events(extractor, "A policeman was martyred and four others were wounded when militants attacked a "
+                              "checkpoint in Tank on Monday."), "attack")
+    assert (e.killed, e.injured) == (1, 4)
+
+
+def test_the_project_is_the_place_that_names_it(extractor):
+    evs = events(extractor, "Engineers returned to the Mohmand dam project on Monday. The project was hit by an "
+                            "attack in May 2022, when a bomb exploded near a workers' bus, killing four people.")
+    e = [e for e in evs if e.event_type == "attack"][0]
+    assert (e.date, e.killed, [r.text for r in e.places]) == ("2022-05", 4, ["Mohmand"])
+
+
+def test_talks_recalled_with_following(extractor):
+    evs = events(extractor, "Erdogan met Putin in Sochi on Monday. It was their third meeting this year, following "
+                            "their talks in Astana in July.")
+    assert sorted(e.date for e in evs if e.event_type == "meeting") == ["2023-07", "2024-03-25"]
+
+
+def test_strikes_on_energy_facilities(extractor):
+    e = one(events(extractor, "Russia struck energy facilities in the Odesa region on Sunday, cutting power to "
+                              "homes."), "attack")
+    assert e.date == "2024-03-24"
+
+
+def test_hours_before_the_deal_and_a_truce_taking_effect(extractor):
+    evs = events(extractor, "The two sides agreed on Friday to a truce in Doha. The truce is due to take effect on "
+                            "Monday. Hours before the deal was announced, a drone struck a fuel depot in Kassala, "
+                            "causing a fire.", published="2024-03-23")
+    assert [(e.event_type, e.date) for e in evs if e.event_type == "agreement"] == [("agreement", "2024-03-22")]
+    assert one(evs, "attack").date == "2024-03-22"
+
+
+def test_departing_for_and_after_visiting(extractor):
+    evs = events(extractor, "Lavrov arrived in Hanoi on Monday after visiting Laos. He will meet the prime minister "
+                            "on Wednesday before departing for Jakarta.")
+    got = sorted((e.status, e.date or "", e.places[0].place.name) for e in evs if e.event_type == "visit")
+    assert got == [("occurred", "", "Laos"), ("occurred", "2024-03-25", "Hanoi"), ("planned", "2024-03-27", "Jakarta")]
+
+
+def test_a_call_during_a_visit_is_in_the_visits_city(extractor):
+    evs = events(extractor, "The foreign minister arrived in Tashkent on Monday for talks with his Uzbek counterpart "
+                            "on rail links through Termez. He also called on President Shavkat Mirziyoyev on Tuesday.")
+    m = [e for e in evs if e.event_type == "meeting" and e.date == "2024-03-26"]
+    assert [r.place.name for r in m[0].places] == ["Tashkent"]
+
+
+def test_an_agreement_about_places_at_talks_is_at_the_talks(extractor):
+    evs = events(extractor, "The interior minister held talks with his Afghan counterpart in Kabul on Tuesday. Both "
+                            "sides agreed to resolve trade issues at the Torkham and Chaman crossings.")
+    a = one(evs, "agreement")
+    assert (a.date, [r.place.name for r in a.places]) == ("2024-03-26", ["Kabul"])
+
+
+def test_came_a_month_after_dates_the_other_event(extractor):
+    evs = events(extractor, "The minister arrived in Kabul on Tuesday. The visit came a month after the two countries "
+                            "held a round of talks in Doha.")
+    m = one(evs, "meeting")
+    assert (m.date, m.date_precision) == ("2024-02", "month")
+
+
+def test_talks_on_a_ceasefire_and_a_truce_that_took_effect(extractor):
+    evs = events(extractor, "The negotiators will meet in Doha on Friday for talks on the second phase of the "
+                            "ceasefire. A drone strike on a house in Rafah on Sunday killed three people, the latest "
+                            "incident since the truce took effect on January 19.")
+    a = one(evs, "agreement")
+    assert a.date == "2024-01-19"
+    assert one(evs, "attack").killed == 3
+
+
+def test_officials_visiting_a_mine_site_is_a_visit(extractor):
+    e = one(events(extractor, "Officials are expected to visit the site in Logar province next month."), "visit")
+    assert (e.status, e.date) == ("planned", "2024-04")
+
+
+def test_the_raid_came_days_after_another_attack(extractor):
+    evs = events(extractor, "Police killed three suspected militants in a raid in Quetta on Friday. The raid came "
+                            "days after gunmen opened fire on a bus near Mastung, killing five people.")
+    got = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
+    assert got == [("2024-03", 5), ("2024-03-22", 3)]
+
+
+def test_a_drone_dropping_an_explosive_device_and_a_sit_in(extractor):
+    evs = events(extractor, "Two boys were killed when a quadcopter dropped an explosive device on a house in Mir Ali "
+                            "on Monday. Residents staged a sit-in in Mir Ali on Tuesday. The government announced a "
+                            "judicial inquiry into the incident.")
+    got = sorted((e.event_type, e.subtype or "") for e in evs)
+    assert got == [("attack", "bombing"), ("other", "investigation"), ("other", "protest")]
+
+
+def test_hunting_down_the_attackers_is_no_attack_and_the_state_is_named(extractor):
+    evs = events(extractor, "Gunmen killed nine villagers in an attack in Nigeria's Benue state on Tuesday. The "
+                            "president ordered the police to hunt down the attackers and will visit the state on Friday.")
+    assert len([e for e in evs if e.event_type == "attack"]) == 1
+    v = one(evs, "visit")
+    assert [r.place.name for r in v.places] == ["Benue"]
+
+
+def test_gangs_that_kidnapped_thousands_are_no_kidnapping(extractor):
+    assert not events(extractor, "Bandits in the region have killed and kidnapped thousands of people in Zamfara "
+                                 "state over the years.")
+
+
+def test_the_day_it_was_said_before_the_events_own_day(extractor):
+    e = one(events(extractor, "Officials said on Tuesday that four miners were killed in an attack on a mine in "
+                              "Zhob on Sunday night."), "attack")
+    assert e.date == "2024-03-24"
+
+
+def test_before_returning_home_is_the_returns_day(extractor):
+    e = one(events(extractor, "The minister will also visit Xi'an and Lanzhou before returning home on Friday."),
+            "visit")
+    assert (e.date, e.date_precision) == ("2024-03", "month")
+
+
+def test_places_of_what_was_agreed_including_are_no_venue(extractor):
+    evs = events(extractor, "BEIJING, March 27 (Example Wire) - The two countries agreed on Tuesday to start eight "
+                            "projects, including a port in Gwadar and a railway in Sindh.")
+    a = one(evs, "agreement")
+    assert [r.place.name for r in a.places] == ["Beijing"]
+
+
+def test_the_decision_was_taken_at_the_meeting(extractor):
+    evs = events(extractor, "Kenya and Tanzania agreed on Monday to open two new border posts. The decision was taken "
+                            "at the 12th meeting of the joint commission in Arusha.")
+    assert one(evs, "meeting").date == "2024-03-25"
+
+
+def test_talks_planned_after_a_planned_visit_take_its_time(extractor):
+    evs = events(extractor, "The Egyptian foreign minister will visit Beijing next month. Wang Yi will hold talks "
+                            "with him.")
+    assert one(evs, "meeting").date == "2024-04"
+
+
+def test_weeks_of_talks_are_no_single_day(extractor):
+    evs = events(extractor, "The two sides agreed on Friday to a truce after two weeks of talks in Jeddah.")
+    m = one(evs, "meeting")
+    assert (m.date, m.date_precision) == ("2024-03", "month")
+    assert one(evs, "agreement").date == "2024-03-22"
+
+
+def test_rebels_who_killed_name_the_attack_when_no_deed_is_told(extractor):
+    e = one(events(extractor, "Rebels killed at least 14 villagers in Beni territory on Saturday night, local officials "
+                              "said."), "attack")
+    assert (e.killed, e.date) == (14, "2024-03-23")
+    evs = events(extractor, "Police said on Monday that they had arrested a man in Goma. Rebels have killed "
+                            "hundreds of people in the province in recent years.")
+    assert not [e for e in evs if e.event_type == "attack"]
+
+
+def test_talks_after_which_the_agreement_was_signed(extractor):
+    evs = events(extractor, "Kenya and Ethiopia signed a power agreement in Nairobi on Tuesday. The agreement was "
+                            "signed after talks between the two energy ministers.")
+    assert one(evs, "meeting").date == "2024-03-26"

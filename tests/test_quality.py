@@ -2,7 +2,10 @@
 
 tests/data/reports is the set extraction rules are written against; tests/data/reports_heldout
 is kept out of tuning and shows whether a rule generalises (see its README); tests/data/reports_dev
-was annotated before the extractor saw it and is measured, not tuned on, like the held-out set. The thresholds
+was annotated before the extractor saw it and is measured, not tuned on, like the held-out set;
+tests/data/reports_heldout2 likewise (eight reports in real outlets' styles, written before the rules of
+the events3 branch), and reports_heldout3 to reports_heldout9 (small sets written during that branch, each
+measured once before the rules that followed it; their READMEs give those first figures). The thresholds
 sit just under the figures measured when they were set (see README); raise them as
 extraction improves, never lower them to make a change pass.
 """
@@ -22,8 +25,8 @@ def test_quality_on_our_gold_reports(world):
     assert scores["gold_toponyms"] >= 300 and scores["gold_events"] >= 100
     assert scores["toponym_f1"] >= 0.94
     assert scores["toponym_acc161"] >= 0.97
-    assert scores["event_f1"] >= 0.86
-    assert scores["date_accuracy"] >= 0.95
+    assert scores["event_f1"] >= 0.88
+    assert scores["date_accuracy"] >= 0.96
     assert scores["casualty_accuracy"] >= 0.97
 
 
@@ -32,9 +35,9 @@ def test_quality_on_held_out_reports(world):
     assert scores["gold_toponyms"] >= 140 and scores["gold_events"] >= 60
     assert scores["toponym_f1"] >= 0.94
     assert scores["toponym_acc161"] >= 0.97
-    assert scores["event_f1"] >= 0.69
-    assert scores["date_accuracy"] >= 0.89
-    assert scores["casualty_accuracy"] >= 0.95
+    assert scores["event_f1"] >= 0.83
+    assert scores["date_accuracy"] >= 0.98
+    assert scores["casualty_accuracy"] >= 0.97
 
 
 def test_a_country_is_scored_by_identity_not_by_its_point():
@@ -56,6 +59,27 @@ def test_quality_on_dev_reports(world):
     assert scores["gold_toponyms"] >= 85 and scores["gold_events"] >= 45
     assert scores["toponym_f1"] >= 0.95
     assert scores["toponym_acc161"] >= 0.95
-    assert scores["event_f1"] >= 0.87
-    assert scores["date_accuracy"] >= 0.96
+    assert scores["event_f1"] >= 0.93
+    assert scores["date_accuracy"] >= 0.97
+    assert scores["casualty_accuracy"] >= 0.97
+
+
+def test_quality_on_second_held_out_reports(world):
+    scores = evaluate_folder(DATA / "reports_heldout2", extractor=Extractor(Geoparser(world))).summary()
+    assert scores["gold_toponyms"] >= 90 and scores["gold_events"] >= 40
+    assert scores["toponym_f1"] >= 0.93
+    assert scores["toponym_acc161"] >= 0.97
+    assert scores["event_f1"] >= 0.95
+    assert scores["date_accuracy"] >= 0.98
+    assert scores["casualty_accuracy"] >= 0.97
+
+
+@pytest.mark.parametrize("folder, f1", [("reports_heldout3", 0.90), ("reports_heldout4", 0.90),
+                                        ("reports_heldout5", 0.94), ("reports_heldout6", 0.97),
+                                        ("reports_heldout7", 0.93), ("reports_heldout8", 0.85)])
+def test_quality_on_small_held_out_sets(world, folder, f1):
+    scores = evaluate_folder(DATA / folder, extractor=Extractor(Geoparser(world))).summary()
+    assert scores["gold_events"] >= 10
+    assert scores["event_f1"] >= f1
+    assert scores["date_accuracy"] >= 0.85
     assert scores["casualty_accuracy"] >= 0.97

@@ -29,6 +29,9 @@ def test_no_header_keeps_whole_text():
     ("Updated: 5 Oct 2023 10:14 PKT\nText", "2023-10-05"),
     ("ISLAMABAD, March 27 (Reuters) - No year here.", None),
     ("Nothing at all here.", None),
+    ("Storm closes the harbour\n\n3 February 2025\n\nLISBON (AP) - Ships stayed in port.", "2025-02-03"),
+    ("Storm closes the harbour\nWed, Feb. 5, 2025 at 4:10 p.m. EST\n\nText", "2025-02-05"),
+    ("Storm closes the harbour\nThe storm of February 3, 2025 was the worst.\n\nText", None),
 ])
 def test_published_from_body(body, expected):
     assert find_published(body) == expected

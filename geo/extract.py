@@ -176,7 +176,7 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:press|news|media) (?:conferences?|briefings?)|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
@@ -184,7 +184,7 @@ _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:attacks?|assaults?)
                          r"point)|conference (?:rooms?|halls?|centre|center)|visiting (?:[\w-]+ )?(?:dignitaries|"
                          r"delegations?|teams?|ministers?|leaders?|officials|heads|premiers?|presidents?|envoys?|"
                          r"guests?|professors?|scholars?|fellows?))\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|was|were) due to|was to|were to|"
+_FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|am) going to|(?:is|are|was|were) due to|was to|were to|"
                      r"(?:was|were) (?:set|scheduled|expected) to|plans? to|planned|"
                      r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
                      r"upcoming|forthcoming|later this (?:week|month|year)|soon|is slated|invited)\b", re.I)
@@ -240,6 +240,7 @@ _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|t
             r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
             r"inmates|prisoners|detainees|hostages|khawarij|jihadists|rebels|bandits|"
             r"of them|were|was|have|had)?")
+_MORE_AFTER = re.compile(r"\s+more\b", re.I)
 _KILL_AFTER = re.compile(
     # ("in October 2024 two engineers were killed": the year is no count, the "two" after it is)
     # ("two security guards escorting the convoy were injured": a participle phrase after the victims)
@@ -260,7 +261,7 @@ _ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilia
                          r"outside|inside|and)\b")
 _KILL_BEFORE = re.compile(
     r"\b(?P<what>kill(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
-    r"death toll (?:from [^.;,]{3,60}? )?(?:rose|"
+    r"death toll (?:from [^.;,]{3,100}? )?(?:rose|"
     r"climbed|reached|jumped|stood|increased|has risen|had risen)(?: to| at)?|put the (?:death toll|toll|number of "
     r"(?:dead|deaths|those killed)) at|(?<=people )killed were|injur(?:ing|ed)|wound(?:ing|ed))\s+"
     r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?" + _NUM
@@ -505,6 +506,8 @@ class _Casualties:
                 continue  # "two of the injured died", "17 of the wounded": a part of another figure
             if 1900 <= n <= 2100 and _YEAR_BEFORE.search(text, max(s0, m.start() - 12), m.start()):
                 continue  # "in June 2019 gunmen killed 11": a year
+            if m.group("num") and _MORE_AFTER.match(text, m.end("num")):
+                continue  # "after three more wounded people died": an increase of a toll, not a total
             who = _victim_class(words, last_class)
             if who == PERPETRATORS and m.start("what") > m.start() and not _PASSIVE.search(words):
                 continue  # "gunmen killed 11 people": the attackers did the killing
@@ -952,6 +955,8 @@ class Extractor:
 
     def extract(self, report: Report) -> list[Event]:
         text = blank_furniture(report.text)  # "READ MORE: ..." links are other stories
+        if text is not report.text:
+            report = dataclasses.replace(report, text=text)  # and evidence is quoted without them
         mentions = [m for m in self.geoparser.parse(text) if not _is_credit(text, m)]
         sentences = split_sentences(text)
         drafts: list[_Draft] = []
@@ -1706,8 +1711,12 @@ _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|la
 
 
 _HOSTAGE_TAKEN = re.compile(r"\b(?:took|taken|taking|held|holding|seized)\b", re.I)
-_NOT_PARTICULAR = re.compile(r"\b(?:each|every|any|such|no|future|further|more|without|failed to|fail to|not|never|"
-                             r"refused to)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_NOT_PARTICULAR = re.compile(r"\b(?:(?:each|every|any|such|no|future|further|more|without|failed to|fail to|not|never|"
+                             r"refused to)\s+(?:[\w-]+\s+){0,2}"
+                             # "ended without agreement on a ceasefire", "failed to reach a deal on a truce"
+                             r"|(?:without|no|failed to reach|fail to reach|failed to agree on)\s+(?:an?\s+|any\s+)?"
+                             r"(?:agreement|deal|consensus|accord|progress|breakthrough)\s+(?:on|over|for|about)\s+"
+                             r"(?:an?\s+|the\s+)?(?:[\w-]+\s+)?)$", re.I)
 
 
 _SOUGHT = re.compile(r"\b(?:discuss(?:ed|es|ing)?|call(?:ed|s|ing)? for|push(?:ed|es|ing)? for|seek(?:s|ing)?|sought|"
@@ -1757,7 +1766,7 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
         return True  # "ordered the police to hunt down the attackers"
     if _HOURS_BEFORE_THE.search(sentence, max(0, at - 40), at):
         return True  # "Hours before the deal was announced": a time, not the deal's event
-    if _NOT_PARTICULAR.search(sentence, max(0, at - 30), at):
+    if _NOT_PARTICULAR.search(sentence, max(0, at - 50), at):
         return True  # "after each attack", "such visits", "without reaching a deal", "there is no ceasefire"
     if trigger[-3:].lower() in _AGREEMENT_ENDS and _AGREEMENT_NOUN.match(trigger) and (
             _SOUGHT.search(sentence, max(0, at - 45), at) or _SUPPORTED_A.search(sentence, max(0, at - 45), at)

@@ -1402,3 +1402,38 @@ def test_talks_after_which_the_agreement_was_signed(extractor):
     evs = events(extractor, "Kenya and Ethiopia signed a power agreement in Nairobi on Tuesday. The agreement was "
                             "signed after talks between the two energy ministers.")
     assert one(evs, "meeting").date == "2024-03-26"
+
+
+def test_a_toll_rising_after_more_deaths_is_the_total(extractor):
+    e = one(events(extractor, "The death toll from a bombing at a crowded bus terminal in the north of "
+                              "Peshawar rose to 41 on Friday after four more wounded people died in hospital."),
+            "attack")
+    assert (e.killed, e.injured) == (41, None)
+
+
+def test_press_conference_is_no_meeting(extractor):
+    evs = events(extractor, "Foreign Ministry Spokesperson's Regular Press Conference on March 4, 2024\n\n"
+                            "The ministry's spokesman told a news briefing in Kabul that trade was growing.")
+    assert [e.event_type for e in evs] == []
+
+
+def test_going_to_visit_is_planned(extractor):
+    e = one(events(extractor, "The Turkish president is going to visit Baku in May.", "2024-03-27"), "visit")
+    assert (e.status, e.date) == ("planned", "2024-05")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A second round of talks in Doha ended without agreement on a truce.",
+    "The envoys failed to reach agreement on a ceasefire in Doha on Monday.",
+])
+def test_no_agreement_reached_is_no_agreement(extractor, sentence):
+    assert [e for e in events(extractor, sentence) if e.event_type == "agreement"] == []
+    # and a deal that was reached still is one
+    assert one(events(extractor, sentence.replace("ended without agreement on", "agreed on")
+                      .replace("failed to reach agreement on", "reached agreement on")), "agreement")
+
+
+def test_evidence_quotes_no_furniture(extractor):
+    e = one(events(extractor, "Bomb kills four in Quetta\nSource: Example Wire\n\nA bomb killed four people "
+                              "in Quetta on Monday.\n\nRELATED: Talks held in Kabul"), "attack")
+    assert "Example Wire" not in e.evidence and "Kabul" not in e.evidence and e.killed == 4

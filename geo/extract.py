@@ -747,6 +747,14 @@ _MONTHS_GAP = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|
                          r"(?:after|before)\b", re.I)
 _SAID_THEN = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|stated)\b(?:\s+[\w'’.-]+){0,3}\s*(?:on|late|"
                         r"early)?\s*$", re.I)
+# a sentence that opens by saying when: "Last week,", "On March 3,", "Two days earlier,"
+_OPENS_WITH_TIME = re.compile(
+    r"\W*(?:(?:last|earlier this|this|the previous|the following)\s+(?:week|month|year)"
+    r"|(?:on|in|by|during|since|last|earlier|early|late)\s+(?:(?:early|late|mid-?)\s*)?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|(?:19|20)\d\d)"
+    r"|(?:\w+\s+){1,2}(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|before))\b[^,]{0,30},\s*", re.I)
+_DEFINITE_START = re.compile(r"(?:the|this|that|its|their)\b", re.I)
 _OWN_TIME = re.compile(r"\W*(?:in|on|by|during|last|earlier|since)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|"
                        r"april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year|month)\b|"
                        r"\W*(?:\w+\s+){1,2}(?:years?|months?) ago\b", re.I)
@@ -1477,8 +1485,14 @@ class Extractor:
                 main_of[kind] = into
                 if kind == "attack" and not into.recalled:
                     last_attack[:] = [into]
+        # the places of another event, in the sentence that first tells it, are that event's: not
+        # to be borrowed by an event told before it ("... near Tillaberi." "On March 3, militants
+        # ambushed a convoy near Tera")
+        opened = {id(d): {id(m) for m, _ in d.places if d.evidence and d.evidence[0][0] <= m.start < d.evidence[0][1]}
+                  for d in drafts}
         for d in drafts:
-            _complete_place(d, text, sentences, mentions)
+            taken = set().union(*(v for k, v in opened.items() if k != id(d)))
+            _complete_place(d, text, sentences, [m for m in mentions if id(m) not in taken] if taken else mentions)
         source = Source(path=report.path, url=report.url, title=report.title,
                         publisher=report.publisher, published=report.published, line=report.line)
         return [self._event(d, report, source) for d in drafts if d.places or d.date]
@@ -1551,6 +1565,9 @@ class Extractor:
                 continue  # "The raid came days after gunmen opened fire": not the raid the sentence began with
             if new.indefinite and new.kind == "attack" and _distinct_attack(old, new):
                 continue  # "Later on Tuesday, a roadside bomb hit a police van in Bannu": another attack
+            if new.kind == "attack" and old.date and new.date and new.date != old.date \
+                    and _OPENS_WITH_TIME.match(sentence) and not _DEFINITE_START.match(sentence, _OPENS_WITH_TIME.match(sentence).end()):
+                continue  # "Last week, a convoy was ambushed near Tera": an attack of another time
             # the next sentence tells the same event, unless one is long past and the other undated ("a
             # meeting had agreed to resolve issues", then "Under a protocol signed in 1985")
             near = new.sentence - old.sentence <= 1 and not ((new.older and old.date is None)

@@ -1437,3 +1437,19 @@ def test_evidence_quotes_no_furniture(extractor):
     e = one(events(extractor, "Bomb kills four in Quetta\nSource: Example Wire\n\nA bomb killed four people "
                               "in Quetta on Monday.\n\nRELATED: Talks held in Kabul"), "attack")
     assert "Example Wire" not in e.evidence and "Kabul" not in e.evidence and e.killed == 4
+
+
+def test_an_attack_told_with_its_own_earlier_time_is_another_attack(extractor):
+    evs = events(extractor, "Gunmen killed 14 soldiers in a raid on an army post near Tillaberi on Thursday, "
+                            "officials said. Last week, a convoy carrying food was ambushed near Tera, leaving "
+                            "six soldiers dead.", "2025-03-22")
+    attacks = sorted((e.date, e.places[0].place.name, e.killed) for e in evs if e.event_type == "attack")
+    assert attacks == [("2025-03", "Téra", 6), ("2025-03-20", "Tillabéri", 14)]
+
+
+def test_an_area_is_not_narrowed_to_the_place_of_the_next_event(extractor):
+    evs = events(extractor, "Gunmen killed 14 soldiers in a raid on an army post in the Tillaberi region on "
+                            "Thursday. On March 3, militants ambushed a convoy near Tera, killing six soldiers.",
+                 "2025-03-22")
+    places = {e.date: e.places[0].place.name for e in evs if e.event_type == "attack"}
+    assert places == {"2025-03-20": "Tillabéri", "2025-03-03": "Téra"}

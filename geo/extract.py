@@ -176,7 +176,7 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:press|news|media) (?:conferences?|briefings?)|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
@@ -755,6 +755,10 @@ _OPENS_WITH_TIME = re.compile(
     r"november|december|(?:19|20)\d\d)"
     r"|(?:\w+\s+){1,2}(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|before))\b[^,]{0,30},\s*", re.I)
 _DEFINITE_START = re.compile(r"(?:the|this|that|its|their)\b", re.I)
+_AGREED_TO = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised)\s+(?:on\s+\w+\s+)?(?P<to>to)\s+"
+                        r"(?:[\w-]+\s+){0,4}$", re.I)
+_TO_VERB = re.compile(r"\bto\s+(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|all|any|some|"
+                      r"cease-?fire|truce|deal|peace|terms|\d+)\b)[a-z]+\b")
 _OWN_TIME = re.compile(r"\W*(?:in|on|by|during|last|earlier|since)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|"
                        r"april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year|month)\b|"
                        r"\W*(?:\w+\s+){1,2}(?:years?|months?) ago\b", re.I)
@@ -1198,11 +1202,21 @@ class Extractor:
                         ("operation", "operations", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
                          "unrest", "broke out", "erupted")):
                     continue  # "security forces launched an operation": an event only with its dead or wounded
-                planned = _future_near(sentence, trigger.start())
+                # "agreed on Monday to resume peace talks next month": the talks are to come, on their own date
+                agreed_to = _AGREED_TO.search(sentence, max(0, trigger.start() - 50), trigger.start()) \
+                    if kind in ("meeting", "visit") else None
+                planned = agreed_to is not None or _future_near(sentence, trigger.start())
                 status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
                 candidates = dates_for(planned)
                 if candidates:
                     candidates = _own_dates(sentence, candidates, trigger, planned)
+                if candidates and agreed_to is not None:
+                    candidates = [d for d in candidates if d.start >= agreed_to.start("to")]
+                if candidates and kind == "agreement":
+                    # "agreed to meet again in Beijing in March": March is the meeting's, not the agreement's
+                    to_verb = _TO_VERB.search(sentence, trigger.start(), min(len(sentence), trigger.end() + 25))
+                    if to_verb is not None:
+                        candidates = [d for d in candidates if d.start < to_verb.start()]
                 if candidates and len(hits) > 1:
                     # "agreed to a ceasefire in Doha on Oct. 19, and a first round of talks in Istanbul ended without
                     # a deal": a date in the clause of another kind's event, before ", and", is that event's

@@ -1453,3 +1453,21 @@ def test_an_area_is_not_narrowed_to_the_place_of_the_next_event(extractor):
                  "2025-03-22")
     places = {e.date: e.places[0].place.name for e in evs if e.event_type == "attack"}
     assert places == {"2025-03-20": "Tillabéri", "2025-03-03": "Téra"}
+
+
+def test_talks_agreed_to_are_planned_on_their_own_date(extractor):
+    evs = events(extractor, "The government and the rebels agreed on Tuesday to resume peace talks next month "
+                            "in Havana.", "2024-03-27")
+    deal, talks = one(evs, "agreement"), one(evs, "meeting")
+    assert (deal.status, deal.date) == ("agreed", "2024-03-26")
+    assert (talks.status, talks.date) == ("planned", "2024-04")
+    # a date after "agreed to <verb>" is the verb's: the agreement keeps none of its own
+    evs = events(extractor, "The two leaders agreed to meet again in Ankara in June.", "2024-03-27")
+    assert one(evs, "agreement").date is None and one(evs, "meeting").date == "2024-06"
+    assert one(events(extractor, "The two sides agreed to a truce in Doha on Tuesday."), "agreement").date == "2024-03-26"
+
+
+def test_suspended_talks_are_no_meeting(extractor):
+    evs = events(extractor, "The talks were suspended in January after a bombing in Cali killed three police officers.")
+    assert [e.event_type for e in evs if e.event_type == "meeting"] == []
+    assert one(evs, "attack").date == "2024-01"

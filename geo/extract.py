@@ -547,6 +547,9 @@ class _Casualties:
         return bool(self._in(0, s0, s1) or self._in(1, s0, s1))
 
 
+_NOT_ORIGIN = frozenset(("toll", "tolls", "casualties", "deaths", "dead", "fallout", "aftermath", "damage", "losses"))
+
+
 def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list[tuple[Mention, str, bool]]:
     """A sentence's candidate event places, each with the cue before it ("from", "to", "or", or "")
     and whether the words before it speak of a journey; the same for every kind of event."""
@@ -577,8 +580,8 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
         if words and words[-1] == "the":
             words.pop()
         cue = ""
-        if words and words[-1] == "from":
-            cue = "from"
+        if words and words[-1] == "from" and not (len(words) > 1 and words[-2] in _NOT_ORIGIN):
+            cue = "from"  # but "the death toll from the Quetta bombing" is no journey
         elif words and (words[-1] in _TO_WORDS or (len(words) > 1 and words[-1] == "in"
                                                   and words[-2] in _ARRIVE_WORDS)):
             cue = "to"

@@ -1471,3 +1471,8 @@ def test_suspended_talks_are_no_meeting(extractor):
     evs = events(extractor, "The talks were suspended in January after a bombing in Cali killed three police officers.")
     assert [e.event_type for e in evs if e.event_type == "meeting"] == []
     assert one(evs, "attack").date == "2024-01"
+
+
+def test_a_toll_from_a_place_is_no_origin(extractor):
+    e = one(events(extractor, "The death toll from the Quetta station bombing rose to 30 on Sunday."), "attack")
+    assert [(p.place.name, p.role) for p in e.places] == [("Quetta", "location")]

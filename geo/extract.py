@@ -762,6 +762,7 @@ _AGREED_TO = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised)\s+(
                         r"(?:[\w-]+\s+){0,4}$", re.I)
 _TO_VERB = re.compile(r"\bto\s+(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|all|any|some|"
                       r"cease-?fire|truce|deal|peace|terms|\d+)\b)[a-z]+\b")
+_AFTER_STOP = re.compile(r"\bafter (?:an? (?:[\w-]+ )?)?$", re.I)
 _OWN_TIME = re.compile(r"\W*(?:in|on|by|during|last|earlier|since)\s+(?:(?:early|late|mid-?)\s*)?(?:january|february|march|"
                        r"april|may|june|july|august|september|october|november|december|(?:19|20)\d\d|year|month)\b|"
                        r"\W*(?:\w+\s+){1,2}(?:years?|months?) ago\b", re.I)
@@ -1104,10 +1105,11 @@ class Extractor:
             # "held talks with Premier Li and met Zhao Leji": two meetings, with two people, that day
             both: set[str] = set()
             # "Wang arrived in Ankara on Monday after visiting Egypt": an earlier stop of the trip, its date unknown
-            if "visit" in first and "visit" not in split and "after visiting" in sentence:
+            # ("arrived in Kabul on Tuesday after a visit to New Delhi", "after a two-day trip to Baku")
+            if "visit" in first and "visit" not in split and ("after visiting" in sentence or "after a" in sentence):
                 h1 = first["visit"][1]
                 h = next((h for h in found if h[0] == "visit" and h[1].start() > h1.end()
-                          and sentence[max(0, h[1].start() - 6):h[1].start()].lower() == "after "), None)
+                          and _AFTER_STOP.search(sentence, max(0, h[1].start() - 24), h[1].start())), None)
                 if h is not None:
                     split["visit"] = h[1].start()
                     hits.append(h)
@@ -1209,6 +1211,15 @@ class Extractor:
                 agreed_to = _AGREED_TO.search(sentence, max(0, trigger.start() - 50), trigger.start()) \
                     if kind in ("meeting", "visit") else None
                 planned = agreed_to is not None or _future_near(sentence, trigger.start())
+                trip = None
+                if not planned and kind == "meeting" and "visit" in first:
+                    # "will travel to Islamabad on Thursday for the sixth round of the strategic dialogue":
+                    # the trip's purpose, to come on the trip's day
+                    trip = first["visit"][1]
+                    if not (trip.end() <= trigger.start() and " for " in sentence[trip.end():trigger.start()]
+                            and _future_near(sentence, trip.start())):
+                        trip = None
+                    planned = trip is not None
                 status = "planned" if planned else ("agreed" if kind == "agreement" else "occurred")
                 candidates = dates_for(planned)
                 if candidates:
@@ -1231,6 +1242,8 @@ class Extractor:
                     at = split[kind]
                     candidates = [d for d in candidates if (d.start < at) == (trigger.start() < at)]
                 best = _nearest(_in_clause(sentence, candidates, trigger), trigger.start())
+                if best is None and trip is not None:
+                    best = _nearest([d for d in dates_for(True) if trip.end() <= d.start < trigger.start()], trip.end())
                 date, precision = (best.date, best.precision) if best else (None, "unknown")
                 same_day = None
                 if date is None and not candidates and _SAME_DAY.search(sentence):

@@ -1476,3 +1476,14 @@ def test_suspended_talks_are_no_meeting(extractor):
 def test_a_toll_from_a_place_is_no_origin(extractor):
     e = one(events(extractor, "The death toll from the Quetta station bombing rose to 30 on Sunday."), "attack")
     assert [(p.place.name, p.role) for p in e.places] == [("Quetta", "location")]
+
+
+def test_an_earlier_stop_and_the_purpose_of_a_planned_trip(extractor):
+    evs = events(extractor, "The envoy arrived in Baku on Tuesday after a three-day visit to Tbilisi. She will "
+                            "travel to Yerevan on Friday for the second round of the regional security dialogue.",
+                 "2024-03-27")
+    visits = sorted((e.places[0].place.name, e.status, e.date) for e in evs if e.event_type == "visit")
+    assert visits == [("Baku", "occurred", "2024-03-26"), ("Tbilisi", "occurred", None),
+                      ("Yerevan", "planned", "2024-03-29")]
+    talks = one(evs, "meeting")
+    assert (talks.status, talks.date, talks.places[0].place.name) == ("planned", "2024-03-29", "Yerevan")

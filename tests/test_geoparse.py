@@ -352,3 +352,15 @@ def test_iso_codes_of_curated_countries_are_not_acronyms(parser):
 def test_a_curated_name_in_capitals_is_not_an_acronym(parser):
     ms = parser.parse("Police said a SWAT team entered the building in Karachi.")
     assert [m.text for m in ms] == ["Karachi"]
+
+
+def test_the_two_congos(parser):
+    # news writes "Democratic Republic of Congo", then "Congo", for the larger one; the other is
+    # the Republic of Congo or Congo-Brazzaville, and its own places send a bare "Congo" there
+    drc = [(m.text, m.place.country) for m in parser.parse(
+        "Rebels seized Goma, in the Democratic Republic of Congo, in January. Congo accused Rwanda.")]
+    assert drc == [("Goma", "CD"), ("Democratic Republic of Congo", "CD"), ("Congo", "CD"), ("Rwanda", "RW")]
+    rc = [(m.text, m.place.country) for m in parser.parse(
+        "Floods in Brazzaville and Pointe-Noire killed 12 people, Congo said. The Republic of Congo asked for aid.")]
+    assert rc == [("Brazzaville", "CG"), ("Pointe-Noire", "CG"), ("Congo", "CG"), ("Republic of Congo", "CG")]
+    assert [m.place.country for m in parser.parse("Talks in Congo-Brazzaville ended.")] == ["CG"]

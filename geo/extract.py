@@ -176,7 +176,7 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
@@ -1034,7 +1034,8 @@ class Extractor:
             # more than 500 people": an older event of the same kind, told in a 'when/where' clause
             if not hits:
                 recent = last_attack[0] if last_attack else None
-                if recent is not None and si - recent.sentence <= 2 and not _OWN_TIME.match(sentence):
+                if recent is not None and si - recent.sentence <= 2 and not _OWN_TIME.match(sentence) \
+                        and not _RUNNING_TALLY.search(sentence):
                     killed, injured = casualties.within(s0, s1)
                     if killed or injured:
                         recent.killed += killed
@@ -1754,6 +1755,10 @@ _COUNTED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|se
                       r"(?:a |the )?(?:string|series|wave|spate|spree|number|string) of)\s+(?:[\w-]+\s+)?$", re.I)
 _PLURALS = ("attacks", "bombings", "blasts", "explosions", "agreements", "deals", "visits", "meetings", "protests",
             "arrests")
+_PLURAL_DEEDS = ("strikes", "raids", "ambushes", "shootings", "assaults", "clashes", "killings")
+# "The insurgency, which began in 2009, has killed more than 40,000 people": a running tally
+_RUNNING_TALLY = re.compile(r"\b(?:has|have)\s+(?:so far\s+|now\s+)?(?:killed|claimed the lives of|left)\b"
+                            r"|\bsince\s+(?:it|they)\s+began\b", re.I)
 _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
 
 
@@ -1825,9 +1830,9 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
         return True
     if trigger[:6].lower() in ("kidnap", "abduct") and _TALLY_AFTER.match(sentence, at + len(trigger)):
         return True  # "gangs that have killed and kidnapped thousands of people": a tally over years
+    if trigger.lower().endswith(_PLURALS + _PLURAL_DEEDS) and _COUNTED.search(sentence, max(0, at - 30), at):
+        return True  # "killed in three attacks", "a string of attacks", "repeated air strikes": a tally
     if trigger.lower().endswith(_PLURALS):
-        if _COUNTED.search(sentence, max(0, at - 30), at):
-            return True  # "killed in three attacks", "a string of attacks": a tally, not an event
         if not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
             return True
     if _STORY_TRAVEL.match(trigger) and any(kind == "attack" for kind, _, _ in hits):

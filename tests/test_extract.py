@@ -1487,3 +1487,17 @@ def test_an_earlier_stop_and_the_purpose_of_a_planned_trip(extractor):
                       ("Yerevan", "planned", "2024-03-29")]
     talks = one(evs, "meeting")
     assert (talks.status, talks.date, talks.places[0].place.name) == ("planned", "2024-03-29", "Yerevan")
+
+
+def test_repeated_strikes_and_a_running_tally_are_no_event(extractor):
+    evs = events(extractor, "The air force has carried out repeated air strikes on rebel camps in the hills this year.")
+    assert [e for e in evs if e.subtype == "strike"] == []
+    e = one(events(extractor, "A bomb killed four people at a market in Quetta on Monday. The insurgency, which "
+                              "began in 2004, has killed more than 8,000 people, officials say."), "attack")
+    assert e.killed == 4 and "8,000" not in e.evidence
+
+
+def test_where_two_countries_meet_is_no_meeting(extractor):
+    evs = events(extractor, "The group is strongest in the border region where Iran meets Afghanistan and Pakistan.")
+    assert [e for e in evs if e.event_type == "meeting"] == []
+    assert one(events(extractor, "Iran meets Pakistan for border talks in Quetta on Monday."), "meeting")

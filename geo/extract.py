@@ -89,7 +89,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         # "killed in fighting at the prison", "after fighting broke out": events with their dead or wounded (see the
         # extraction loop); anchored at the rare noun, not at every "killed"
         (r"(?=fighting|crossfire|unrest)(?:(?<=\bin )|(?<=\bin the )|(?<=\bin a ))(?:fighting|crossfire|unrest)|"
-         r"(?:fighting|clashes|gunfights?) (?:broke out|erupted)", "armed clash"),
+         r"(?:fighting|clashes|gunfights?) (?:broke out|erupted)|clashes (?:between|with)|clashed with", "armed clash"),
         # a riot is told as an event with its dead or wounded (see the extraction loop)
         (r"riots?|rioting", "riot"),
     ],
@@ -1206,6 +1206,7 @@ class Extractor:
                     continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(
                         ("operation", "operations", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
+                         "clashes between", "clashes with", "clashed with",
                          "unrest", "broke out", "erupted")):
                     continue  # "security forces launched an operation": an event only with its dead or wounded
                 # "agreed on Monday to resume peace talks next month": the talks are to come, on their own date
@@ -1354,6 +1355,12 @@ class Extractor:
                     # places of the main clause are not the older event's; without its own, the country named
                     mine = [c for c in mine if c[0].start - s0 >= since.start()] or [
                         c for c in mine if c[0].place.kind == "country"]
+                if len(mine) > 1 and ", wh" in sentence:
+                    # "The M23, which Kinshasa and UN experts say is backed by Rwanda, seized Goma": a place in an
+                    # aside that does not hold the trigger is not the event's
+                    asides = [(m.start(), m.end()) for m in _ASIDE_CLAUSE.finditer(sentence)
+                              if not m.start() <= trigger.start() < m.end()]
+                    mine = [c for c in mine if not any(a <= c[0].start - s0 < b for a, b in asides)] or mine
                 if kind == "attack" and len(mine) > 1 and all(c[0].place.kind == "country" for c in mine):
                     # "Russia invaded Ukraine": the country before the deed is the attacker, the one after
                     # it the place attacked

@@ -1501,3 +1501,17 @@ def test_where_two_countries_meet_is_no_meeting(extractor):
     evs = events(extractor, "The group is strongest in the border region where Iran meets Afghanistan and Pakistan.")
     assert [e for e in evs if e.event_type == "meeting"] == []
     assert one(events(extractor, "Iran meets Pakistan for border talks in Quetta on Monday."), "meeting")
+
+
+def test_clashes_with_their_dead_are_an_attack(extractor):
+    e = one(events(extractor, "Clashes between rebels and a local militia left at least seven villagers dead near "
+                              "Beni on Friday."), "attack")
+    assert (e.subtype, e.killed, e.date) == ("armed clash", 7, "2024-03-22")
+    assert [e for e in events(extractor, "Police clashed with protesters in Lahore on Friday.")
+            if e.event_type == "attack"] == []
+
+
+def test_a_place_in_an_aside_is_not_the_attack_place(extractor):
+    e = one(events(extractor, "The rebels, who Kabul says are backed by a neighbour, seized Kunduz on Monday."),
+            "attack")
+    assert [p.place.name for p in e.places] == ["Kunduz"]

@@ -77,7 +77,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?:the|a|an) (?:[\w-]+ )?(?:city|town|village|district|base|garrison|airport|port|camp|barracks|outpost|"
          r"post|checkpoint)s?\b)", "capture"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
-        (r"assault(?:ed)?|stormed|raid(?:ed)? on|raided|raids?|burst into|"
+        (r"assault(?:ed)?|stormed|storming|(?:(?<=tried to )|(?<=attempted to )|(?<=trying to )|(?<=attempting to ))storm|"
+         r"raid(?:ed)? on|raided|raids?|burst into|"
          r"(?:(?<=force their )|(?<=forced their )|(?<=forcing their )|"
          r"(?<=force its )|(?<=forced its )|(?<=forced a ))way into", "armed assault"),
         (r"attack(?:s|ed|ing|ers?)?|massacre|militants? struck|"
@@ -1072,8 +1073,11 @@ class Extractor:
                                                   or "before" in sentence or "since" in sentence
                                                   or "following" in sentence)
             for kind, h1, _ in (list(hits) if recalls else ()):
+                # (not past another trigger of the kind: "..., and in March 2024 militants tried to storm the
+                # complex, where troops killed all eight attackers" is the storming's own clause)
                 recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
                                and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
+                               and not any(g[0] == kind and h1.end() <= g[1].start() < c.start() for g in found)
                                and not _generic(h[1].group(0), sentence, found, h[1].start())), None)
                 if recall is not None:
                     split[kind] = recall[1].start()

@@ -1515,3 +1515,12 @@ def test_a_place_in_an_aside_is_not_the_attack_place(extractor):
     e = one(events(extractor, "The rebels, who Kabul says are backed by a neighbour, seized Kunduz on Monday."),
             "attack")
     assert [p.place.name for p in e.places] == ["Kunduz"]
+
+
+def test_a_second_dated_attack_with_a_where_clause_of_its_own(extractor):
+    evs = events(extractor, "In May 2019, gunmen attacked a hotel in Gwadar, killing five people, and in June 2020 "
+                            "militants tried to storm the stock exchange in Karachi, where police killed all four "
+                            "attackers.")
+    got = sorted((e.date, e.places[0].place.name, e.killed) for e in evs if e.event_type == "attack")
+    assert got == [("2019-05", "Gwadar", 5), ("2020-06", "Karachi", 4)]
+    assert [e for e in events(extractor, "A storm hit Karachi on Monday.") if e.event_type == "attack"] == []

@@ -1079,6 +1079,8 @@ class Extractor:
                                and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
                                and not any(g[0] == kind and h1.end() <= g[1].start() < c.start() for g in found)
                                and not _generic(h[1].group(0), sentence, found, h[1].start())), None)
+                if recall is not None and kind == "visit" and "where" in recall[1].group(0).lower():
+                    recall = None  # "will travel to Urumqi on Thursday, where he will tour a land port": one trip
                 if recall is not None:
                     split[kind] = recall[1].start()
                     hits.append(recall[0])

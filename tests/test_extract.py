@@ -1524,3 +1524,10 @@ def test_a_second_dated_attack_with_a_where_clause_of_its_own(extractor):
     got = sorted((e.date, e.places[0].place.name, e.killed) for e in evs if e.event_type == "attack")
     assert got == [("2019-05", "Gwadar", 5), ("2020-06", "Karachi", 4)]
     assert [e for e in events(extractor, "A storm hit Karachi on Monday.") if e.event_type == "attack"] == []
+
+
+def test_a_visit_where_the_visitor_tours_is_one_trip(extractor):
+    evs = events(extractor, "The minister arrived in Beijing on Monday. He will travel to Kashgar, in the far west, "
+                            "on Thursday, where he will tour a dry port and visit a school.", "2024-03-27")
+    visits = sorted((e.places[0].place.name, e.status, e.date) for e in evs if e.event_type == "visit")
+    assert visits == [("Beijing", "occurred", "2024-03-25"), ("Kashgar", "planned", "2024-03-28")]

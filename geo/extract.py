@@ -1610,7 +1610,7 @@ class Extractor:
             if new.indefinite and new.kind == "attack" and _distinct_attack(old, new):
                 continue  # "Later on Tuesday, a roadside bomb hit a police van in Bannu": another attack
             if new.kind == "attack" and old.date and new.date and new.date != old.date \
-                    and _OPENS_WITH_TIME.match(sentence) and not _DEFINITE_START.match(sentence, _OPENS_WITH_TIME.match(sentence).end()):
+                    and (opening := _OPENS_WITH_TIME.match(sentence)) and not _DEFINITE_START.match(sentence, opening.end()):
                 continue  # "Last week, a convoy was ambushed near Tera": an attack of another time
             # the next sentence tells the same event, unless one is long past and the other undated ("a
             # meeting had agreed to resolve issues", then "Under a protocol signed in 1985")

@@ -155,8 +155,8 @@ def _date_only_line(line: str) -> str | None:
     """The day of a line that does nothing but date the report ("Wed 5 Jun 2024 12.31 BST",
     "June 05, 2024 | 10:12 PM", "By Asif Shahzad June 5, 2024"); None for a sentence that
     happens to hold a date ("On March 26, 2024, militants attacked ...")."""
-    if len(line) > 120:
-        return None
+    if len(line) > 120 or _YEAR.search(line) is None:
+        return None  # (the year check is cheap; most lines of a body have none)
     m = _DAY_TEXT.search(line)
     if not m:
         return None
@@ -240,9 +240,7 @@ def find_published(body: str) -> str | None:
         if day:
             return day
     for line in lines:
-        if len(line) > 120 or _YEAR.search(line) is None:
-            continue
-        day = _date_only_line(line.strip())
+        day = _date_only_line(line)  # surrounding spaces change no word of it
         if day:
             return day
     return None

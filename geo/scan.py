@@ -28,7 +28,6 @@ except ImportError:  # pragma: no cover - Python 3.10
 __all__ = ["MultiScanner", "key_text", "prefixes"]
 
 _K = 4  # longest prefix looked up at each word start
-_WORD_START = re.compile(r"\b\w")
 # Prefixes are read on a key text: the text case-folded, every decimal digit made "0" and
 # every space character " " (what ``\d`` and ``\s`` match in ``str`` patterns).
 _SPACES = "".join(c for c in map(chr, range(0x3000 + 1)) if c.isspace())
@@ -145,6 +144,26 @@ def _walk(items: list, opened: set[str], k: int) -> tuple[set[str], set[str]]:
     return opened, closed
 
 
+def _trie_regex(words) -> str:
+    """A regex that matches where a text begins with one of ``words`` (literal strings): a
+    trie of alternatives, so the engine reads each character once instead of trying every
+    word in turn. It matches the shortest such word (all a look-ahead needs)."""
+    trie: dict = {}
+    for w in sorted(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def build(node: dict) -> str:
+        if "" in node:
+            return ""  # a word ends here: what follows does not matter
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
+
+
 class MultiScanner:
     """The matches of several word-anchored patterns, from one pass over the word starts.
 
@@ -171,6 +190,9 @@ class MultiScanner:
                 by_two.setdefault(q[:2], set()).add(len(q))
         self._by_two = {t: tuple(sorted(ns, reverse=True)) for t, ns in by_two.items()}
         self._ones = {q: v for q, v in self._by_prefix.items() if len(q) == 1}
+        # the word starts where some prefix begins, found by the regex engine in one pass (most
+        # word starts begin none, and a loop over every word in Python costs more than the tries)
+        self._gate = re.compile(r"\b(?=" + _trie_regex(by_prefix) + ")") if by_prefix else None
 
     def scan(self, text: str, key: str | None = None) -> list[list[re.Match]]:
         """``key`` may pass :func:`key_text` of ``text`` when the caller has it."""
@@ -183,7 +205,7 @@ class MultiScanner:
             out[i] = list(self.patterns[i].finditer(text))
         get, by_two, ones, patterns = self._by_prefix.get, self._by_two.get, self._ones.get, self.patterns
         ends = [0] * len(patterns)
-        for w in _WORD_START.finditer(key):
+        for w in (self._gate.finditer(key) if self._gate is not None else ()):
             s = w.start()
             lengths = by_two(key[s:s + 2], ())
             one = ones(key[s])

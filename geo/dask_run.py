@@ -38,10 +38,12 @@ class ExtractorPlugin(WorkerPlugin):
     name = _PLUGIN_NAME
     idempotent = True
 
-    def __init__(self, gazetteer: tuple[str, ...], index_path: str, index_bytes: bytes | None = None):
+    def __init__(self, gazetteer: tuple[str, ...], index_path: str, index_bytes: bytes | None = None,
+                 own_workers: bool = False):
         self.gazetteer = gazetteer
         self.index_path = index_path
         self.index_bytes = index_bytes  # only for remote workers
+        self.own_workers = own_workers  # a cluster made for this run: its workers' GC may be tuned
 
     def setup(self, worker) -> None:
         from .extract import Extractor
@@ -57,6 +59,10 @@ class ExtractorPlugin(WorkerPlugin):
                 os.replace(tmp, local)
             index = str(local)
         worker.incidentmap_extractor = Extractor(Geoparser(LocalGeocoder(gazetteer=self.gazetteer, index=index)))
+        if self.own_workers:
+            from .stream import tune_gc
+
+            tune_gc()
 
     def teardown(self, worker) -> None:
         worker.__dict__.pop("incidentmap_extractor", None)
@@ -156,14 +162,17 @@ def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, pu
     from .geocoder import LocalGeocoder
     from .index import world_index
     from .pipeline import _file_problem
-    from .stream import ExtractRun, geocoder_spec
+    from .stream import ExtractRun, batch_gc, geocoder_spec
 
     geocoder = geocoder or LocalGeocoder()
     spec = geocoder_spec(geocoder, flag="--dask")
     index = spec.index or str(world_index())
     local = all(addr.startswith(("tcp://127.", "tcp://localhost", "inproc://", "ipc://"))
                 for addr in client.scheduler_info()["workers"])
-    plugin = ExtractorPlugin(spec.gazetteer, index, None if local else Path(index).read_bytes())
+    from distributed import LocalCluster
+
+    own = isinstance(getattr(client, "cluster", None), LocalCluster)
+    plugin = ExtractorPlugin(spec.gazetteer, index, None if local else Path(index).read_bytes(), own)
     client.register_plugin(plugin, name=_PLUGIN_NAME)
 
     files = [str(f) for f in report_files(inputs)]
@@ -173,7 +182,7 @@ def extract_with_dask(inputs: Iterable[Path | str], client, *, geocoder=None, pu
     bag = db.from_sequence(groups, npartitions=len(groups))
     parts = bag.map(_extract_files, published).to_delayed()
     window = window or 2 * max(1, len(client.scheduler_info()["workers"]))
-    with ExtractRun(geocoder=geocoder, store=store or tempfile.gettempdir(), progress=False) as run:
+    with ExtractRun(geocoder=geocoder, store=store or tempfile.gettempdir(), progress=False) as run, batch_gc():
         futures = [client.compute(p) for p in parts[:window]]
         nxt = window
         while futures:

@@ -14,11 +14,13 @@ order and merging is sequential, so the output does not depend on ``jobs``.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +41,30 @@ class GeocoderSpec:
 
 
 _WORKER: dict = {}
+# Extraction makes many small objects that die young and hold no cycles, so with Python's
+# default threshold (a collection every 700 net allocations) the cyclic collector takes about
+# 6% of a long run's CPU, mostly walking objects that live all run (the gazetteer's caches).
+_BATCH_GC_THRESHOLD = (50_000, 20, 10)
+
+
+def tune_gc() -> None:
+    """Garbage collection for a process that extracts for the rest of its life (a worker):
+    what is loaded by now is moved out of the collector's sight, and young objects are
+    collected less often."""
+    gc.freeze()
+    gc.set_threshold(*_BATCH_GC_THRESHOLD)
+
+
+@contextmanager
+def batch_gc():
+    """:func:`tune_gc` for the duration of a run in this process, then the settings as they were."""
+    before = gc.get_threshold()
+    tune_gc()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 def _init_worker(spec: GeocoderSpec) -> None:
@@ -47,6 +73,7 @@ def _init_worker(spec: GeocoderSpec) -> None:
     from .geoparse import Geoparser
 
     _WORKER["extractor"] = Extractor(Geoparser(LocalGeocoder(gazetteer=spec.gazetteer, index=spec.index)))
+    tune_gc()
 
 
 def _extract_one(report: Report, extractor=None) -> tuple[list[Prepared], Fingerprint]:
@@ -147,11 +174,12 @@ class ExtractRun:
             bar = tqdm(total=total, unit="report", file=sys.stderr, desc="extracting", smoothing=0.05,
                        mininterval=0.5)
         try:
-            for report, events, sh in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
-                self.add_extracted(events, sh, report.published)
-                if bar is not None:
-                    bar.update(1)
-                    bar.set_postfix(events=len(self._store), refresh=False)
+            with batch_gc():
+                for report, events, sh in extract_reports(reports, geocoder=self.geocoder, jobs=self.jobs):
+                    self.add_extracted(events, sh, report.published)
+                    if bar is not None:
+                        bar.update(1)
+                        bar.set_postfix(events=len(self._store), refresh=False)
         finally:
             if bar is not None:
                 bar.close()

@@ -382,3 +382,19 @@ def test_a_report_without_shingles_files_no_lsh_buckets():
         store.add_report(np.zeros(0, np.uint32))
     store.add_report("a long enough report about talks held in the capital on a Monday afternoon")
     assert store.db.execute("SELECT COUNT(DISTINCT rid) FROM band").fetchone()[0] == 1
+
+
+def test_a_run_tunes_the_garbage_collector_and_restores_it():
+    import gc
+
+    from geo.stream import _BATCH_GC_THRESHOLD, batch_gc
+
+    before = gc.get_threshold()
+    with batch_gc():
+        assert gc.get_threshold() == _BATCH_GC_THRESHOLD
+        assert gc.get_freeze_count() > 0  # what was loaded is out of the collector's sight
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ValueError), batch_gc():  # restored when the run fails too
+        raise ValueError
+    assert gc.get_threshold() == before

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -453,19 +455,37 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (a job scheduler's or ``kill``'s stop), raised so that temporary files and
+    the merge store are removed on the way out, as for Ctrl-C."""
+
+
+def _terminate(signum, frame) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.func(args)
     except IncidentmapError as exc:
         _err(str(exc))
         return exc.exit_code
+    except _Terminated:
+        _err("terminated; earlier outputs are unchanged")
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         _err("interrupted; earlier outputs are unchanged")
         return 130
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -398,3 +398,36 @@ def test_a_run_tunes_the_garbage_collector_and_restores_it():
     with pytest.raises(ValueError), batch_gc():  # restored when the run fails too
         raise ValueError
     assert gc.get_threshold() == before
+
+
+def test_sigterm_mid_run_leaves_the_output_and_no_temporary_files(tmp_path, cache_env):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    work = tmp_path / "work"
+    work.mkdir()
+    src = work / "many.jsonl"
+    with open(src, "w", encoding="utf-8") as fh:
+        for i in range(20_000):  # minutes of work: the signal comes long before the end
+            fh.write(json.dumps({"text": f"Gunmen killed {i % 9 + 2} people near Quetta on Monday, police said.",
+                                 "published": "2024-03-27"}) + "\n")
+    out = work / "events.geojson"
+    out.write_text("previous", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "maps.cli", "extract", str(src), "-o", str(out)],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(p.name.startswith(".incidentmap-merge-") for p in work.iterdir()):
+            assert proc.poll() is None and time.monotonic() < deadline, "the run never started merging"
+            time.sleep(0.05)
+        time.sleep(0.5)  # well into the run
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert "terminated" in err
+    assert out.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in work.iterdir()) == ["events.geojson", "many.jsonl"]

@@ -49,7 +49,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"improvised explosive|explosive devices?", "bombing"),
         (r"blown up|blew up|blew (?:himself|herself|themselves) up|detonated",
          "bombing"),
-        (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack|"
+        (r"gunmen|gunfire|shot dead|shot and (?:wounded|injured|killed)|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack|"
          r"assassinat(?:ed|ion of)", "shooting"),
         (r"ambush(?:ed|es)?", "ambush"),
         (r"stabbed(?: to death)?|stabbings?|knife attacks?", "stabbing"),
@@ -59,6 +59,12 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"fired (?:a |an |two |three |\w+ )?(?:ballistic )?(?:missiles?|rockets?|mortars?|shells?) (?:at|on|into)|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
+        # "carried out strikes on rebel targets", "an artillery shell struck a camp"
+        (r"(?:carried out|conducted|launched) (?:[\w\"“”-]+ ){0,2}strikes|"
+         r"shells? (?:struck|hit|landed|slammed|exploded)", "strike"),
+        # "the group sank two bulk carriers"
+        (r"(?:sank|sunk) (?:an?|the|two|three|four|several|\d+) (?:[\w-]+ ){0,3}?(?:ships?|vessels?|boats?|carriers?|"
+         r"tankers?|ferr(?:y|ies)|frigates?|destroyers?|freighters?|warships?)", None),
         (r"strikes? on (?:a|an|the|two|three|several) ", "strike"),
         # "Russia also struck energy facilities in the Kharkiv region"
         # (anchored at the object, not at every "hit")
@@ -71,7 +77,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
-        (r"(?=operation)(?:(?<=\bintelligence-based )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
+        # "In another engagement, troops killed four militants": like an operation, only with its dead or wounded
+        (r"(?=engagement)(?:(?<=\bthe )|(?<=\ban )|(?<=\banother )|(?<=\bseparate )|(?<=\bsecond )|(?<=\bthird ))engagements?", "armed clash"),
+        (r"(?=operation)(?:(?<=\bintelligence-based )|(?<=\bintelligence based )|(?<=\bsecond )|(?<=\bthird )|(?<=\banother )|(?<=\bseparate )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
         # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
         (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
          r"(?:the|a|an) (?:[\w-]+ )?(?:city|town|village|district|base|garrison|airport|port|camp|barracks|outpost|"
@@ -162,7 +170,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|"
          r"travel(?:s|l?ing)? to|landed (?:in|at)|(?:send|sends|sent|sending|dispatch(?:ed)?) (?:a |an |its |his |her )?"
          r"(?:[\w-]+ )?(?:delegation|mission|envoy) to|"
-         r"flew to|to travel to|(?:left|departed|departing|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
+         r"flew to|fly to|flies to|flying to|to travel to|(?:left|departed|departing|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
          r"(?:heads|heading|head|headed) (?:to|for) (?-i:[A-Z])[\w-]*|arriv(?:e|es|ing) (?:in|at)|"
          r"reached (?-i:[A-Z])[\w-]*", None),
     ],
@@ -177,7 +185,7 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:suspended|closed|shut) (?:[\w-]+ ){0,2}?(?:several|many|multiple|numerous|countless) times|visit (?:[\w-]+ ){0,3}?at (?:a|an) (?:time convenient|mutually convenient|convenient time|early date)|(?:began|begun|started|continued|continue|continues|kept) (?:attacking|to attack)|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
@@ -239,7 +247,7 @@ _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|t
             r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
             r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
             r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
-            r"inmates|prisoners|detainees|hostages|khawarij|jihadists|rebels|bandits|"
+            r"inmates|prisoners|detainees|hostages|khawarij|khwarij|jihadists|rebels|bandits|"
             r"of them|were|was|have|had)?")
 _MORE_AFTER = re.compile(r"\s+more\b", re.I)
 _KILL_AFTER = re.compile(
@@ -261,11 +269,13 @@ _ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilia
                          r"stabbed to death|injured|wounded|hurt)\s+(?:when|in|as|after|by|on|near|at|while|during|"
                          r"outside|inside|and)\b")
 _KILL_BEFORE = re.compile(
-    r"\b(?P<what>kill(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
+    r"\b(?P<what>kill(?:ing|ed)|martyr(?:ing|ed)|neutrali[sz](?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
     r"death toll (?:from [^.;,]{3,100}? )?(?:rose|"
     r"climbed|reached|jumped|stood|increased|has risen|had risen)(?: to| at)?|put the (?:death toll|toll|number of "
     r"(?:dead|deaths|those killed)) at|(?<=people )killed were|injur(?:ing|ed)|wound(?:ing|ed))\s+"
-    r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?" + _NUM
+    r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?"
+    # "killing two constables and injuring a third": one more
+    + _NUM.replace("(?P<num>", "(?P<num>a(?=\\s+(?:second|third|fourth|fifth|sixth)\\b)|", 1)
     + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?", re.I)
 # "five engineers and their driver were killed" (6), "two soldiers and eight attackers were killed" (10)
 # the words of the first conjunct carry no verb of their own: in "two were killed and one was injured"
@@ -302,7 +312,7 @@ _GROUPS = re.compile(
     r"(?:TTP|BLA|BLF|ISIS-K|ISKP|IS-K|ETIM|TIP|al-Qaeda|al-Shabaab|Boko Haram|Hamas|Hezbollah|"
     r"ISIS|ISIL|Islamic State))\b")
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}|\n(?=[A-Z\"“])")
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}|\n(?=[A-Z\"“])|\n(?=[-•*] )")
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|"
                          r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|Inc|Ltd|Co|Corp|vs|approx|est)\.$")
 
@@ -557,6 +567,8 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
     literal = [m for m in mentions if m.usage == "literal" and m.place is not None]
     # "on the Quetta-Karachi highway near Khuzdar": the ends of a route name are no event place
     literal = [m for m in literal if not _route_end(text, m)] or literal
+    # "the Peshawar-bound train": where it was going, not where the event was
+    literal = [m for m in literal if text[m.end:m.end + 6].lower() != "-bound"]
     # the dateline names where the story was filed: an event place only if there is no other
     body = [m for m in literal if not _is_dateline(text, m)]
     literal = body or literal
@@ -964,6 +976,21 @@ def _actors(sentence: str, mentions: list[Mention], kind: str) -> list[str]:
     return actors[:6]
 
 
+_FIGHT_NEXT = re.compile(r"\b(?:the (?:[\w-]+ )?operations?|exchanges? of fire|engaged|gun-?fights?|fire-?fights?|"
+                         r"shoot-?outs?)\b", re.I)
+
+
+def _dead_told_next(text: str, sentences: list[tuple[int, int]], si: int, casualties: _Casualties) -> bool:
+    """Whether the sentence after ``si`` tells the dead or wounded of an operation just told of."""
+    if si + 1 >= len(sentences):
+        return False
+    n0, n1 = sentences[si + 1]
+    if "\n\n" in text[sentences[si][1]:n0]:
+        return False  # a new paragraph is another story
+    killed, injured = casualties.within(n0, n1)
+    return bool(killed or injured) and _FIGHT_NEXT.search(text, n0, n1) is not None
+
+
 class Extractor:
     """Extract events from reports with one geoparser (and its caches)."""
 
@@ -1211,10 +1238,18 @@ class Extractor:
                         and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "for ":
                     continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(
-                        ("operation", "operations", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
+                        ("operation", "operations", "engagement", "engagements", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
                          "clashes between", "clashes with", "clashed with",
                          "unrest", "broke out", "erupted")):
-                    continue  # "security forces launched an operation": an event only with its dead or wounded
+                    # "security forces launched an operation": an event only with its dead or wounded, stated here
+                    # or in the next sentence that tells of its fighting ("During the operation, ... five
+                    # terrorists were killed")
+                    if not (trigger.group(0).lower().startswith("operation") and _dead_told_next(
+                            text, sentences, si, casualties)):
+                        continue
+                if kind == "attack" and not (killed or injured) and trigger.group(0).lower().startswith("raid") \
+                        and first.get("other", (None, None, None))[2] == "arrest":
+                    continue  # "three suspects were arrested in a raid in Mastung": the arrest, not an attack
                 # "agreed on Monday to resume peace talks next month": the talks are to come, on their own date
                 agreed_to = _AGREED_TO.search(sentence, max(0, trigger.start() - 50), trigger.start()) \
                     if kind in ("meeting", "visit") else None
@@ -1563,6 +1598,9 @@ class Extractor:
         named = [p for p in new.places if ref and 0 <= p[0].start - s0 - ref.end() <= 25 and re.fullmatch(
             r"\s*(?:to|in|at|near|outside|on)\s+(?:the\s+)?", sentence[ref.end():p[0].start - s0])]
         def refers_to(o: _Draft) -> bool:
+            if new.kind != "attack" and o.status != new.status and "planned" in (o.status, new.status) and o.date and new.date \
+                    and not _dates_compatible(o.date, new.date):
+                return False  # "met on 26 November", then "agreed to hold the fifth meeting ... in 2027": another
             return o.kind == new.kind and _places_compatible(o.places, named) and (
                 not dated or _dates_compatible(o.date, new.date))
 

@@ -1,0 +1,152 @@
+"""Events from report text (branch events4): press releases, live pages, briefs, explainers and court
+reports, on sentences of our own writing."""
+
+import pytest
+
+from geo.dates import find_dates
+from geo.extract import Extractor, split_sentences
+from geo.geoparse import Geoparser
+from geo.reports import parse_report_text
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extractor(world):
+    return Extractor(Geoparser(world))
+
+
+def events(extractor, body, published="2026-11-20"):
+    return extractor.extract(parse_report_text(body, published=published))
+
+
+def one(evs, kind):
+    found = [e for e in evs if e.event_type == kind]
+    assert len(found) == 1, [(e.event_type, e.date, e.evidence) for e in evs]
+    return found[0]
+
+
+def names(e):
+    return [r.place.name for r in e.places if r.place is not None]
+
+
+def test_an_operation_whose_dead_the_next_sentence_tells_is_an_event(extractor):
+    evs = events(extractor, "On 18 November, troops carried out an intelligence based operation near Mir Ali on "
+                            "information about hideouts of militants. During the operation, the troops engaged the "
+                            "hideout and, after a long exchange of fire, three militants were killed.")
+    e = one(evs, "attack")
+    assert (e.date, e.killed, e.subtype) == ("2026-11-18", 3, "armed clash")
+    assert names(e) == ["Mir Ali"]
+
+
+def test_an_operation_without_dead_stays_no_event(extractor):
+    evs = events(extractor, "On 18 November, troops carried out an intelligence based operation near Mir Ali. "
+                            "The area was cordoned off and searched.")
+    assert not [e for e in evs if e.event_type == "attack"]
+
+
+def test_a_second_operation_and_an_engagement_with_their_dead(extractor):
+    evs = events(extractor, "A second operation was conducted near Datta Khel on 17 November, in which four "
+                            "militants were killed.")
+    e = one(evs, "attack")
+    assert (e.date, e.killed) == ("2026-11-17", 4)
+    evs = events(extractor, "In another engagement near Razmak on Tuesday, soldiers neutralised five terrorists.")
+    assert one(evs, "attack").killed == 5
+
+
+def test_martyring_counts_the_dead(extractor):
+    e = one(events(extractor, "Militants ambushed a police patrol near Kulachi on 12 November, martyring two "
+                              "constables and injuring four others."), "attack")
+    assert (e.killed, e.injured) == (2, 4)
+
+
+def test_injuring_a_third_is_one_injured(extractor):
+    e = one(events(extractor, "Gunmen fired on a levies post near Turbat on Sunday, killing two guards and "
+                              "injuring a third."), "attack")
+    assert (e.killed, e.injured) == (2, 1)
+
+
+def test_shot_and_wounded_is_a_shooting(extractor):
+    e = one(events(extractor, "Last year, a watchman shot and wounded three workers at a brick kiln in "
+                              "Hyderabad."), "attack")
+    assert (e.subtype, e.date, e.killed, e.injured) == ("shooting", "2025", None, 3)
+
+
+def test_strikes_carried_out_and_a_shell_that_struck(extractor):
+    e = one(events(extractor, "Israeli jets carried out strikes on targets near Baalbek early on Thursday."),
+            "attack")
+    assert (e.date, names(e)) == ("2026-11-19", ["Baalbek"])
+    e = one(events(extractor, "On 15 November, a mortar shell landed in a market in Kadugli, killing four "
+                              "people."), "attack")
+    assert (e.date, e.killed) == ("2026-11-15", 4)
+
+
+def test_ships_sunk_are_an_attack(extractor):
+    e = one(events(extractor, "Pirates sank two fishing boats in the Gulf of Aden in March last year."), "attack")
+    assert e.date == "2025-03"
+
+
+def test_a_campaign_that_began_is_no_attack(extractor):
+    evs = events(extractor, "The rebels began attacking convoys on the Kabul highway in 2019.")
+    assert not [e for e in evs if e.event_type == "attack"]
+
+
+def test_due_to_fly_to_is_a_planned_visit(extractor):
+    e = one(events(extractor, "The foreign minister is due to fly to Tehran on Monday, officials said."), "visit")
+    assert (e.status, e.date, names(e)) == ("planned", "2026-11-23", ["Tehran"])
+
+
+def test_bullet_lines_are_sentences_of_their_own():
+    text = "Highlights\n- Floods hit the south.\n- Talks resume in Doha\n* Aid arrives"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Highlights", "- Floods hit the south.", "- Talks resume in Doha", "* Aid arrives"]
+
+
+def test_a_bullet_keeps_its_casualties_to_itself(extractor):
+    evs = events(extractor, "What happened?\n- A bomb went off near a market in Quetta on Monday.\n"
+                            "- In May 2025, two teachers and their driver were killed when a bomb hit their van near "
+                            "Khuzdar.")
+    dated = {e.date: e for e in evs if e.event_type == "attack"}
+    assert dated["2025-05"].killed == 3
+    assert dated["2026-11-16"].killed is None
+
+
+def test_a_raid_that_ends_in_arrests_is_the_arrest(extractor):
+    evs = events(extractor, "Four suspected militants were arrested in a raid in Pishin on Tuesday night.")
+    assert not [e for e in evs if e.event_type == "attack"]
+    assert one(evs, "other").subtype == "arrest"
+
+
+def test_a_place_bound_for_is_no_event_place(extractor):
+    e = one(events(extractor, "On Monday, militants fired on the Quetta-bound train at Mach, killing two "
+                              "passengers."), "attack")
+    assert names(e) == ["Mach"]
+    e = one(events(extractor, "A bomb exploded on the Lahore-bound bus near Sibi on Monday."), "attack")
+    assert names(e) == ["Sibi"]
+
+
+def test_repeated_suspensions_are_no_event(extractor):
+    evs = events(extractor, "Flights between Gilgit and Islamabad have been suspended several times since then.")
+    assert not evs
+
+
+def test_an_open_invitation_is_no_planned_visit(extractor):
+    evs = events(extractor, "The president invited his host to visit Nairobi again at a time convenient to both "
+                            "sides.")
+    assert not [e for e in evs if e.event_type == "visit"]
+
+
+def test_a_visit_from_one_day_to_another_starts_on_the_first():
+    (d,) = find_dates("a state visit from 3 to 6 December 2026", "2026-11-20")
+    assert (d.date, d.precision) == ("2026-12-03", "day")
+    e_text = "The king paid a state visit to Japan from 9 to 12 November 2026."
+    (d,) = find_dates(e_text, "2026-11-20")
+    assert d.date == "2026-11-09"
+
+
+def test_a_planned_meeting_of_a_series_is_not_the_meeting_just_held(extractor):
+    evs = events(extractor, "The vice premier met the visiting minister on 18 November.\n\n"
+                            "The two sides agreed to hold the third meeting of the joint commission in Tashkent in "
+                            "the first half of 2027.")
+    meetings = sorted((e.status, e.date) for e in evs if e.event_type == "meeting")
+    assert meetings == [("occurred", "2026-11-18"), ("planned", "2027")]

@@ -60,7 +60,11 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
         # "carried out strikes on rebel targets", "an artillery shell struck a camp"
-        (r"(?:carried out|conducted|launched) (?:[\w\"“”-]+ ){0,2}strikes|"
+        # (anchored at the rare "strikes", not at every "carried" and "conducted")
+        (r"(?=strikes)(?:" + "|".join(rf"(?<=\b{verb} {what})" for verb in ("carried out", "conducted", "launched")
+                                      for what in ("", "air ", "drone ", "missile ", "precision ", '"precision ',
+                                                   "retaliatory ", "fresh ", "new ", "more ", "several ", "multiple ",
+                                                   "a series of ", "a wave of ")) + r")strikes|"
          r"shells? (?:struck|hit|landed|slammed|exploded)", "strike"),
         # "the group sank two bulk carriers"
         (r"(?:sank|sunk) (?:an?|the|two|three|four|several|\d+) (?:[\w-]+ ){0,3}?(?:ships?|vessels?|boats?|carriers?|"
@@ -185,7 +189,7 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:suspended|closed|shut) (?:[\w-]+ ){0,2}?(?:several|many|multiple|numerous|countless) times|visit (?:[\w-]+ ){0,3}?at (?:a|an) (?:time convenient|mutually convenient|convenient time|early date)|(?:began|begun|started|continued|continue|continues|kept) (?:attacking|to attack)|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:suspended|shut) (?:[\w-]+ ){0,2}?(?:several|many|multiple|numerous|countless) times|visit (?:[\w-]+ ){0,3}?at (?:a|an) (?:time convenient|mutually convenient|convenient time|early date)|(?=attack)(?:(?<=\bbegan )|(?<=\bbegun )|(?<=\bstarted )|(?<=\bcontinued )|(?<=\bcontinue )|(?<=\bcontinues )|(?<=\bkept )|(?<=\bbegan to )|(?<=\bstarted to )|(?<=\bcontinued to )|(?<=\bcontinue to ))attack(?:ing)?|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"

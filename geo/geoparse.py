@@ -436,6 +436,12 @@ class Geoparser:
             return False
         if t.cap:
             return True
+        # "the People's Republic of China", "Lao People's Democratic Republic": the possessive is inside the name
+        if not gap and t.text in ("'", "’") and prev.lower == "people":
+            return j + 2 < len(tokens) and tokens[j + 1].lower == "s" and tokens[j + 1].start == t.end \
+                and tokens[j + 2].cap
+        if not gap and t.lower == "s" and prev.text in ("'", "’") and j >= 2 and tokens[j - 2].lower == "people":
+            return True
         if t.lower in _ARABIC_JOINS and j + 2 < len(tokens) and tokens[j + 1].text in HYPHENS \
                 and tokens[j + 1].start == t.end and tokens[j + 2].start == tokens[j + 1].end \
                 and tokens[j + 2].cap and gap == " ":

@@ -150,3 +150,14 @@ def test_a_planned_meeting_of_a_series_is_not_the_meeting_just_held(extractor):
                             "the first half of 2027.")
     meetings = sorted((e.status, e.date) for e in evs if e.event_type == "meeting")
     assert meetings == [("occurred", "2026-11-18"), ("planned", "2027")]
+
+
+def test_the_peoples_republic_is_one_name_and_not_taiwan(world):
+    text = "Talks were held at the invitation of the People's Republic of China and the Lao side."
+    found = [(m.text, m.place.country) for m in Geoparser(world).parse(text) if m.place is not None]
+    assert found == [("People's Republic of China", "CN")]
+
+
+def test_a_headquarters_is_no_place(extractor):
+    e = one(events(extractor, "The army chief visited Headquarters 12 Corps in Quetta on Wednesday."), "visit")
+    assert [r.place.name for r in e.places if r.place is not None] == ["Quetta"]

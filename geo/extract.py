@@ -1482,6 +1482,14 @@ class Extractor:
                                          m.place.kind in ("city", "site") for m, _ in d.places)), None)
                         if trip is not None:
                             places = [(m, "venue") for m, _ in trip.places if m.place.kind in ("city", "site")]
+                    if not places and kind == "meeting" and town is None and not older and status == "occurred":
+                        # "On 25 November, Xi held talks with the president in Beijing. ... Premier Li met him on
+                        # 26 November": where the talks just told were held
+                        talks = next((d for d in reversed(drafts) if d.kind == "meeting" and si - d.sentence <= 3
+                                      and not d.recalled and not d.borrowed and d.status == status and any(
+                                          m.place.kind in ("city", "site") for m, _ in d.places)), None)
+                        if talks is not None:
+                            places = [(m, "venue") for m, _ in talks.places if m.place.kind in ("city", "site")]
                     if not places and not (older and kind in ("meeting", "agreement")):
                         places = _previous_place(text, sentences[si - 1], mentions, kind,
                                                  topic=town is not None and town.group(1).lower() in ("city", "town"))
@@ -1667,8 +1675,11 @@ class Extractor:
                                         and new.date.startswith(old.date)):
                     old.date, old.precision = new.date, new.precision
                 known = {m.start for m, _ in old.places}
-                if not old.places or (new.places and not new.borrowed and _coarser(old.places, new.places)):
+                if not old.places or (new.places and not new.borrowed and (
+                        _coarser(old.places, new.places) or (old.borrowed and not _places_compatible(
+                            old.places, new.places)))):
                     old.places = new.places
+                    old.borrowed = new.borrowed
                 elif new.places and old.kind != "attack" and not new.borrowed:
                     old.places += [p for p in new.places if p[0].start not in known
                                    and all(p[0].place.gazetteer_id != q.place.gazetteer_id for q, _ in old.places)]
@@ -2040,7 +2051,10 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
         return False  # "call on the vice president on Wednesday", then "host a trilateral meeting" that day: two
     if not _dates_compatible(old.date, new.date):
         return False
-    if not _places_compatible(old.places, new.places):
+    if not _places_compatible(old.places, new.places) and not (
+            old.borrowed and not new.borrowed and old.kind != "attack" and new.date and new.date == old.date):
+        # (a place only borrowed from the sentence before is a guess: "The council will meet on Monday", then
+        # "The council is to meet in New York on Monday" is that meeting)
         return False
     # with nothing new to tell them apart, a nearby or definite mention is the same event; an
     # undated attack story told again at the same place is the same attack
@@ -2049,6 +2063,10 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
     # a headline told first without a date and then in the lead with one ("Khunjerab Pass reopens
     # for trade", then "GILGIT: The Khunjerab Pass ... reopened on Monday") is one event
     headline = old.date is None and old.evidence[0][0] == 0
+    # and likewise a summary or highlight line at the top ("- A ceasefire signed in Kunming is expected to ..."),
+    # then the dated account of it
+    headline = headline or (old.date is None and old.sentence <= 3 and old.kind != "attack" and not old.borrowed
+                            and not new.older)
     # an undated sentence whose places are only borrowed ("The two leaders agreed to raise trade") tells more
     # of the event of its kind told before
     return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)

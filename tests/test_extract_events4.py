@@ -161,3 +161,28 @@ def test_the_peoples_republic_is_one_name_and_not_taiwan(world):
 def test_a_headquarters_is_no_place(extractor):
     e = one(events(extractor, "The army chief visited Headquarters 12 Corps in Quetta on Wednesday."), "visit")
     assert [r.place.name for r in e.places if r.place is not None] == ["Quetta"]
+
+
+def test_a_meeting_without_a_place_is_where_the_talks_just_told_were_held(extractor):
+    evs = events(extractor, "On 17 November, the foreign minister held talks with his Turkish counterpart in Ankara. "
+                            "They discussed trade and security. The vice president received the minister on "
+                            "18 November.")
+    meetings = {e.date: e for e in evs if e.event_type == "meeting"}
+    assert set(meetings) == {"2026-11-17", "2026-11-18"}
+    assert names(meetings["2026-11-18"]) == ["Ankara"]
+
+
+def test_a_highlight_line_and_its_dated_account_are_one_agreement(extractor):
+    evs = events(extractor, "KEY POINTS\n- A truce signed in Doha is expected to hold.\n- Aid convoys are waiting.\n\n"
+                            "On 16 November, the two sides signed a truce in Doha after a week of talks.")
+    e = one(evs, "agreement")
+    assert (e.date, names(e)) == ("2026-11-16", ["Doha"])
+
+
+def test_a_borrowed_place_gives_way_to_the_one_stated_later(extractor):
+    evs = events(extractor, "Shelling hit a market in Kharkiv on Thursday, killing three people. The security "
+                            "council will hold an emergency meeting on Monday.\n\nDiplomats said the council is to "
+                            "meet in New York on Monday.")
+    e = one(evs, "meeting")
+    assert (e.status, e.date) == ("planned", "2026-11-23")
+    assert [r.place.country for r in e.places if r.place is not None] == ["US"]

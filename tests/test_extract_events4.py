@@ -180,7 +180,7 @@ def test_a_highlight_line_and_its_dated_account_are_one_agreement(extractor):
 
 
 def test_a_borrowed_place_gives_way_to_the_one_stated_later(extractor):
-    evs = events(extractor, "Shelling hit a market in Kharkiv on Thursday, killing three people. The security "
+    evs = events(extractor, "Shelling hit a market in El Fasher on Thursday, killing three people. The security "
                             "council will hold an emergency meeting on Monday.\n\nDiplomats said the council is to "
                             "meet in New York on Monday.")
     e = one(evs, "meeting")

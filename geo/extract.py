@@ -521,8 +521,10 @@ class _Casualties:
                 continue  # "two of the injured died", "17 of the wounded": a part of another figure
             if 1900 <= n <= 2100 and _YEAR_BEFORE.search(text, max(s0, m.start() - 12), m.start()):
                 continue  # "in June 2019 gunmen killed 11": a year
-            if m.group("num") and _MORE_AFTER.match(text, m.end("num")):
-                continue  # "after three more wounded people died": an increase of a toll, not a total
+            if m.group("num") and _MORE_AFTER.match(text, m.end("num")) and m.start("what") > m.start("num"):
+                # "after three more wounded people died": an increase of a toll, not a total (but in "troops
+                # killed four more militants" the deed is told, with its own dead)
+                continue
             who = _victim_class(words, last_class)
             if who == PERPETRATORS and m.start("what") > m.start() and not _PASSIVE.search(words):
                 continue  # "gunmen killed 11 people": the attackers did the killing

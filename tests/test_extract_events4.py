@@ -186,3 +186,25 @@ def test_a_borrowed_place_gives_way_to_the_one_stated_later(extractor):
     e = one(evs, "meeting")
     assert (e.status, e.date) == ("planned", "2026-11-23")
     assert [r.place.country for r in e.places if r.place is not None] == ["US"]
+
+
+def test_troops_killing_more_militants_is_a_count_of_its_own(extractor):
+    evs = events(extractor, "On 1 December, troops conducted an intelligence-based operation near Tank, killing "
+                            "three militants. In another engagement the same day, near Mir Ali, troops neutralised "
+                            "four more militants.", published="2026-12-02")
+    found = sorted((e.date, names(e)[0], e.killed) for e in evs if e.event_type == "attack")
+    assert found == [("2026-12-01", "Mir Ali", 4), ("2026-12-01", "Tank", 3)]
+    # a toll that grows is still no total of its own
+    e = one(events(extractor, "A bomb exploded at a bus stand in Hub on Monday, killing six people. The toll rose "
+                              "on Tuesday after three more people died in hospital."), "attack")
+    assert e.killed == 6
+
+
+def test_places_spelled_as_the_news_spells_them(world):
+    from geo import LocalGeocoder  # noqa: F401  (the world fixture is one)
+
+    assert world.geocode("Kyaukphyu").raw["country"] == "MM"
+    assert world.geocode("Mogoke").raw["country"] == "MM"
+    assert world.geocode("Hodeidah").raw["country"] == "YE"
+    assert abs(world.geocode("Bagh, Khyber").latitude - 33.78) < 0.1
+    assert abs(world.geocode("Bagh").longitude - 73.78) < 0.1  # alone, the town in Azad Kashmir

@@ -1126,7 +1126,7 @@ class Extractor:
                         # "left for Quetta, where he met the chief minister": there, at the time just named
                         gap[kind] = (0, 0)
                         where[kind] = recall[1].start()
-                    elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only"):
+                    elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only", "barely"):
                         gap[kind] = (_count_group(recall[1].group("n")) or 1, 7 if recall[1].group("unit")[0] in "wW" else 1)
                     elif recall[1].group("vague"):
                         gap[kind] = (0, -2)  # "came days after gunmen opened fire": the main event's month
@@ -1224,6 +1224,7 @@ class Extractor:
                         both.add("other")  # a separate event, not the first told again
                         unplaced.add("other")  # and no place of another sentence is its own
             killed, injured = casualties.within(s0, s1)
+            one_victim = None
             if "attack" in first and " was " in sentence:
                 # ("A guard was martyred and three others were wounded": one dead, besides the three)
                 one_victim = _ONE_VICTIM.search(sentence)
@@ -1232,6 +1233,13 @@ class Extractor:
                     if not (injured if hurt else killed):
                         (injured if hurt else killed).append(Figure(1))
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
+            if one_victim is not None and "attack" in parts:
+                # "The attack came a week after a Chinese national was shot dead in Karachi": the one is the
+                # recalled clause's dead
+                part = parts["attack"][one_victim.start() >= split["attack"]]
+                hurt = one_victim.group("what")[0] in "iwh"
+                if not part[1 if hurt else 0]:
+                    part[1 if hurt else 0].append(Figure(1))
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
 
             actors_of: dict[bool, list[str]] = {}

@@ -208,3 +208,11 @@ def test_places_spelled_as_the_news_spells_them(world):
     assert world.geocode("Hodeidah").raw["country"] == "YE"
     assert abs(world.geocode("Bagh, Khyber").latitude - 33.78) < 0.1
     assert abs(world.geocode("Bagh").longitude - 73.78) < 0.1  # alone, the town in Azad Kashmir
+
+
+def test_a_recalled_clause_keeps_its_one_victim_and_barely_a_week_is_a_week(extractor):
+    evs = events(extractor, "On Sunday, gunmen fired on a customs post near Chaman, killing two officials. The "
+                            "attack came barely a week after a trader was shot dead in Quetta.",
+                 published="2026-11-24")
+    found = sorted((e.date, names(e)[0], e.killed) for e in evs if e.event_type == "attack")
+    assert found == [("2026-11-15", "Quetta", 1), ("2026-11-22", "Chaman", 2)]

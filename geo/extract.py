@@ -834,6 +834,8 @@ _HELD = re.compile(r"\b(?:held|holds|hold|had)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND_THEN = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _NAMED_AFTER = re.compile(r"\s*(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z]")
 _NEXT_DAY = re.compile(r"\bthe (?:next|following) day\b", re.I)
+_MULTI_DAY = re.compile(r"\bfrom (?:\w+ ){1,2}(?:to|until|till) \w+|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-day\b",
+                        re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
 
@@ -1362,6 +1364,9 @@ class Extractor:
                                  and si - d.sentence <= 2), None)
                     if trip is not None:
                         date, precision = trip.date, trip.precision
+                        if precision == "day" and any(_MULTI_DAY.search(text, a, b) for a, b in trip.evidence):
+                            # a trip "from Monday to Thursday", "a four-day visit": some day of it, in its month
+                            date, precision = date[:7], "month"
                 if date is None and kind == "other" and (after_the := _AFTER_THE.match(sentence, trigger.end())):
                     word = after_the.group(1).lower()
                     anchor = next((d for d in reversed(drafts) if d.date and not d.recalled and d.kind == (

@@ -216,3 +216,13 @@ def test_a_recalled_clause_keeps_its_one_victim_and_barely_a_week_is_a_week(extr
                  published="2026-11-24")
     found = sorted((e.date, names(e)[0], e.killed) for e in evs if e.event_type == "attack")
     assert found == [("2026-11-15", "Quetta", 1), ("2026-11-22", "Chaman", 2)]
+
+
+def test_talks_planned_during_a_trip_of_several_days_are_in_its_month(extractor):
+    evs = events(extractor, "The Uzbek president will pay an official visit to Pakistan from Monday to Wednesday, "
+                            "officials said.\n\nHe is also scheduled to call on the prime minister.")
+    e = one(evs, "meeting")
+    assert (e.status, e.date, e.date_precision) == ("planned", "2026-11", "month")
+    evs = events(extractor, "The Uzbek president will visit Islamabad on Monday, officials said.\n\n"
+                            "He is also scheduled to call on the prime minister.")
+    assert one(evs, "meeting").date == "2026-11-23"

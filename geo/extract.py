@@ -834,6 +834,9 @@ _HELD = re.compile(r"\b(?:held|holds|hold|had)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND_THEN = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _NAMED_AFTER = re.compile(r"\s*(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z]")
 _NEXT_DAY = re.compile(r"\bthe (?:next|following) day\b", re.I)
+_DURING_THE = re.compile(r"\b(?:during|in the course of)\s+$", re.I)
+_LEG = re.compile(r"\b(?:also\s+)?(?:travel(?:l)?ed|went|flew|headed|proceeded|continued)\s+(?:on\s+)?to\b|\balso visited\b",
+                  re.I)
 _MULTI_DAY = re.compile(r"\bfrom (?:\w+ ){1,2}(?:to|until|till) \w+|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-day\b",
                         re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
@@ -1632,6 +1635,18 @@ class Extractor:
                 not dated or _dates_compatible(o.date, new.date))
 
         old = next((o for o in reversed(drafts) if refers_to(o)), None) if ref else None
+        if old is not None and new.kind == "visit" and not new.borrowed and "uring" in sentence[:ref.start()] \
+                and _DURING_THE.search(sentence, max(0, ref.start() - 16), ref.start()) \
+                and (leg := _LEG.search(sentence, ref.end())) is not None:
+            # "During the visit, the president also travelled to Shanghai": a leg of the trip, a visit of its own,
+            # some day of the trip
+            own = [p for p in new.places if p[0].start - s0 > leg.start()]
+            if own and not {p[0].place.gazetteer_id for p in own} & {q.place.gazetteer_id for q, _ in old.places}:
+                new.places = own
+                if new.date_at < 0 and old.date:  # no date of its own in the sentence
+                    new.date, new.precision = (old.date[:7], "month") if len(old.date) >= 7 else (old.date, old.precision)
+                drafts.append(new)
+                return new
         if old is not None and _TRIGGER_WORDS[new.kind].search(ref.group(0)):
             old.evidence += [e for e in new.evidence if e not in old.evidence]
             old.killed += new.killed

@@ -226,3 +226,15 @@ def test_talks_planned_during_a_trip_of_several_days_are_in_its_month(extractor)
     evs = events(extractor, "The Uzbek president will visit Islamabad on Monday, officials said.\n\n"
                             "He is also scheduled to call on the prime minister.")
     assert one(evs, "meeting").date == "2026-11-23"
+
+
+def test_a_leg_of_a_trip_told_during_the_visit_is_a_visit_of_its_own(extractor):
+    evs = events(extractor, "The Kenyan president paid a state visit to China from 10 to 14 November 2026. On "
+                            "11 November, he held talks with Xi Jinping in Beijing. During the visit, the president "
+                            "also travelled to Chengdu, where he toured a car plant.")
+    visits = sorted((e.date, names(e)[0]) for e in evs if e.event_type == "visit")
+    assert visits == [("2026-11", "Chengdu"), ("2026-11-10", "China")]
+    # but "during the visit" with no other place is more of the same visit
+    evs = events(extractor, "The Kenyan president paid a state visit to China from 10 to 14 November 2026. During "
+                            "the visit, the president also met business leaders.")
+    assert len([e for e in evs if e.event_type == "visit"]) == 1

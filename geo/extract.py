@@ -379,6 +379,7 @@ class _Draft:
     indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
     recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
     apart: bool = False  # told as another event than the sentence's first ("The raid came days after ...")
+    leg: bool = False  # a leg of a trip told before ("During the visit, he also travelled to Shanghai")
     deal: str = ""  # an agreement's form: "pledge" ("agreed to expand trade") or "signed" (documents signed)
 
 
@@ -834,6 +835,8 @@ _HELD = re.compile(r"\b(?:held|holds|hold|had)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND_THEN = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _NAMED_AFTER = re.compile(r"\s*(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z]")
 _NEXT_DAY = re.compile(r"\bthe (?:next|following) day\b", re.I)
+_DURING_VISIT = re.compile(r"\b(?:during|in the course of) (?:the|his|her|their|this) (?:[\w-]+ )?(?:visit|trip|stay|tour)\b",
+                           re.I)
 _DURING_THE = re.compile(r"\b(?:during|in the course of)\s+$", re.I)
 _LEG = re.compile(r"\b(?:also\s+)?(?:travel(?:l)?ed|went|flew|headed|proceeded|continued)\s+(?:on\s+)?to\b|\balso visited\b",
                   re.I)
@@ -1314,12 +1317,23 @@ class Extractor:
                     if same_day is not None:
                         date, precision = same_day.date, "day"
                 occasion = None
+                during_trip = None
                 if date is None and not candidates and kind == "agreement" and _THE_TWO_SIDES.match(sentence):
                     # "Xi and Sharif held talks in Beijing on Tuesday. The two sides agreed to ...": at those talks
                     occasion = next((d for d in reversed(drafts) if d.kind == "meeting" and si - d.sentence <= 2
                                      and d.date and d.status != "planned"), None)
                     if occasion is not None:
                         date, precision = occasion.date, occasion.precision
+                if date is None and not candidates and kind in ("agreement", "meeting") and "uring" in sentence \
+                        and (during := _DURING_VISIT.search(sentence)) is not None and during.start() < trigger.start():
+                    # "During the visit, the two sides signed 14 documents": in the time of the trip just told
+                    trip = next((d for d in reversed(drafts) if d.kind == "visit" and d.date and not d.recalled
+                                 and not d.older and not d.leg and (d.status == "planned") == (status == "planned")), None)
+                    if trip is not None:
+                        during_trip = trip
+                        date, precision = trip.date, trip.precision
+                        if precision == "day" and any(_MULTI_DAY.search(text, a, b) for a, b in trip.evidence):
+                            date, precision = date[:7], "month"
                 after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
@@ -1525,6 +1539,10 @@ class Extractor:
                     # "Sharif, who took office earlier this month, visited the embassy in Islamabad": the
                     # sentence's places are the other event's; an office is held over a whole country
                     places = []
+                if during_trip is not None and (not places or borrowed) and during_trip.places:
+                    # and where the trip went
+                    places = [(m, "venue") for m, role in during_trip.places if role != "origin"]
+                    borrowed = True
                 if not places and kind == "agreement" and occasion is None and _THE_TWO_SIDES.match(sentence):
                     # "... a ceasefire between Pakistan and India. The two sides agreed on a ceasefire on May 10":
                     # the two sides are the countries just named as such, not the dateline's city
@@ -1643,6 +1661,7 @@ class Extractor:
             own = [p for p in new.places if p[0].start - s0 > leg.start()]
             if own and not {p[0].place.gazetteer_id for p in own} & {q.place.gazetteer_id for q, _ in old.places}:
                 new.places = own
+                new.leg = True
                 if new.date_at < 0 and old.date:  # no date of its own in the sentence
                     new.date, new.precision = (old.date[:7], "month") if len(old.date) >= 7 else (old.date, old.precision)
                 drafts.append(new)

@@ -238,3 +238,13 @@ def test_a_leg_of_a_trip_told_during_the_visit_is_a_visit_of_its_own(extractor):
     evs = events(extractor, "The Kenyan president paid a state visit to China from 10 to 14 November 2026. During "
                             "the visit, the president also met business leaders.")
     assert len([e for e in evs if e.event_type == "visit"]) == 1
+
+
+def test_documents_signed_during_the_visit_are_in_its_time_and_where_it_went(extractor):
+    evs = events(extractor, "The Kenyan president paid a state visit to China from 10 to 14 November 2026. On "
+                            "11 November, he held talks with Xi Jinping in Beijing. During the visit, the president "
+                            "also travelled to Chengdu.\n\nDuring the visit, and in the presence of the two heads of "
+                            "state, the two sides signed 14 cooperation documents.")
+    e = one(evs, "agreement")
+    assert (e.date, e.date_precision) == ("2026-11", "month")
+    assert "China" in names(e) and "Chengdu" not in names(e)

@@ -522,10 +522,11 @@ class _Casualties:
                 continue  # "two of the injured died", "17 of the wounded": a part of another figure
             if 1900 <= n <= 2100 and _YEAR_BEFORE.search(text, max(s0, m.start() - 12), m.start()):
                 continue  # "in June 2019 gunmen killed 11": a year
-            if m.group("num") and _MORE_AFTER.match(text, m.end("num")) and m.start("what") > m.start("num"):
-                # "after three more wounded people died": an increase of a toll, not a total (but in "troops
-                # killed four more militants" the deed is told, with its own dead)
-                continue
+            if m.group("num") and _MORE_AFTER.match(text, m.end("num")):
+                if m.start("what") > m.start("num"):
+                    continue  # "after three more wounded people died": an increase of a toll, not a total
+                # but in "troops killed four more militants" the deed is told, with its own dead, who are these
+                words = " ".join(text[m.end("num"):min(s1, m.end("num") + 40)].split()[:3])
             who = _victim_class(words, last_class)
             if who == PERPETRATORS and m.start("what") > m.start() and not _PASSIVE.search(words):
                 continue  # "gunmen killed 11 people": the attackers did the killing
@@ -840,6 +841,34 @@ _DURING_VISIT = re.compile(r"\b(?:during|in the course of) (?:the|his|her|their|
 _DURING_THE = re.compile(r"\b(?:during|in the course of)\s+$", re.I)
 _LEG = re.compile(r"\b(?:also\s+)?(?:travel(?:l)?ed|went|flew|headed|proceeded|continued)\s+(?:on\s+)?to\b|\balso visited\b",
                   re.I)
+_SHAHADAT = re.compile(r"\b(?:embraced (?:shahadat|martyrdom)|(?:was|were) martyred)\b", re.I)
+_RANK_NAME = re.compile(r"\b(?:Lance Naik|Naib Subedar|Lance Havildar|Sepoy|Naik|Havildar|Subedar|Sipahi|Captain|Capt\.|"
+                        r"Major|Maj\.|Lieutenant Colonel|Lt Col\.?|Lieutenant|Lt\.?|Colonel|Col\.|Constable|"
+                        r"Head Constable|Sub-Inspector|Inspector)\s+(?=[A-Z][a-z])")
+def _named_martyrs(sentence: str, killed: list[Figure]) -> None:
+    """ISPR's "..., while Lance Naik Ahmed Khan and Sepoy Ali Raza embraced shahadat": one dead per soldier named
+    by rank, counted with the militants killed in the same clash."""
+    if ("shahadat" not in sentence and "martyr" not in sentence) or any(f.who != PERPETRATORS for f in killed):
+        return
+    verb = _SHAHADAT.search(sentence)
+    if verb is None:
+        return
+    clause = sentence[:verb.start()]
+    cut = max(clause.rfind(" while "), clause.rfind(" whereas "), clause.rfind(";"))
+    named = len(_RANK_NAME.findall(clause, max(0, cut)))
+    if named:
+        killed.append(Figure(max((f.n for f in killed), default=0) + named, GENERIC))
+
+
+def _add_dead(old: list[Figure], new: list[Figure], sentence: str) -> list[Figure]:
+    """The dead of an event told again: "six khwarij were killed", then "Sepoy Ali embraced shahadat" in the next
+    sentence are seven dead in all (soldiers martyred in the clash count with the militants)."""
+    if old and new and ("shahadat" in sentence or "martyr" in sentence) and all(f.who == PERPETRATORS for f in old) \
+            and all(f.who == GENERIC for f in new):
+        return old + [Figure(max(f.n for f in old) + min(f.n for f in new), GENERIC)]
+    return old + new
+
+
 _MULTI_DAY = re.compile(r"\bfrom (?:\w+ ){1,2}(?:to|until|till) \w+|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-day\b",
                         re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
@@ -1079,8 +1108,9 @@ class Extractor:
                 if recent is not None and si - recent.sentence <= 2 and not _OWN_TIME.match(sentence) \
                         and not _RUNNING_TALLY.search(sentence):
                     killed, injured = casualties.within(s0, s1)
+                    _named_martyrs(sentence, killed)
                     if killed or injured:
-                        recent.killed += killed
+                        recent.killed = _add_dead(recent.killed, killed, sentence)
                         recent.injured += injured
                         recent.evidence.append((s0, s1))
                         recent.sentence = si
@@ -1240,6 +1270,11 @@ class Extractor:
                     hurt = one_victim.group("what")[0] in "iwh"
                     if not (injured if hurt else killed):
                         (injured if hurt else killed).append(Figure(1))
+                    elif not hurt and all(f.who == PERPETRATORS for f in killed):
+                        # "A soldier was martyred and two terrorists were killed": three dead in all
+                        killed.append(Figure(max(f.n for f in killed) + 1, GENERIC))
+            if "attack" in first:
+                _named_martyrs(sentence, killed)
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             if one_victim is not None and "attack" in parts:
                 # "The attack came a week after a Chinese national was shot dead in Karachi": the one is the
@@ -1668,7 +1703,7 @@ class Extractor:
                 return new
         if old is not None and _TRIGGER_WORDS[new.kind].search(ref.group(0)):
             old.evidence += [e for e in new.evidence if e not in old.evidence]
-            old.killed += new.killed
+            old.killed = _add_dead(old.killed, new.killed, sentence)
             old.injured += new.injured
             old.actors += [a for a in new.actors if a not in old.actors]
             if old.date is None and new.date is not None:
@@ -1718,7 +1753,7 @@ class Extractor:
             if _compatible(old, new, definite=ref is not None or near):
                 old.sentence = new.sentence
                 old.evidence += new.evidence
-                old.killed += new.killed
+                old.killed = _add_dead(old.killed, new.killed, sentence)
                 old.injured += new.injured
                 if old.date is None or (_rank(new.precision) > _rank(old.precision) and new.date
                                         and new.date.startswith(old.date)):

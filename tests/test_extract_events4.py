@@ -248,3 +248,24 @@ def test_documents_signed_during_the_visit_are_in_its_time_and_where_it_went(ext
     e = one(evs, "agreement")
     assert (e.date, e.date_precision) == ("2026-11", "month")
     assert "China" in names(e) and "Chengdu" not in names(e)
+
+
+def test_a_soldier_martyred_counts_with_the_militants_killed(extractor):
+    e = one(events(extractor, "A soldier was martyred and three terrorists were killed in an exchange of fire near "
+                              "Zhob on Friday."), "attack")
+    assert e.killed == 4
+
+
+def test_soldiers_named_by_rank_who_embraced_shahadat_are_dead(extractor):
+    e = one(events(extractor, "On 16 November, troops carried out an intelligence-based operation near Razmak. "
+                              "During the operation, after a heavy exchange of fire, six khwarij were sent to hell, "
+                              "while Naik Saleem Akhtar and Sepoy Imran Ali embraced shahadat."), "attack")
+    assert (e.date, e.killed) == ("2026-11-16", 8)
+    # and in the next sentence, with the militants of the clash told before
+    e = one(events(extractor, "On Thursday, troops raided a hideout near Razmak, killing four terrorists. During the "
+                              "exchange of fire, Lance Naik Amir Ali, having fought bravely, embraced shahadat."),
+            "attack")
+    assert e.killed == 5
+    e = one(events(extractor, "In another engagement near Makeen on Thursday, troops neutralised three more "
+                              "terrorists."), "attack")
+    assert e.killed == 3

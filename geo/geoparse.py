@@ -491,6 +491,8 @@ class Geoparser:
         prev = tokens[s.i - 1] if s.i > 0 else None
         nxt = tokens[s.j] if s.j < len(tokens) else None
         nxt2 = tokens[s.j + 1] if s.j + 1 < len(tokens) else None
+        if nxt is not None and nxt.lower in ("dollar", "dollars") and s.key in COUNTRY_ABBREVIATIONS:
+            return False  # "100 billion US dollars": a currency
         # the chunk's other capitalised words: not matched, not ordinary words or months
         # the words of this name: up to an "and" that lists another ("Russia and Stormy Daniels")
         lo, hi = s.i, s.j

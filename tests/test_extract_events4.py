@@ -269,3 +269,8 @@ def test_soldiers_named_by_rank_who_embraced_shahadat_are_dead(extractor):
     e = one(events(extractor, "In another engagement near Makeen on Thursday, troops neutralised three more "
                               "terrorists."), "attack")
     assert e.killed == 3
+
+
+def test_us_dollars_are_a_currency_not_a_place(world):
+    text = "Trade exceeded 100 billion US dollars last year, the US said."
+    assert [(m.text, m.start) for m in Geoparser(world).parse(text)] == [("US", 53)]

@@ -105,6 +105,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?:fighting|clashes|gunfights?) (?:broke out|erupted)|clashes (?:between|with)|clashed with", "armed clash"),
         # a riot is told as an event with its dead or wounded (see the extraction loop)
         (r"riots?|rioting", "riot"),
+        # "six people were killed in the American strikes": a strike is an event only with its dead or wounded
+        # (see the extraction loop), not "a strike by dock workers" nor "to strike a deal"
+        (r"(?<!hunger )(?<!labour )(?<!labor )(?<!general )strikes?(?! (?:a|an|the) (?:deal|balance|chord|note|pose|bargain))", "strike"),
     ],
     "agreement": [
         (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
@@ -188,6 +191,7 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 # and subtype (within a type, earlier alternatives are the more specific)
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
+_BARE_STRIKE = f"attack__{len(_TRIGGERS['attack']) - 1}"  # the last attack pattern: "strikes" alone
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
 _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:suspended|shut) (?:[\w-]+ ){0,2}?(?:several|many|multiple|numerous|countless) times|visit (?:[\w-]+ ){0,3}?at (?:a|an) (?:time convenient|mutually convenient|convenient time|early date)|(?=attack)(?:(?<=\bbegan )|(?<=\bbegun )|(?<=\bstarted )|(?<=\bcontinued )|(?<=\bcontinue )|(?<=\bcontinues )|(?<=\bkept )|(?<=\bbegan to )|(?<=\bstarted to )|(?<=\bcontinued to )|(?<=\bcontinue to ))attack(?:ing)?|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
@@ -1304,6 +1308,8 @@ class Extractor:
                     if not (trigger.group(0).lower().startswith("operation") and _dead_told_next(
                             text, sentences, si, casualties)):
                         continue
+                if kind == "attack" and not (killed or injured) and trigger._m.lastgroup == _BARE_STRIKE:
+                    continue
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().startswith("raid") \
                         and first.get("other", (None, None, None))[2] == "arrest":
                     continue  # "three suspects were arrested in a raid in Mastung": the arrest, not an attack

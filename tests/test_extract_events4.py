@@ -274,3 +274,18 @@ def test_soldiers_named_by_rank_who_embraced_shahadat_are_dead(extractor):
 def test_us_dollars_are_a_currency_not_a_place(world):
     text = "Trade exceeded 100 billion US dollars last year, the US said."
     assert [(m.text, m.start) for m in Geoparser(world).parse(text)] == [("US", 53)]
+
+
+def test_the_dead_of_strikes_told_later_join_them(extractor):
+    evs = events(extractor, "Israeli jets carried out strikes on targets near Baalbek early on Thursday.\n\n"
+                            "Health officials in Baalbek said four people were killed and nine injured in the Israeli "
+                            "strikes on Thursday.")
+    e = one(evs, "attack")
+    assert (e.date, e.killed, e.injured) == ("2026-11-19", 4, 9)
+
+
+def test_a_strike_without_dead_or_wounded_is_no_attack(extractor):
+    evs = events(extractor, "Dock workers in Karachi went on strike on Monday over unpaid wages.")
+    assert not [e for e in evs if e.event_type == "attack"]
+    evs = events(extractor, "The two sides hope to strike a deal in Doha next month.")
+    assert not [e for e in evs if e.event_type == "attack"]

@@ -289,3 +289,9 @@ def test_a_strike_without_dead_or_wounded_is_no_attack(extractor):
     assert not [e for e in evs if e.event_type == "attack"]
     evs = events(extractor, "The two sides hope to strike a deal in Doha next month.")
     assert not [e for e in evs if e.event_type == "attack"]
+
+
+def test_magway_region_is_named_whole(world):
+    text = "Fighting was reported in Magway Region since mid-November, and later in Magway itself."
+    found = [(m.text, m.place.kind) for m in Geoparser(world).parse(text)]
+    assert found[0] == ("Magway Region", "region")

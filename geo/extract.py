@@ -177,7 +177,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|"
          r"travel(?:s|l?ing)? to|landed (?:in|at)|(?:send|sends|sent|sending|dispatch(?:ed)?) (?:a |an |its |his |her )?"
          r"(?:[\w-]+ )?(?:delegation|mission|envoy) to|"
-         r"flew to|fly to|flies to|flying to|to travel to|(?:left|departed|departing|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
+         r"flew to|(?:fly|flies|flying) to (?=(?-i:[A-Z]))|to travel to|(?:left|departed|departing|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
          r"(?:heads|heading|head|headed) (?:to|for) (?-i:[A-Z])[\w-]*|arriv(?:e|es|ing) (?:in|at)|"
          r"reached (?-i:[A-Z])[\w-]*", None),
     ],
@@ -383,6 +383,7 @@ class _Draft:
     indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
     recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
     apart: bool = False  # told as another event than the sentence's first ("The raid came days after ...")
+    bullet: bool = False  # told on a bullet line ("- A ceasefire signed in Kunming is expected to ...")
     leg: bool = False  # a leg of a trip told before ("During the visit, he also travelled to Shanghai")
     deal: str = ""  # an agreement's form: "pledge" ("agreed to expand trade") or "signed" (documents signed)
 
@@ -1612,6 +1613,7 @@ class Extractor:
                 draft.apart = recalled and kind in apart
                 draft.separate = recalled and kind in both
                 draft.borrowed = borrowed and bool(places)
+                draft.bullet = sentence.startswith(("- ", "• ", "* "))
                 draft.older = older
                 if kind == "agreement":
                     word = trigger.group(0).lower()
@@ -2155,8 +2157,8 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
     headline = old.date is None and old.evidence[0][0] == 0
     # and likewise a summary or highlight line at the top ("- A ceasefire signed in Kunming is expected to ..."),
     # then the dated account of it
-    headline = headline or (old.date is None and old.sentence <= 3 and old.kind != "attack" and not old.borrowed
-                            and not new.older)
+    headline = headline or (old.date is None and old.bullet and old.sentence <= 3 and old.kind != "attack"
+                            and not old.borrowed and not new.older)
     # an undated sentence whose places are only borrowed ("The two leaders agreed to raise trade") tells more
     # of the event of its kind told before
     return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)

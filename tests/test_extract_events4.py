@@ -295,3 +295,12 @@ def test_magway_region_is_named_whole(world):
     text = "Fighting was reported in Magway Region since mid-November, and later in Magway itself."
     found = [(m.text, m.place.kind) for m in Geoparser(world).parse(text)]
     assert found[0] == ("Magway Region", "region")
+
+
+def test_flying_to_a_station_or_a_plain_line_is_no_trip_or_headline(extractor):
+    evs = events(extractor, "One of the two trainees is expected to fly to the station in 2027.")
+    assert not [e for e in evs if e.event_type == "visit"]
+    # an undated sentence near the top that is no bullet line is not the dated event told later
+    evs = events(extractor, "The minister arrived in Ankara on Monday after visiting Egypt. He will meet the "
+                            "president on Wednesday before departing for Tehran.")
+    assert len([e for e in evs if e.event_type == "visit"]) >= 2

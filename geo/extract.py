@@ -1585,6 +1585,14 @@ class Extractor:
                     # and where the trip went
                     places = [(m, "venue") for m, role in during_trip.places if role != "origin"]
                     borrowed = True
+                if not places and kind == "agreement" and occasion is None and date and _THE_TWO_SIDES.match(sentence):
+                    # "On Tuesday, he held talks with Xi at the Great Hall of the People. The two sides signed 12
+                    # agreements on Tuesday": where the talks of that day were held
+                    talks = next((d for d in reversed(drafts) if d.kind == "meeting" and si - d.sentence <= 2
+                                  and d.date == date and d.places and d.status != "planned"), None)
+                    if talks is not None:
+                        places = [(m, "venue") for m, _ in talks.places]
+                        borrowed = True
                 if not places and kind == "agreement" and occasion is None and _THE_TWO_SIDES.match(sentence):
                     # "... a ceasefire between Pakistan and India. The two sides agreed on a ceasefire on May 10":
                     # the two sides are the countries just named as such, not the dateline's city

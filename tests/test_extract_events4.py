@@ -304,3 +304,11 @@ def test_flying_to_a_station_or_a_plain_line_is_no_trip_or_headline(extractor):
     evs = events(extractor, "The minister arrived in Ankara on Monday after visiting Egypt. He will meet the "
                             "president on Wednesday before departing for Tehran.")
     assert len([e for e in evs if e.event_type == "visit"]) >= 2
+
+
+def test_documents_the_two_sides_signed_that_day_are_where_the_talks_were(extractor):
+    evs = events(extractor, "The prime minister arrived in Beijing on Monday for a five-day official visit. On "
+                            "Tuesday, he held talks with President Xi Jinping at the Great Hall of the People. The two "
+                            "sides signed 12 agreements on railway, mining and agriculture on Tuesday.")
+    e = one(evs, "agreement")
+    assert (e.date, names(e)) == ("2026-11-17", ["Beijing"])

@@ -49,7 +49,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"improvised explosive|explosive devices?", "bombing"),
         (r"blown up|blew up|blew (?:himself|herself|themselves) up|detonated",
          "bombing"),
-        (r"gunmen|gunfire|shot dead|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack|"
+        (r"gunmen|gunfire|shot dead|shot and (?:wounded|injured|killed)|shooting|opened fire|fired (?:on|at|upon)|gunned down|gun attack|"
          r"assassinat(?:ed|ion of)", "shooting"),
         (r"ambush(?:ed|es)?", "ambush"),
         (r"stabbed(?: to death)?|stabbings?|knife attacks?", "stabbing"),
@@ -59,6 +59,16 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"fired (?:a |an |two |three |\w+ )?(?:ballistic )?(?:missiles?|rockets?|mortars?|shells?) (?:at|on|into)|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
+        # "carried out strikes on rebel targets", "an artillery shell struck a camp"
+        # (anchored at the rare "strikes", not at every "carried" and "conducted")
+        (r"(?=strikes)(?:" + "|".join(rf"(?<=\b{verb} {what})" for verb in ("carried out", "conducted", "launched")
+                                      for what in ("", "air ", "drone ", "missile ", "precision ", '"precision ',
+                                                   "retaliatory ", "fresh ", "new ", "more ", "several ", "multiple ",
+                                                   "a series of ", "a wave of ")) + r")strikes|"
+         r"shells? (?:struck|hit|landed|slammed|exploded)", "strike"),
+        # "the group sank two bulk carriers"
+        (r"(?:sank|sunk) (?:an?|the|two|three|four|several|\d+) (?:[\w-]+ ){0,3}?(?:ships?|vessels?|boats?|carriers?|"
+         r"tankers?|ferr(?:y|ies)|frigates?|destroyers?|freighters?|warships?)", None),
         (r"strikes? on (?:a|an|the|two|three|several) ", "strike"),
         # "Russia also struck energy facilities in the Kharkiv region"
         # (anchored at the object, not at every "hit")
@@ -71,7 +81,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
-        (r"(?=operation)(?:(?<=\bintelligence-based )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
+        # "In another engagement, troops killed four militants": like an operation, only with its dead or wounded
+        (r"(?=engagement)(?:(?<=\bthe )|(?<=\ban )|(?<=\banother )|(?<=\bseparate )|(?<=\bsecond )|(?<=\bthird ))engagements?", "armed clash"),
+        (r"(?=operation)(?:(?<=\bintelligence-based )|(?<=\bintelligence based )|(?<=\bsecond )|(?<=\bthird )|(?<=\banother )|(?<=\bseparate )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
         # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
         (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
          r"(?:the|a|an) (?:[\w-]+ )?(?:city|town|village|district|base|garrison|airport|port|camp|barracks|outpost|"
@@ -93,6 +105,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?:fighting|clashes|gunfights?) (?:broke out|erupted)|clashes (?:between|with)|clashed with", "armed clash"),
         # a riot is told as an event with its dead or wounded (see the extraction loop)
         (r"riots?|rioting", "riot"),
+        # "six people were killed in the American strikes": a strike is an event only with its dead or wounded
+        # (see the extraction loop), not "a strike by dock workers" nor "to strike a deal"
+        (r"(?<!hunger )(?<!labour )(?<!labor )(?<!general )strikes?(?! (?:a|an|the) (?:deal|balance|chord|note|pose|bargain))", "strike"),
     ],
     "agreement": [
         (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
@@ -162,7 +177,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"visit(?:s|ed|ing)?|trip|tour(?:ed|ing)?|arrived (?:in|at)|travel(?:l)?ed to|will travel|"
          r"travel(?:s|l?ing)? to|landed (?:in|at)|(?:send|sends|sent|sending|dispatch(?:ed)?) (?:a |an |its |his |her )?"
          r"(?:[\w-]+ )?(?:delegation|mission|envoy) to|"
-         r"flew to|to travel to|(?:left|departed|departing|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
+         r"flew to|(?:fly|flies|flying) to (?=(?-i:[A-Z]))|to travel to|(?:left|departed|departing|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
          r"(?:heads|heading|head|headed) (?:to|for) (?-i:[A-Z])[\w-]*|arriv(?:e|es|ing) (?:in|at)|"
          r"reached (?-i:[A-Z])[\w-]*", None),
     ],
@@ -176,8 +191,9 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 # and subtype (within a type, earlier alternatives are the more specific)
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
+_BARE_STRIKE = f"attack__{len(_TRIGGERS['attack']) - 1}"  # the last attack pattern: "strikes" alone
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:suspended|shut) (?:[\w-]+ ){0,2}?(?:several|many|multiple|numerous|countless) times|visit (?:[\w-]+ ){0,3}?at (?:a|an) (?:time convenient|mutually convenient|convenient time|early date)|(?=attack)(?:(?<=\bbegan )|(?<=\bbegun )|(?<=\bstarted )|(?<=\bcontinued )|(?<=\bcontinue )|(?<=\bcontinues )|(?<=\bkept )|(?<=\bbegan to )|(?<=\bstarted to )|(?<=\bcontinued to )|(?<=\bcontinue to ))attack(?:ing)?|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
@@ -239,7 +255,7 @@ _VICTIMS = (r"(?:(?!and\b)[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|t
             r"police(?:men| officers)?|officers|guards|workers|engineers|nationals|citizens|children|"
             r"students|passengers|pilgrims|worshippers|villagers|labourers|laborers|employees|teachers|"
             r"staff|members|militants|attackers|assailants|gunmen|terrorists|insurgents|fighters|men|women|others|"
-            r"inmates|prisoners|detainees|hostages|khawarij|jihadists|rebels|bandits|"
+            r"inmates|prisoners|detainees|hostages|khawarij|khwarij|jihadists|rebels|bandits|"
             r"of them|were|was|have|had)?")
 _MORE_AFTER = re.compile(r"\s+more\b", re.I)
 _KILL_AFTER = re.compile(
@@ -261,11 +277,13 @@ _ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilia
                          r"stabbed to death|injured|wounded|hurt)\s+(?:when|in|as|after|by|on|near|at|while|during|"
                          r"outside|inside|and)\b")
 _KILL_BEFORE = re.compile(
-    r"\b(?P<what>kill(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
+    r"\b(?P<what>kill(?:ing|ed)|martyr(?:ing|ed)|neutrali[sz](?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
     r"death toll (?:from [^.;,]{3,100}? )?(?:rose|"
     r"climbed|reached|jumped|stood|increased|has risen|had risen)(?: to| at)?|put the (?:death toll|toll|number of "
     r"(?:dead|deaths|those killed)) at|(?<=people )killed were|injur(?:ing|ed)|wound(?:ing|ed))\s+"
-    r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?" + _NUM
+    r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?"
+    # "killing two constables and injuring a third": one more
+    + _NUM.replace("(?P<num>", "(?P<num>a(?=\\s+(?:second|third|fourth|fifth|sixth)\\b)|", 1)
     + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?", re.I)
 # "five engineers and their driver were killed" (6), "two soldiers and eight attackers were killed" (10)
 # the words of the first conjunct carry no verb of their own: in "two were killed and one was injured"
@@ -302,7 +320,7 @@ _GROUPS = re.compile(
     r"(?:TTP|BLA|BLF|ISIS-K|ISKP|IS-K|ETIM|TIP|al-Qaeda|al-Shabaab|Boko Haram|Hamas|Hezbollah|"
     r"ISIS|ISIL|Islamic State))\b")
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}|\n(?=[A-Z\"“])")
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n{2,}|\n(?=[A-Z\"“])|\n(?=[-•*] )")
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|"
                          r"Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|Inc|Ltd|Co|Corp|vs|approx|est)\.$")
 
@@ -365,6 +383,8 @@ class _Draft:
     indefinite: bool = False  # brought in with "a", "an" or "another" ("a roadside bomb hit ...")
     recalled: bool = False  # told in a clause about an older event ("came a week after ...", "where, in 2017, ...")
     apart: bool = False  # told as another event than the sentence's first ("The raid came days after ...")
+    bullet: bool = False  # told on a bullet line ("- A ceasefire signed in Kunming is expected to ...")
+    leg: bool = False  # a leg of a trip told before ("During the visit, he also travelled to Shanghai")
     deal: str = ""  # an agreement's form: "pledge" ("agreed to expand trade") or "signed" (documents signed)
 
 
@@ -508,7 +528,10 @@ class _Casualties:
             if 1900 <= n <= 2100 and _YEAR_BEFORE.search(text, max(s0, m.start() - 12), m.start()):
                 continue  # "in June 2019 gunmen killed 11": a year
             if m.group("num") and _MORE_AFTER.match(text, m.end("num")):
-                continue  # "after three more wounded people died": an increase of a toll, not a total
+                if m.start("what") > m.start("num"):
+                    continue  # "after three more wounded people died": an increase of a toll, not a total
+                # but in "troops killed four more militants" the deed is told, with its own dead, who are these
+                words = " ".join(text[m.end("num"):min(s1, m.end("num") + 40)].split()[:3])
             who = _victim_class(words, last_class)
             if who == PERPETRATORS and m.start("what") > m.start() and not _PASSIVE.search(words):
                 continue  # "gunmen killed 11 people": the attackers did the killing
@@ -557,6 +580,8 @@ def _place_cues(text: str, sentence_start: int, mentions: list[Mention]) -> list
     literal = [m for m in mentions if m.usage == "literal" and m.place is not None]
     # "on the Quetta-Karachi highway near Khuzdar": the ends of a route name are no event place
     literal = [m for m in literal if not _route_end(text, m)] or literal
+    # "the Peshawar-bound train": where it was going, not where the event was
+    literal = [m for m in literal if text[m.end:m.end + 6].lower() != "-bound"]
     # the dateline names where the story was filed: an event place only if there is no other
     body = [m for m in literal if not _is_dateline(text, m)]
     literal = body or literal
@@ -816,6 +841,41 @@ _HELD = re.compile(r"\b(?:held|holds|hold|had)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND_THEN = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _NAMED_AFTER = re.compile(r"\s*(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z]")
 _NEXT_DAY = re.compile(r"\bthe (?:next|following) day\b", re.I)
+_DURING_VISIT = re.compile(r"\b(?:during|in the course of) (?:the|his|her|their|this) (?:[\w-]+ )?(?:visit|trip|stay|tour)\b",
+                           re.I)
+_DURING_THE = re.compile(r"\b(?:during|in the course of)\s+$", re.I)
+_LEG = re.compile(r"\b(?:also\s+)?(?:travel(?:l)?ed|went|flew|headed|proceeded|continued)\s+(?:on\s+)?to\b|\balso visited\b",
+                  re.I)
+_SHAHADAT = re.compile(r"\b(?:embraced (?:shahadat|martyrdom)|(?:was|were) martyred)\b", re.I)
+_RANK_NAME = re.compile(r"\b(?:Lance Naik|Naib Subedar|Lance Havildar|Sepoy|Naik|Havildar|Subedar|Sipahi|Captain|Capt\.|"
+                        r"Major|Maj\.|Lieutenant Colonel|Lt Col\.?|Lieutenant|Lt\.?|Colonel|Col\.|Constable|"
+                        r"Head Constable|Sub-Inspector|Inspector)\s+(?=[A-Z][a-z])")
+def _named_martyrs(sentence: str, killed: list[Figure]) -> None:
+    """ISPR's "..., while Lance Naik Ahmed Khan and Sepoy Ali Raza embraced shahadat": one dead per soldier named
+    by rank, counted with the militants killed in the same clash."""
+    if ("shahadat" not in sentence and "martyr" not in sentence) or any(f.who != PERPETRATORS for f in killed):
+        return
+    verb = _SHAHADAT.search(sentence)
+    if verb is None:
+        return
+    clause = sentence[:verb.start()]
+    cut = max(clause.rfind(" while "), clause.rfind(" whereas "), clause.rfind(";"))
+    named = len(_RANK_NAME.findall(clause, max(0, cut)))
+    if named:
+        killed.append(Figure(max((f.n for f in killed), default=0) + named, GENERIC))
+
+
+def _add_dead(old: list[Figure], new: list[Figure], sentence: str) -> list[Figure]:
+    """The dead of an event told again: "six khwarij were killed", then "Sepoy Ali embraced shahadat" in the next
+    sentence are seven dead in all (soldiers martyred in the clash count with the militants)."""
+    if old and new and ("shahadat" in sentence or "martyr" in sentence) and all(f.who == PERPETRATORS for f in old) \
+            and all(f.who == GENERIC for f in new):
+        return old + [Figure(max(f.n for f in old) + min(f.n for f in new), GENERIC)]
+    return old + new
+
+
+_MULTI_DAY = re.compile(r"\bfrom (?:\w+ ){1,2}(?:to|until|till) \w+|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-day\b",
+                        re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
 
 
@@ -964,6 +1024,21 @@ def _actors(sentence: str, mentions: list[Mention], kind: str) -> list[str]:
     return actors[:6]
 
 
+_FIGHT_NEXT = re.compile(r"\b(?:the (?:[\w-]+ )?operations?|exchanges? of fire|engaged|gun-?fights?|fire-?fights?|"
+                         r"shoot-?outs?)\b", re.I)
+
+
+def _dead_told_next(text: str, sentences: list[tuple[int, int]], si: int, casualties: _Casualties) -> bool:
+    """Whether the sentence after ``si`` tells the dead or wounded of an operation just told of."""
+    if si + 1 >= len(sentences):
+        return False
+    n0, n1 = sentences[si + 1]
+    if "\n\n" in text[sentences[si][1]:n0]:
+        return False  # a new paragraph is another story
+    killed, injured = casualties.within(n0, n1)
+    return bool(killed or injured) and _FIGHT_NEXT.search(text, n0, n1) is not None
+
+
 class Extractor:
     """Extract events from reports with one geoparser (and its caches)."""
 
@@ -1038,8 +1113,9 @@ class Extractor:
                 if recent is not None and si - recent.sentence <= 2 and not _OWN_TIME.match(sentence) \
                         and not _RUNNING_TALLY.search(sentence):
                     killed, injured = casualties.within(s0, s1)
+                    _named_martyrs(sentence, killed)
                     if killed or injured:
-                        recent.killed += killed
+                        recent.killed = _add_dead(recent.killed, killed, sentence)
                         recent.injured += injured
                         recent.evidence.append((s0, s1))
                         recent.sentence = si
@@ -1093,7 +1169,7 @@ class Extractor:
                         # "left for Quetta, where he met the chief minister": there, at the time just named
                         gap[kind] = (0, 0)
                         where[kind] = recall[1].start()
-                    elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only"):
+                    elif recall[1].group("n") and recall[1].group("hedge") in (None, "just", "only", "barely"):
                         gap[kind] = (_count_group(recall[1].group("n")) or 1, 7 if recall[1].group("unit")[0] in "wW" else 1)
                     elif recall[1].group("vague"):
                         gap[kind] = (0, -2)  # "came days after gunmen opened fire": the main event's month
@@ -1191,6 +1267,7 @@ class Extractor:
                         both.add("other")  # a separate event, not the first told again
                         unplaced.add("other")  # and no place of another sentence is its own
             killed, injured = casualties.within(s0, s1)
+            one_victim = None
             if "attack" in first and " was " in sentence:
                 # ("A guard was martyred and three others were wounded": one dead, besides the three)
                 one_victim = _ONE_VICTIM.search(sentence)
@@ -1198,7 +1275,19 @@ class Extractor:
                     hurt = one_victim.group("what")[0] in "iwh"
                     if not (injured if hurt else killed):
                         (injured if hurt else killed).append(Figure(1))
+                    elif not hurt and all(f.who == PERPETRATORS for f in killed):
+                        # "A soldier was martyred and two terrorists were killed": three dead in all
+                        killed.append(Figure(max(f.n for f in killed) + 1, GENERIC))
+            if "attack" in first:
+                _named_martyrs(sentence, killed)
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
+            if one_victim is not None and "attack" in parts:
+                # "The attack came a week after a Chinese national was shot dead in Karachi": the one is the
+                # recalled clause's dead
+                part = parts["attack"][one_victim.start() >= split["attack"]]
+                hurt = one_victim.group("what")[0] in "iwh"
+                if not part[1 if hurt else 0]:
+                    part[1 if hurt else 0].append(Figure(1))
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
 
             actors_of: dict[bool, list[str]] = {}
@@ -1211,10 +1300,20 @@ class Extractor:
                         and sentence[max(0, trigger.start() - 4):trigger.start()].lower() == "for ":
                     continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(
-                        ("operation", "operations", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
+                        ("operation", "operations", "engagement", "engagements", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
                          "clashes between", "clashes with", "clashed with",
                          "unrest", "broke out", "erupted")):
-                    continue  # "security forces launched an operation": an event only with its dead or wounded
+                    # "security forces launched an operation": an event only with its dead or wounded, stated here
+                    # or in the next sentence that tells of its fighting ("During the operation, ... five
+                    # terrorists were killed")
+                    if not (trigger.group(0).lower().startswith("operation") and _dead_told_next(
+                            text, sentences, si, casualties)):
+                        continue
+                if kind == "attack" and not (killed or injured) and trigger._m.lastgroup == _BARE_STRIKE:
+                    continue
+                if kind == "attack" and not (killed or injured) and trigger.group(0).lower().startswith("raid") \
+                        and first.get("other", (None, None, None))[2] == "arrest":
+                    continue  # "three suspects were arrested in a raid in Mastung": the arrest, not an attack
                 # "agreed on Monday to resume peace talks next month": the talks are to come, on their own date
                 agreed_to = _AGREED_TO.search(sentence, max(0, trigger.start() - 50), trigger.start()) \
                     if kind in ("meeting", "visit") else None
@@ -1260,12 +1359,23 @@ class Extractor:
                     if same_day is not None:
                         date, precision = same_day.date, "day"
                 occasion = None
+                during_trip = None
                 if date is None and not candidates and kind == "agreement" and _THE_TWO_SIDES.match(sentence):
                     # "Xi and Sharif held talks in Beijing on Tuesday. The two sides agreed to ...": at those talks
                     occasion = next((d for d in reversed(drafts) if d.kind == "meeting" and si - d.sentence <= 2
                                      and d.date and d.status != "planned"), None)
                     if occasion is not None:
                         date, precision = occasion.date, occasion.precision
+                if date is None and not candidates and kind in ("agreement", "meeting") and "uring" in sentence \
+                        and (during := _DURING_VISIT.search(sentence)) is not None and during.start() < trigger.start():
+                    # "During the visit, the two sides signed 14 documents": in the time of the trip just told
+                    trip = next((d for d in reversed(drafts) if d.kind == "visit" and d.date and not d.recalled
+                                 and not d.older and not d.leg and (d.status == "planned") == (status == "planned")), None)
+                    if trip is not None:
+                        during_trip = trip
+                        date, precision = trip.date, trip.precision
+                        if precision == "day" and any(_MULTI_DAY.search(text, a, b) for a, b in trip.evidence):
+                            date, precision = date[:7], "month"
                 after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
@@ -1313,6 +1423,9 @@ class Extractor:
                                  and si - d.sentence <= 2), None)
                     if trip is not None:
                         date, precision = trip.date, trip.precision
+                        if precision == "day" and any(_MULTI_DAY.search(text, a, b) for a, b in trip.evidence):
+                            # a trip "from Monday to Thursday", "a four-day visit": some day of it, in its month
+                            date, precision = date[:7], "month"
                 if date is None and kind == "other" and (after_the := _AFTER_THE.match(sentence, trigger.end())):
                     word = after_the.group(1).lower()
                     anchor = next((d for d in reversed(drafts) if d.date and not d.recalled and d.kind == (
@@ -1443,6 +1556,14 @@ class Extractor:
                                          m.place.kind in ("city", "site") for m, _ in d.places)), None)
                         if trip is not None:
                             places = [(m, "venue") for m, _ in trip.places if m.place.kind in ("city", "site")]
+                    if not places and kind == "meeting" and town is None and not older and status == "occurred":
+                        # "On 25 November, Xi held talks with the president in Beijing. ... Premier Li met him on
+                        # 26 November": where the talks just told were held
+                        talks = next((d for d in reversed(drafts) if d.kind == "meeting" and si - d.sentence <= 3
+                                      and not d.recalled and not d.borrowed and d.status == status and any(
+                                          m.place.kind in ("city", "site") for m, _ in d.places)), None)
+                        if talks is not None:
+                            places = [(m, "venue") for m, _ in talks.places if m.place.kind in ("city", "site")]
                     if not places and not (older and kind in ("meeting", "agreement")):
                         places = _previous_place(text, sentences[si - 1], mentions, kind,
                                                  topic=town is not None and town.group(1).lower() in ("city", "town"))
@@ -1460,6 +1581,18 @@ class Extractor:
                     # "Sharif, who took office earlier this month, visited the embassy in Islamabad": the
                     # sentence's places are the other event's; an office is held over a whole country
                     places = []
+                if during_trip is not None and (not places or borrowed) and during_trip.places:
+                    # and where the trip went
+                    places = [(m, "venue") for m, role in during_trip.places if role != "origin"]
+                    borrowed = True
+                if not places and kind == "agreement" and occasion is None and date and _THE_TWO_SIDES.match(sentence):
+                    # "On Tuesday, he held talks with Xi at the Great Hall of the People. The two sides signed 12
+                    # agreements on Tuesday": where the talks of that day were held
+                    talks = next((d for d in reversed(drafts) if d.kind == "meeting" and si - d.sentence <= 2
+                                  and d.date == date and d.places and d.status != "planned"), None)
+                    if talks is not None:
+                        places = [(m, "venue") for m, _ in talks.places]
+                        borrowed = True
                 if not places and kind == "agreement" and occasion is None and _THE_TWO_SIDES.match(sentence):
                     # "... a ceasefire between Pakistan and India. The two sides agreed on a ceasefire on May 10":
                     # the two sides are the countries just named as such, not the dateline's city
@@ -1488,6 +1621,7 @@ class Extractor:
                 draft.apart = recalled and kind in apart
                 draft.separate = recalled and kind in both
                 draft.borrowed = borrowed and bool(places)
+                draft.bullet = sentence.startswith(("- ", "• ", "* "))
                 draft.older = older
                 if kind == "agreement":
                     word = trigger.group(0).lower()
@@ -1563,13 +1697,29 @@ class Extractor:
         named = [p for p in new.places if ref and 0 <= p[0].start - s0 - ref.end() <= 25 and re.fullmatch(
             r"\s*(?:to|in|at|near|outside|on)\s+(?:the\s+)?", sentence[ref.end():p[0].start - s0])]
         def refers_to(o: _Draft) -> bool:
+            if new.kind != "attack" and o.status != new.status and "planned" in (o.status, new.status) and o.date and new.date \
+                    and not _dates_compatible(o.date, new.date):
+                return False  # "met on 26 November", then "agreed to hold the fifth meeting ... in 2027": another
             return o.kind == new.kind and _places_compatible(o.places, named) and (
                 not dated or _dates_compatible(o.date, new.date))
 
         old = next((o for o in reversed(drafts) if refers_to(o)), None) if ref else None
+        if old is not None and new.kind == "visit" and not new.borrowed and "uring" in sentence[:ref.start()] \
+                and _DURING_THE.search(sentence, max(0, ref.start() - 16), ref.start()) \
+                and (leg := _LEG.search(sentence, ref.end())) is not None:
+            # "During the visit, the president also travelled to Shanghai": a leg of the trip, a visit of its own,
+            # some day of the trip
+            own = [p for p in new.places if p[0].start - s0 > leg.start()]
+            if own and not {p[0].place.gazetteer_id for p in own} & {q.place.gazetteer_id for q, _ in old.places}:
+                new.places = own
+                new.leg = True
+                if new.date_at < 0 and old.date:  # no date of its own in the sentence
+                    new.date, new.precision = (old.date[:7], "month") if len(old.date) >= 7 else (old.date, old.precision)
+                drafts.append(new)
+                return new
         if old is not None and _TRIGGER_WORDS[new.kind].search(ref.group(0)):
             old.evidence += [e for e in new.evidence if e not in old.evidence]
-            old.killed += new.killed
+            old.killed = _add_dead(old.killed, new.killed, sentence)
             old.injured += new.injured
             old.actors += [a for a in new.actors if a not in old.actors]
             if old.date is None and new.date is not None:
@@ -1619,14 +1769,17 @@ class Extractor:
             if _compatible(old, new, definite=ref is not None or near):
                 old.sentence = new.sentence
                 old.evidence += new.evidence
-                old.killed += new.killed
+                old.killed = _add_dead(old.killed, new.killed, sentence)
                 old.injured += new.injured
                 if old.date is None or (_rank(new.precision) > _rank(old.precision) and new.date
                                         and new.date.startswith(old.date)):
                     old.date, old.precision = new.date, new.precision
                 known = {m.start for m, _ in old.places}
-                if not old.places or (new.places and not new.borrowed and _coarser(old.places, new.places)):
+                if not old.places or (new.places and not new.borrowed and (
+                        _coarser(old.places, new.places) or (old.borrowed and not _places_compatible(
+                            old.places, new.places)))):
                     old.places = new.places
+                    old.borrowed = new.borrowed
                 elif new.places and old.kind != "attack" and not new.borrowed:
                     old.places += [p for p in new.places if p[0].start not in known
                                    and all(p[0].place.gazetteer_id != q.place.gazetteer_id for q, _ in old.places)]
@@ -1998,7 +2151,10 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
         return False  # "call on the vice president on Wednesday", then "host a trilateral meeting" that day: two
     if not _dates_compatible(old.date, new.date):
         return False
-    if not _places_compatible(old.places, new.places):
+    if not _places_compatible(old.places, new.places) and not (
+            old.borrowed and not new.borrowed and old.kind != "attack" and new.date and new.date == old.date):
+        # (a place only borrowed from the sentence before is a guess: "The council will meet on Monday", then
+        # "The council is to meet in New York on Monday" is that meeting)
         return False
     # with nothing new to tell them apart, a nearby or definite mention is the same event; an
     # undated attack story told again at the same place is the same attack
@@ -2007,6 +2163,10 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
     # a headline told first without a date and then in the lead with one ("Khunjerab Pass reopens
     # for trade", then "GILGIT: The Khunjerab Pass ... reopened on Monday") is one event
     headline = old.date is None and old.evidence[0][0] == 0
+    # and likewise a summary or highlight line at the top ("- A ceasefire signed in Kunming is expected to ..."),
+    # then the dated account of it
+    headline = headline or (old.date is None and old.bullet and old.sentence <= 3 and old.kind != "attack"
+                            and not old.borrowed and not new.older)
     # an undated sentence whose places are only borrowed ("The two leaders agreed to raise trade") tells more
     # of the event of its kind told before
     return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)

@@ -436,6 +436,12 @@ class Geoparser:
             return False
         if t.cap:
             return True
+        # "the People's Republic of China", "Lao People's Democratic Republic": the possessive is inside the name
+        if not gap and t.text in ("'", "’") and prev.lower == "people":
+            return j + 2 < len(tokens) and tokens[j + 1].lower == "s" and tokens[j + 1].start == t.end \
+                and tokens[j + 2].cap
+        if not gap and t.lower == "s" and prev.text in ("'", "’") and j >= 2 and tokens[j - 2].lower == "people":
+            return True
         if t.lower in _ARABIC_JOINS and j + 2 < len(tokens) and tokens[j + 1].text in HYPHENS \
                 and tokens[j + 1].start == t.end and tokens[j + 2].start == tokens[j + 1].end \
                 and tokens[j + 2].cap and gap == " ":
@@ -485,6 +491,8 @@ class Geoparser:
         prev = tokens[s.i - 1] if s.i > 0 else None
         nxt = tokens[s.j] if s.j < len(tokens) else None
         nxt2 = tokens[s.j + 1] if s.j + 1 < len(tokens) else None
+        if nxt is not None and nxt.lower in ("dollar", "dollars") and s.key in COUNTRY_ABBREVIATIONS:
+            return False  # "100 billion US dollars": a currency
         # the chunk's other capitalised words: not matched, not ordinary words or months
         # the words of this name: up to an "and" that lists another ("Russia and Stormy Daniels")
         lo, hi = s.i, s.j

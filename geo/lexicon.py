@@ -97,6 +97,7 @@ NEVER_PLACES = {
     "god", "allah", "islam", "muslim", "muslims", "christian", "eid", "ramadan", "christmas",
     "easter", "internet", "covid", "reuters", "ap", "afp", "xinhua", "app", "bbc", "cnn",
     "english", "urdu", "arabic", "pashto", "dari", "farsi", "persian", "hindi",
+    "headquarters",  # "visited Headquarters 11 Corps": an office, not the English village of that alias
 }
 DEMONYMS = {
     "pakistani": "PK", "pakistanis": "PK", "chinese": "CN", "afghan": "AF", "afghans": "AF",

@@ -90,7 +90,7 @@ _PROSE = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")),
     ("month_year", re.compile(r"\b" + _NUM_MONTH + r",?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("month_this_year", re.compile(r"\b(?:in|since|during|last|this|early|late|mid-?)\s" + _NUM_MONTH
-                                   + r"\s+(?:this|last)\s+year\b|\bthis\s+" + _NUM_MONTH.replace("mon", "mon2")
+                                   + r"\s+(?:this|last|next)\s+year\b|\bthis\s+" + _NUM_MONTH.replace("mon", "mon2")
                                    + r"\b|\blast\s+" + _NUM_MONTH.replace("mon", "mon3") + r"(?!\s+\d)\b", re.I)),
     ("day_month", re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                              + r"|" + _NUM_MONTH.replace("mon", "mon2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
@@ -104,7 +104,8 @@ _PROSE = [
     ("ago", re.compile(r"\b(?:(?<=\bday )|(?<=\bdays )|(?<=\bweek )|(?<=\bweeks )|(?<=\bmonth )|(?<=\bmonths )|"
                        r"(?<=\byear )|(?<=\byears ))ago\b", re.I)),
     ("weekday", re.compile(r"\b(?:last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
-                           r"friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+                           r"friday|saturday|sunday)(?!\s+(?:prayers?|sermons?|Mass)\b)"  # "during Friday prayers": no day
+                           r"(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"
                             r"this afternoon|earlier today|earlier this (?:week|month|year)|last (?:week|month|"
                             r"year)|next (?:week|month|year)|this (?:week|month|year)|(?<=the )day before)\b", re.I)),
@@ -196,6 +197,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
                 month = _month_of(g)
                 return f"{pub.year - (month >= pub.month):04d}-{month:02d}", "month"
             last = "last year" in m.group(0).lower()
+            last -= "next year" in m.group(0).lower()  # "in January next year"
             return f"{pub.year - last:04d}-{_month_of(g):02d}", "month"
         if kind == "in_month":
             month = _month_of(g)

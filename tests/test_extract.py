@@ -1531,3 +1531,14 @@ def test_a_visit_where_the_visitor_tours_is_one_trip(extractor):
                             "on Thursday, where he will tour a dry port and visit a school.", "2024-03-27")
     visits = sorted((e.places[0].place.name, e.status, e.date) for e in evs if e.event_type == "visit")
     assert visits == [("Beijing", "occurred", "2024-03-25"), ("Kashgar", "planned", "2024-03-28")]
+
+
+def test_friday_prayers_are_no_date_and_next_year_names_the_month(extractor):
+    assert find_dates("Gunmen fired on worshippers during Friday prayers.", "2024-03-27") == []
+    assert find_dates("The sermon at Sunday Mass was cut short.", "2024-03-27") == []
+    (d,) = find_dates("The committee will meet in March next year.", "2024-10-07")
+    assert (d.date, d.precision) == ("2025-03", "month")
+    e = one(events(extractor, "The list below gives the worst attacks of the past year in western Niger.\n\n"
+                              "12 May 2023 - Gunmen attacked a mosque in Tera during Friday prayers, killing 9 "
+                              "worshippers.", "2024-03-27"), "attack")
+    assert (e.date, e.killed) == ("2023-05-12", 9)

@@ -761,6 +761,11 @@ _OPENS_WITH_TIME = re.compile(
 _DEFINITE_START = re.compile(r"(?:the|this|that|its|their)\b", re.I)
 _AGREED_TO = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised)\s+(?:on\s+\w+\s+)?(?P<to>to)\s+"
                         r"(?:[\w-]+\s+){0,4}$", re.I)
+# "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
+# agreement is only to meet, and the meeting to come is the event
+_AGREED_TO_MEET = re.compile(r"agreed\s+(?:to\s+(?:hold|convene|meet|host)\b|that\s+(?:[\w'’().-]+\s+){1,14}?"
+                             r"(?:would|will|should|is to|are to|could)\s+(?:be\s+(?:held|convened)|take\s+place|meet)\b)",
+                             re.I)
 _TO_VERB = re.compile(r"\bto\s+(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|all|any|some|"
                       r"cease-?fire|truce|deal|peace|terms|\d+)\b)[a-z]+\b")
 _AFTER_STOP = re.compile(r"\bafter (?:an? (?:[\w-]+ )?)?$", re.I)
@@ -1205,6 +1210,8 @@ class Extractor:
             main_of: dict[str, _Draft] = {}
             cues: list[tuple[Mention, str, bool]] | None = None
             for kind, trigger, subtype in hits:
+                if kind == "agreement" and "meeting" in first and _AGREED_TO_MEET.match(sentence, trigger.start()):
+                    continue  # "agreed to hold talks in Kabul next year": the talks to come, no accord
                 if kind == "visit" and _SCENE_VISIT.search(sentence) and (last_attack or "attack" in first):
                     continue  # a visit to the scene is part of the attack story
                 if kind == "meeting" and "visit" in first and "for talks" in sentence and _FOR_TALKS_ON.match(sentence, trigger.start()) \

@@ -1542,3 +1542,18 @@ def test_friday_prayers_are_no_date_and_next_year_names_the_month(extractor):
                               "12 May 2023 - Gunmen attacked a mosque in Tera during Friday prayers, killing 9 "
                               "worshippers.", "2024-03-27"), "attack")
     assert (e.date, e.killed) == ("2023-05-12", 9)
+
+
+def test_agreeing_to_hold_talks_is_the_talks_to_come_not_an_accord(extractor):
+    evs = events(extractor, "The two ministers agreed that the next session of the border commission would be held "
+                            "in Quetta in May next year.", "2024-10-07")
+    assert [e.event_type for e in evs] == ["meeting"]
+    assert (evs[0].status, evs[0].date, evs[0].places[0].place.name) == ("planned", "2025-05", "Quetta")
+    evs = events(extractor, "It was agreed that the third round of the dialogue will take place in Kabul in 2025.",
+                 "2024-10-07")
+    assert [(e.event_type, e.status, e.date) for e in evs] == [("meeting", "planned", "2025")]
+    evs = events(extractor, "They agreed to hold a joint session in Lahore next year.", "2024-10-07")
+    assert [(e.event_type, e.status) for e in evs] == [("meeting", "planned")]
+    # an accord on something else stays one
+    evs = events(extractor, "The two sides agreed to reopen the Torkham crossing at a meeting in Peshawar on Monday.")
+    assert "agreement" in [e.event_type for e in evs]

@@ -1273,6 +1273,18 @@ class Extractor:
                                      and d.date and d.status != "planned"), None)
                     if occasion is not None:
                         date, precision = occasion.date, occasion.precision
+                if occasion is None and date is None and not candidates and kind == "agreement" \
+                        and (talks := _RIGHT_AFTER.match(sentence)) is not None \
+                        and talks.group(1).lower() not in _ANCHOR_KIND:
+                    # "After the dialogue, the ministers witnessed the signing", "At that meeting, they agreed to ...":
+                    # at those talks (the ones the word names, if the story has told of several), their day and place
+                    word = talks.group(1).lower()
+                    held = [d for d in reversed(drafts) if d.kind == "meeting" and d.date and not d.recalled
+                            and d.status != "planned"]
+                    occasion = next((d for d in held if any(word in text[a:b].lower() for a, b in d.evidence)),
+                                    held[0] if held else None)
+                    if occasion is not None:
+                        date, precision = occasion.date, occasion.precision
                 after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
@@ -1672,7 +1684,7 @@ _DUE_AFTER = re.compile(r"\w*\s+(?:(?:is|are) (?:due|expected|scheduled|planned|
                         r"be held|open|begin|start|convene|be hosted))")
 _DAYS_AFTER_THE = re.compile(r"\b(?:in the (?:days|weeks) (?:after|following)|shortly after|soon after|in the "
                              r"aftermath of|in the wake of) (?:the|this|that) (?:[\w-]+ )?(\w+)", re.I)
-_RIGHT_AFTER = re.compile(r"\W*(?:(?:shortly|soon|immediately|just)\s+)?(?:after|following|at the end of|during|"
+_RIGHT_AFTER = re.compile(r"\W*(?:(?:shortly|soon|immediately|just)\s+)?(?:after|following|at the (?:end|close|conclusion) of|during|"
                           r"on the sidelines of|at)\s+(?:the|their|this|that|these)\s+(?:[\w-]+\s+)?"
                           r"(talks|meeting|summit|visit|trip|session|negotiations|dialogue|conference|forum|consultations|"
                           r"attack|bombing|blast)\b", re.I)

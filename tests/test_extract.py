@@ -1557,3 +1557,18 @@ def test_agreeing_to_hold_talks_is_the_talks_to_come_not_an_accord(extractor):
     # an accord on something else stays one
     evs = events(extractor, "The two sides agreed to reopen the Torkham crossing at a meeting in Peshawar on Monday.")
     assert "agreement" in [e.event_type for e in evs]
+
+
+def test_a_signing_after_the_named_talks_takes_their_day_and_place(extractor):
+    evs = events(extractor, "The interior ministers held a dialogue in Tashkent on Monday. On Tuesday the minister "
+                            "called on the president. After the dialogue, the ministers witnessed the signing of two "
+                            "MoUs on border management.", "2024-03-27")
+    deal = one(evs, "agreement")
+    assert (deal.date, deal.places[0].place.name) == ("2024-03-25", "Tashkent")
+    evs = events(extractor, "The two delegations first met in Doha in June 2023. At that meeting, they agreed to "
+                            "exchange 200 detainees.", "2024-03-27")
+    deal = one(evs, "agreement")
+    assert (deal.date, [p.place.name for p in deal.places]) == ("2023-06", ["Doha"])
+    evs = events(extractor, "Round-table consultations were held in Ankara today. At the conclusion of the "
+                            "consultations, the two envoys signed a protocol on visas.", "2024-03-27")
+    assert one(evs, "agreement").date == "2024-03-27"

@@ -56,9 +56,12 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"hostage-taking|hostages?|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|theat(?:re|er)|"
          r"building|hospital|mall)", "hostage siege"),
         (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shell(?:ing|ed)|"
-         r"fired (?:a |an |two |three |\w+ )?(?:ballistic )?(?:missiles?|rockets?|mortars?|shells?) (?:at|on|into)|"
+         r"fired (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|mortars?|shells?|drones?) (?:at|on|into|towards)|"
          r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
+        # "the Houthis sank the Liberian-flagged Eternity C" (not "a ferry sank", "sank his hopes")
+        (r"sank (?:the|a|an|two|three|four) (?=(?-i:[A-Z])|(?:[\w-]+ ){0,3}(?:ship|vessel|boat|tanker|carrier|"
+         r"freighter|warship|frigate|ferry|cargo|dhow|trawler)s?\b)", "strike"),
         (r"strikes? on (?:a|an|the|two|three|several) ", "strike"),
         # "Russia also struck energy facilities in the Kharkiv region"
         # (anchored at the object, not at every "hit")
@@ -761,6 +764,10 @@ _OPENS_WITH_TIME = re.compile(
 _DEFINITE_START = re.compile(r"(?:the|this|that|its|their)\b", re.I)
 _AGREED_TO = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised)\s+(?:on\s+\w+\s+)?(?P<to>to)\s+"
                         r"(?:[\w-]+\s+){0,4}$", re.I)
+_ENDING_STRIKES = re.compile(r"\b(?:an end to|a halt to|end(?:ing)?|halt(?:ing)?|stop(?:ping)?|cease|ceasing|"
+                             r"suspend(?:ing)?)\s+(?:(?:the|all|its|their|further|[A-Z][\w.]*)\s+){0,2}$")
+_STRUCK_THE = re.compile(r"\b(?:hit|struck|targeted|targeting|bombed|attacked|(?:strike|attack|raid) on)\s+"
+                         r"(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
 # "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
 # agreement is only to meet, and the meeting to come is the event
 _AGREED_TO_MEET = re.compile(r"agreed\s+(?:to\s+(?:hold|convene|meet|host)\b|that\s+(?:[\w'’().-]+\s+){1,14}?"
@@ -1210,6 +1217,11 @@ class Extractor:
             main_of: dict[str, _Draft] = {}
             cues: list[tuple[Mention, str, bool]] | None = None
             for kind, trigger, subtype in hits:
+                if kind == "attack" and _ENDING_STRIKES.search(sentence, max(0, trigger.start() - 40), trigger.start()):
+                    continue  # "in exchange for an end to air strikes": attacks that are to stop, none told
+                if kind == "meeting" and "attack" in first and _STRUCK_THE.search(
+                        sentence, max(0, trigger.start() - 30), trigger.start()):
+                    continue  # "an air strike hit a meeting of the cabinet": the meeting is the target
                 if kind == "agreement" and "meeting" in first and _AGREED_TO_MEET.match(sentence, trigger.start()):
                     continue  # "agreed to hold talks in Kabul next year": the talks to come, no accord
                 if kind == "visit" and _SCENE_VISIT.search(sentence) and (last_attack or "attack" in first):

@@ -1572,3 +1572,24 @@ def test_a_signing_after_the_named_talks_takes_their_day_and_place(extractor):
     evs = events(extractor, "Round-table consultations were held in Ankara today. At the conclusion of the "
                             "consultations, the two envoys signed a protocol on visas.", "2024-03-27")
     assert one(evs, "agreement").date == "2024-03-27"
+
+
+def test_missiles_fired_at_a_ship_and_a_ship_sunk_are_attacks(extractor):
+    e = one(events(extractor, "Rebels fired three anti-ship cruise missiles at a tanker in the Gulf of Aden on "
+                              "Monday, injuring four sailors."), "attack")
+    assert (e.date, e.injured) == ("2024-03-25", 4)
+    e = one(events(extractor, "In June 2023, the rebels sank the Panama-flagged Sea Star off Eritrea, killing two "
+                              "sailors."), "attack")
+    assert (e.date, e.killed) == ("2023-06", 2)
+    assert [e for e in events(extractor, "A ferry sank off Zanzibar on Monday after its engine failed.")
+            if e.event_type == "attack"] == []
+
+
+def test_strikes_that_are_to_end_and_a_meeting_that_was_hit_are_no_events(extractor):
+    evs = events(extractor, "Qatar brokered a truce in March 2023 under which the militia agreed to stop its raids "
+                            "in exchange for an end to Turkish air strikes in Iraq.", "2024-03-27")
+    assert [e.event_type for e in evs] == ["agreement"]
+    evs = events(extractor, "A drone strike on Gao on Sunday hit a meeting of rebel commanders and killed three "
+                            "of them.", "2024-03-27")
+    assert [e.event_type for e in evs] == ["attack"]
+    assert one(events(extractor, "The commanders held a meeting in Gao on Sunday."), "meeting")

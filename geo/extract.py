@@ -828,7 +828,8 @@ _HELD = re.compile(r"\b(?:held|holds|hold|had)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AND_THEN = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _NAMED_AFTER = re.compile(r"\s*(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z]")
 _NEXT_DAY = re.compile(r"\bthe (?:next|following) day\b", re.I)
-_SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b|"
+                       r"^\W*Later\s*,", re.I)  # "Later, the envoy called on the minister": the story's day
 
 
 def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, planned: bool) -> list[DateMention]:
@@ -1275,7 +1276,9 @@ class Extractor:
                 same_day = None
                 if date is None and not candidates and _SAME_DAY.search(sentence):
                     # "Earlier in the day, the two premiers held talks": the day the story has just told of
-                    same_day = next((d for d in reversed(drafts) if d.precision == "day" and d.date), None)
+                    # (not an older event recalled in between: "They recalled the dialogue held in Kabul in 2025.")
+                    same_day = next((d for d in reversed(drafts) if d.precision == "day" and d.date and not d.older),
+                                    None)
                     if same_day is not None:
                         date, precision = same_day.date, "day"
                 occasion = None

@@ -1593,3 +1593,11 @@ def test_strikes_that_are_to_end_and_a_meeting_that_was_hit_are_no_events(extrac
                             "of them.", "2024-03-27")
     assert [e.event_type for e in evs] == ["attack"]
     assert one(events(extractor, "The commanders held a meeting in Gao on Sunday."), "meeting")
+
+
+def test_later_is_the_story_day_not_that_of_an_older_event_recalled_between(extractor):
+    evs = events(extractor, "The joint commission met in Kabul today. The delegates recalled the summit held in "
+                            "Tashkent on 12 May 2022. Later, the Uzbek envoy called on the Afghan foreign minister "
+                            "at the ministry.", "2024-03-27")
+    calls = [e for e in evs if e.event_type == "meeting" and e.subtype == "call" or "called on" in e.evidence]
+    assert [(e.date, e.places[0].place.name) for e in calls] == [("2024-03-27", "Kabul")]

@@ -768,6 +768,13 @@ _ENDING_STRIKES = re.compile(r"\b(?:an end to|a halt to|end(?:ing)?|halt(?:ing)?
                              r"suspend(?:ing)?)\s+(?:(?:the|all|its|their|further|[A-Z][\w.]*)\s+){0,2}$")
 _STRUCK_THE = re.compile(r"\b(?:hit|struck|targeted|targeting|bombed|attacked|(?:strike|attack|raid) on)\s+"
                          r"(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
+# "agreed to work closely to ensure the visit's success": a pledge of goodwill, no accord on anything
+_VAGUE_PLEDGE = re.compile(r"agreed\s+to\s+(?:work\s+(?:closely|together)|stay\s+in\s+(?:close\s+)?(?:touch|contact)|"
+                           r"keep\s+in\s+(?:close\s+)?(?:touch|contact)|maintain\s+(?:close\s+)?(?:communication|"
+                           r"contacts?))\b", re.I)
+# "The two sides discussed ...", "They also discussed ...": the talks just told of, told on
+_SIDES_DISCUSSED = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|leaders|ministers|delegations)|they)\s+"
+                              r"(?:also\s+)?discussed\b", re.I)
 # "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
 # agreement is only to meet, and the meeting to come is the event
 _AGREED_TO_MEET = re.compile(r"agreed\s+(?:to\s+(?:hold|convene|meet|host)\b|that\s+(?:[\w'’().-]+\s+){1,14}?"
@@ -1223,6 +1230,11 @@ class Extractor:
                 if kind == "meeting" and "attack" in first and _STRUCK_THE.search(
                         sentence, max(0, trigger.start() - 30), trigger.start()):
                     continue  # "an air strike hit a meeting of the cabinet": the meeting is the target
+                if kind == "agreement" and _VAGUE_PLEDGE.match(sentence, trigger.start()):
+                    continue
+                if kind == "meeting" and trigger.group(0).lower() == "discussed" and _SIDES_DISCUSSED.match(sentence) \
+                        and any(d.kind == "meeting" and d.status != "planned" and not d.older for d in drafts):
+                    continue
                 if kind == "agreement" and "meeting" in first and _AGREED_TO_MEET.match(sentence, trigger.start()):
                     continue  # "agreed to hold talks in Kabul next year": the talks to come, no accord
                 if kind == "visit" and _SCENE_VISIT.search(sentence) and (last_attack or "attack" in first):

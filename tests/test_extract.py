@@ -1601,3 +1601,15 @@ def test_later_is_the_story_day_not_that_of_an_older_event_recalled_between(extr
                             "at the ministry.", "2024-03-27")
     calls = [e for e in evs if e.event_type == "meeting" and e.subtype == "call" or "called on" in e.evidence]
     assert [(e.date, e.places[0].place.name) for e in calls] == [("2024-03-27", "Kabul")]
+
+
+def test_the_two_sides_discussing_a_visit_to_come_is_the_talks_told_on(extractor):
+    evs = events(extractor, "The foreign ministers held talks in Ankara on Monday. The two sides reviewed trade. "
+                            "They praised the new rail link. The two sides discussed preparations for the upcoming "
+                            "visit of the Turkish president to Baku in June, and agreed to work closely to make it a "
+                            "success.", "2024-03-27")
+    assert sorted((e.event_type, e.status, e.date) for e in evs) == [
+        ("meeting", "occurred", "2024-03-25"), ("visit", "planned", "2024-06")]
+    # without talks told before, the discussion is a meeting of its own
+    evs = events(extractor, "The two sides discussed trade in Baku on Monday.", "2024-03-27")
+    assert one(evs, "meeting").date == "2024-03-25"

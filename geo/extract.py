@@ -775,6 +775,9 @@ _VAGUE_PLEDGE = re.compile(r"agreed\s+to\s+(?:work\s+(?:closely|together)|stay\s
 # "The two sides discussed ...", "They also discussed ...": the talks just told of, told on
 _SIDES_DISCUSSED = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|leaders|ministers|delegations)|they)\s+"
                               r"(?:also\s+)?discussed\b", re.I)
+# "The chief minister has summoned a meeting of the apex committee on Monday": the meeting is to come
+_HAS_CALLED = re.compile(r"\b(?:has|have)\s+(?:summoned|called|convened|requisitioned)\s+(?:an?|the)\s+"
+                         r"(?:[\w-]+\s+){0,3}$", re.I)
 # "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
 # agreement is only to meet, and the meeting to come is the event
 _AGREED_TO_MEET = re.compile(r"agreed\s+(?:to\s+(?:hold|convene|meet|host)\b|that\s+(?:[\w'’().-]+\s+){1,14}?"
@@ -1250,7 +1253,9 @@ class Extractor:
                 # "agreed on Monday to resume peace talks next month": the talks are to come, on their own date
                 agreed_to = _AGREED_TO.search(sentence, max(0, trigger.start() - 50), trigger.start()) \
                     if kind in ("meeting", "visit") else None
-                planned = agreed_to is not None or _future_near(sentence, trigger.start())
+                planned = agreed_to is not None or _future_near(sentence, trigger.start()) or (
+                    kind == "meeting" and "as " in sentence and _HAS_CALLED.search(
+                        sentence, max(0, trigger.start() - 50), trigger.start()) is not None)
                 trip = None
                 if not planned and kind == "meeting" and "visit" in first:
                     # "will travel to Islamabad on Thursday for the sixth round of the strategic dialogue":

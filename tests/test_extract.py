@@ -1613,3 +1613,12 @@ def test_the_two_sides_discussing_a_visit_to_come_is_the_talks_told_on(extractor
     # without talks told before, the discussion is a meeting of its own
     evs = events(extractor, "The two sides discussed trade in Baku on Monday.", "2024-03-27")
     assert one(evs, "meeting").date == "2024-03-25"
+
+
+def test_a_meeting_that_has_been_summoned_for_a_weekday_is_to_come(extractor):
+    e = one(events(extractor, "The governor has summoned a meeting of the provincial security committee in Peshawar "
+                              "on Thursday.", "2024-03-27"), "meeting")
+    assert (e.status, e.date) == ("planned", "2024-03-28")
+    e = one(events(extractor, "The governor had called a meeting in Peshawar on Monday to review security.",
+                   "2024-03-27"), "meeting")
+    assert (e.status, e.date) == ("occurred", "2024-03-25")

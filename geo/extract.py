@@ -778,6 +778,8 @@ _SIDES_DISCUSSED = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|leaders
 # "The chief minister has summoned a meeting of the apex committee on Monday": the meeting is to come
 _HAS_CALLED = re.compile(r"\b(?:has|have)\s+(?:summoned|called|convened|requisitioned)\s+(?:an?|the)\s+"
                          r"(?:[\w-]+\s+){0,3}$", re.I)
+_AHEAD_OF = re.compile(r"\b(?:ahead of|days before|hours before|on the eve of)\s+(?:(?:the|a|new|fresh|planned|"
+                       r"upcoming|expected|scheduled|renewed|peace|direct|next|round|of)\s+)*$", re.I)
 # "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
 # agreement is only to meet, and the meeting to come is the event
 _AGREED_TO_MEET = re.compile(r"agreed\s+(?:to\s+(?:hold|convene|meet|host)\b|that\s+(?:[\w'’().-]+\s+){1,14}?"
@@ -1233,6 +1235,9 @@ class Extractor:
                 if kind == "meeting" and "attack" in first and _STRUCK_THE.search(
                         sentence, max(0, trigger.start() - 30), trigger.start()):
                     continue  # "an air strike hit a meeting of the cabinet": the meeting is the target
+                if kind == "meeting" and (killed or injured or "attack" in first) and _AHEAD_OF.search(
+                        sentence, max(0, trigger.start() - 40), trigger.start()):
+                    continue  # "drones pounded the capital, killing nine, ahead of new talks": talks told of elsewhere
                 if kind == "agreement" and _VAGUE_PLEDGE.match(sentence, trigger.start()):
                     continue
                 if kind == "meeting" and trigger.group(0).lower() == "discussed" and _SIDES_DISCUSSED.match(sentence) \

@@ -1622,3 +1622,12 @@ def test_a_meeting_that_has_been_summoned_for_a_weekday_is_to_come(extractor):
     e = one(events(extractor, "The governor had called a meeting in Peshawar on Monday to review security.",
                    "2024-03-27"), "meeting")
     assert (e.status, e.date) == ("occurred", "2024-03-25")
+
+
+def test_talks_named_as_a_time_reference_in_an_attack_story_are_no_meeting(extractor):
+    evs = events(extractor, "Shelling killed four civilians in Kherson on Monday, days before planned peace talks.")
+    assert [e.event_type for e in evs] == ["attack"]
+    evs = events(extractor, "Rockets hit Sderot, wounding two people ahead of the talks.")
+    assert [e.event_type for e in evs] == ["attack"]
+    # without an attack in the sentence, talks to come are still a meeting
+    assert one(events(extractor, "Envoys arrived in Doha on Monday ahead of new talks in Doha on Wednesday."), "meeting")

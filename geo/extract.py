@@ -256,7 +256,7 @@ _KILL_AFTER = re.compile(
     r"injured|wounded|hurt|(?:sustained|suffered|received) (?:[\w-]+ )?injuries)\b", re.I)
 # "A policeman was martyred when militants hurled a grenade": one, in the sentence that tells the attack
 # (looked for there only, not scanned for in every text)
-_ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilian|officer|guard|worker|engineer|child|"
+_ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|sailor|airman|marine|civilian|officer|guard|worker|engineer|child|"
                          r"boy|girl|man|woman|person|student|passenger|pilgrim|journalist|teacher|doctor|farmer|"
                          r"villager|bystander|constable|official|national|citizen|driver|resident|tourist|trader|"
                          r"shopkeeper|cleric|judge|lawyer|nurse|reporter|employee|labou?rer)\s+(?:was|has been|had been)\s+"
@@ -405,6 +405,13 @@ def _casualties(sentence: str) -> tuple[int | None, int | None]:
 
 
 GENERIC, GROUP, PERPETRATORS = "generic", "group", "perpetrators"
+
+
+_ONE_HURT = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|sailor|civilian|officer|guard|worker|engineer|"
+                       r"child|man|woman|person|student|passenger|journalist|national|citizen|driver|resident|tourist|"
+                       r"employee|labou?rer|constable)\s+(?:also\s+)?(?:sustained|suffered|received)\s+"
+                       r"(?:minor|slight|serious|severe|critical|multiple|gunshot|bullet|shrapnel|burn)?\s*"
+                       r"(?:injuries|wounds)\b")
 
 
 @dataclass(frozen=True)
@@ -1216,13 +1223,19 @@ class Extractor:
                         both.add("other")  # a separate event, not the first told again
                         unplaced.add("other")  # and no place of another sentence is its own
             killed, injured = casualties.within(s0, s1)
-            if "attack" in first and " was " in sentence:
-                # ("A guard was martyred and three others were wounded": one dead, besides the three)
-                one_victim = _ONE_VICTIM.search(sentence)
+            if "attack" in first and (" was " in sentence or "injuries" in sentence or "wounds" in sentence):
+                # ("A guard was martyred and three others were wounded": one dead, besides the three;
+                # "an engineer sustained minor injuries": one hurt)
+                one_victim = (_ONE_VICTIM.search(sentence) if " was " in sentence else None) or (
+                    _ONE_HURT.search(sentence) if "injuries" in sentence or "wounds" in sentence else None)
                 if one_victim is not None:
-                    hurt = one_victim.group("what")[0] in "iwh"
-                    if not (injured if hurt else killed):
-                        (injured if hurt else killed).append(Figure(1))
+                    hurt = one_victim.re is _ONE_HURT or one_victim.group("what")[0] in "iwh"
+                    figures = injured if hurt else killed
+                    if not figures:
+                        figures.append(Figure(1))
+                    elif not hurt and all(f.who == PERPETRATORS for f in figures):
+                        # "a sailor was martyred and all four attackers were killed": five dead in all
+                        figures.append(Figure(max(f.n for f in figures) + 1, GENERIC))
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
 

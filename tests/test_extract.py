@@ -1631,3 +1631,12 @@ def test_talks_named_as_a_time_reference_in_an_attack_story_are_no_meeting(extra
     assert [e.event_type for e in evs] == ["attack"]
     # without an attack in the sentence, talks to come are still a meeting
     assert one(events(extractor, "Envoys arrived in Doha on Monday ahead of new talks in Doha on Wednesday."), "meeting")
+
+
+def test_a_lone_victim_counts_with_the_attackers_and_sustained_injuries_are_one_hurt(extractor):
+    e = one(events(extractor, "In May 2023, militants attacked an air base in Mianwali; an airman was martyred and "
+                              "all three attackers were killed in the gunfight.", "2024-03-27"), "attack")
+    assert e.killed == 4
+    e = one(events(extractor, "Three policemen were killed and a Chinese worker sustained minor injuries when a "
+                              "bomb hit their van near Thatta on Monday.", "2024-03-27"), "attack")
+    assert (e.killed, e.injured) == (3, 1)

@@ -57,7 +57,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"building|hospital|mall)", "hostage siege"),
         (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shell(?:ing|ed)|"
          r"fired (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|mortars?|shells?|drones?) (?:at|on|into|towards)|"
-         r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
+         r"drones? (?:(?:had|have|has|also) )?(?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
         # "the Houthis sank the Liberian-flagged Eternity C" (not "a ferry sank", "sank his hopes")
         (r"sank (?:the|a|an|two|three|four) (?=(?-i:[A-Z])|(?:[\w-]+ ){0,3}(?:ship|vessel|boat|tanker|carrier|"

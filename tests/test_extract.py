@@ -1640,3 +1640,10 @@ def test_a_lone_victim_counts_with_the_attackers_and_sustained_injuries_are_one_
     e = one(events(extractor, "Three policemen were killed and a Chinese worker sustained minor injuries when a "
                               "bomb hit their van near Thatta on Monday.", "2024-03-27"), "attack")
     assert (e.killed, e.injured) == (3, 1)
+
+
+def test_drones_that_had_struck_a_refinery_are_an_attack(extractor):
+    e = one(events(extractor, "The army said its drones had struck an oil depot near Bryansk on Sunday, causing a "
+                              "fire.", "2024-03-27"), "attack")
+    assert e.date == "2024-03-24"
+    assert [e for e in events(extractor, "Drones had become the weapon of choice.") if e.event_type == "attack"] == []

@@ -59,6 +59,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"fired (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|mortars?|shells?|drones?) (?:at|on|into|towards)|"
          r"drones? (?:(?:had|have|has|also) )?(?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
+        # "Russia pounded the capital and Odesa with drones and missiles" (not "pounded the table")
+        (r"pound(?:ed|ing|s)?(?=[^.;]{0,80}?\bwith (?:[\w-]+ )?(?:drones|missiles|rockets|artillery|shells|bombs|"
+         r"air ?strikes)\b)", "strike"),
         # "the Houthis sank the Liberian-flagged Eternity C" (not "a ferry sank", "sank his hopes")
         (r"sank (?:the|a|an|two|three|four) (?=(?-i:[A-Z])|(?:[\w-]+ ){0,3}(?:ship|vessel|boat|tanker|carrier|"
          r"freighter|warship|frigate|ferry|cargo|dhow|trawler)s?\b)", "strike"),
@@ -787,6 +790,8 @@ _HAS_CALLED = re.compile(r"\b(?:has|have)\s+(?:summoned|called|convened|requisit
                          r"(?:[\w-]+\s+){0,3}$", re.I)
 _AHEAD_OF = re.compile(r"\b(?:ahead of|days before|hours before|on the eve of)\s+(?:(?:the|a|new|fresh|planned|"
                        r"upcoming|expected|scheduled|renewed|peace|direct|next|round|of)\s+)*$", re.I)
+_IN_PLACE_OPENING = re.compile(r"\W*In (?:the )?(?:(?:southern|northern|eastern|western|central|capital|city|town|"
+                               r"port|region|province) )*(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,2},")
 # "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
 # agreement is only to meet, and the meeting to come is the event
 _AGREED_TO_MEET = re.compile(r"agreed\s+(?:to\s+(?:hold|convene|meet|host)\b|that\s+(?:[\w'’().-]+\s+){1,14}?"
@@ -1362,6 +1367,13 @@ class Extractor:
                     n, unit = gap[kind]
                     date = (dt.date.fromisoformat(main_of[kind].date) - dt.timedelta(days=n * unit)).isoformat()
                     precision = "day"
+                if date is None and kind == "attack" and not candidates and _IN_PLACE_OPENING.match(sentence):
+                    # "Drones pounded the capital and Odesa early Saturday, killing nine. In Kyiv, six people were
+                    # killed ...": the toll place by place, on the lead's day
+                    lead = next((d for d in reversed(drafts) if d.kind == "attack" and si - d.sentence <= 3
+                                 and not d.recalled and d.date and d.precision == "day"), None)
+                    if lead is not None:
+                        date, precision = lead.date, "day"
                 if date is None:
                     date, precision = _relative_to_event(sentence, drafts, kind, definite)
                 if date is None and kind == "meeting" and (

@@ -1647,3 +1647,14 @@ def test_drones_that_had_struck_a_refinery_are_an_attack(extractor):
                               "fire.", "2024-03-27"), "attack")
     assert e.date == "2024-03-24"
     assert [e for e in events(extractor, "Drones had become the weapon of choice.") if e.event_type == "attack"] == []
+
+
+def test_pounded_with_drones_is_a_strike_and_the_toll_place_by_place_takes_its_day(extractor):
+    evs = events(extractor, "Russia pounded Kharkiv and Dnipro with drones and missiles early Sunday, killing at "
+                            "least seven people, officials said. In Kharkiv, four people were killed when a missile "
+                            "struck an apartment block. In Dnipro, drones hit a depot, killing three.", "2024-03-27")
+    attacks = [e for e in evs if e.event_type == "attack"]
+    assert attacks and all(e.date == "2024-03-24" for e in attacks)
+    assert "Kharkiv" in {p.place.name for e in attacks for p in e.places}
+    assert [e for e in events(extractor, "The minister pounded the table with his fist on Monday.")
+            if e.event_type == "attack"] == []

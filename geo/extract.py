@@ -794,8 +794,9 @@ _IN_PLACE_OPENING = re.compile(r"\W*In (?:the )?(?:(?:southern|northern|eastern|
                                r"port|region|province) )*(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,2},")
 # "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
 # agreement is only to meet, and the meeting to come is the event
-_AGREED_TO_MEET = re.compile(r"agreed\s+(?:to\s+(?:hold|convene|meet|host)\b|that\s+(?:[\w'’().-]+\s+){1,14}?"
-                             r"(?:would|will|should|is to|are to|could)\s+(?:be\s+(?:held|convened)|take\s+place|meet)\b)",
+# (not "agreed to meet again in June", told as an accord and the talks)
+_AGREED_TO_MEET = re.compile(r"agreed\s+(?:to\s+(?:hold|convene|host)\b|that\s+(?:[\w'’().-]+\s+){1,14}?"
+                             r"(?:would|will|should|is to|are to|could)\s+(?:be\s+(?:held|convened)|take\s+place)\b)",
                              re.I)
 _TO_VERB = re.compile(r"\bto\s+(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|all|any|some|"
                       r"cease-?fire|truce|deal|peace|terms|\d+)\b)[a-z]+\b")

@@ -1658,3 +1658,9 @@ def test_pounded_with_drones_is_a_strike_and_the_toll_place_by_place_takes_its_d
     assert "Kharkiv" in {p.place.name for e in attacks for p in e.places}
     assert [e for e in events(extractor, "The minister pounded the table with his fist on Monday.")
             if e.event_type == "attack"] == []
+
+
+def test_martyring_counts_the_dead(extractor):
+    e = one(events(extractor, "Terrorists opened fire on a polio team in Tank on Monday, martyring two policemen "
+                              "and injuring a vaccinator.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (2, "2024-03-25")

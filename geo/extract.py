@@ -54,7 +54,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"ambush(?:ed|es)?", "ambush"),
         (r"stabbed(?: to death)?|stabbings?|knife attacks?", "stabbing"),
         (r"hostage-taking|hostages?|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|theat(?:re|er)|"
-         r"building|hospital|mall)", "hostage siege"),
+         r"building|hospital|mall)|hijack(?:ed|ing|ers?)", "hostage siege"),
         (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shell(?:ing|ed)|"
          r"fired (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|mortars?|shells?|drones?) (?:at|on|into|towards)|"
          r"drones? (?:(?:had|have|has|also) )?(?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
@@ -77,6 +77,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"clash(?:ed)? with (?:the )?(?:[\w-]+ )?"
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
+        # "foiled an infiltration bid, killing 16 terrorists": an event only with its dead (see the extraction loop)
+        (r"(?:foiled|thwarted|repulsed|repelled) (?:an? |the |their )?(?:[\w-]+ ){0,3}?(?:infiltration|bid|attempt)s?",
+         "armed clash"),
         (r"(?=operation)(?:(?<=\bintelligence-based )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
         # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
         (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
@@ -410,6 +413,11 @@ def _casualties(sentence: str) -> tuple[int | None, int | None]:
 GENERIC, GROUP, PERPETRATORS = "generic", "group", "perpetrators"
 
 
+_ONE_KILLED = re.compile(r"\b(?:shot dead|gunned down|killed|martyred|stabbed to death)\s+an?\s+(?:[\w-]+\s+)?"
+                         r"(?:policeman|police officer|soldier|sailor|civilian|officer|guard|worker|engineer|child|boy|"
+                         r"girl|man|woman|person|student|passenger|journalist|teacher|doctor|farmer|villager|"
+                         r"constable|official|national|citizen|driver|resident|tourist|trader|shopkeeper|cleric|judge|"
+                         r"lawyer|nurse|employee|labou?rer)\b")
 _ONE_HURT = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|sailor|civilian|officer|guard|worker|engineer|"
                        r"child|man|woman|person|student|passenger|journalist|national|citizen|driver|resident|tourist|"
                        r"employee|labou?rer|constable)\s+(?:also\s+)?(?:sustained|suffered|received)\s+"
@@ -1242,6 +1250,12 @@ class Extractor:
                     elif not hurt and all(f.who == PERPETRATORS for f in figures):
                         # "a sailor was martyred and all four attackers were killed": five dead in all
                         figures.append(Figure(max(f.n for f in figures) + 1, GENERIC))
+            if "attack" in first and not killed and (" dead a" in sentence or " down a" in sentence
+                                                     or "killed a" in sentence or "martyred a" in sentence):
+                # "gunmen shot dead a Chinese national": one dead, told with the deed
+                lone = _ONE_KILLED.search(sentence)
+                if lone is not None:
+                    killed.append(Figure(1))
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
 
@@ -1271,7 +1285,8 @@ class Extractor:
                     continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(
                         ("operation", "operations", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
-                         "clashes between", "clashes with", "clashed with",
+                         "clashes between", "clashes with", "clashed with", "infiltration", "infiltrations",
+                         "bid", "bids", "attempt", "attempts",
                          "unrest", "broke out", "erupted")):
                     continue  # "security forces launched an operation": an event only with its dead or wounded
                 # "agreed on Monday to resume peace talks next month": the talks are to come, on their own date

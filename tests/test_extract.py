@@ -1664,3 +1664,20 @@ def test_martyring_counts_the_dead(extractor):
     e = one(events(extractor, "Terrorists opened fire on a polio team in Tank on Monday, martyring two policemen "
                               "and injuring a vaccinator.", "2024-03-27"), "attack")
     assert (e.killed, e.date) == (2, "2024-03-25")
+
+
+def test_a_hijacking_and_a_foiled_infiltration_with_its_dead_are_attacks(extractor):
+    e = one(events(extractor, "In May 2023, gunmen hijacked a passenger bus near Kohat, and nine passengers were "
+                              "killed.", "2024-03-27"), "attack")
+    assert (e.date, e.killed, e.subtype) == ("2023-05", 9, "hostage siege")
+    e = one(events(extractor, "Troops on Monday thwarted an infiltration attempt in the Kurram sector, killing seven "
+                              "militants.", "2024-03-27"), "attack")
+    assert (e.date, e.killed) == ("2024-03-25", 7)
+    # without its dead, a foiled bid is no attack told
+    assert [e for e in events(extractor, "Customs officials foiled a bid to smuggle fuel near Chaman on Monday.")
+            if e.event_type == "attack"] == []
+
+
+def test_shot_dead_a_person_is_one_dead(extractor):
+    e = one(events(extractor, "Gunmen shot dead a police constable near Kulachi on Monday.", "2024-03-27"), "attack")
+    assert e.killed == 1

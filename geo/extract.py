@@ -56,7 +56,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"hostage-taking|hostages?|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|theat(?:re|er)|"
          r"building|hospital|mall)|hijack(?:ed|ing|ers?)", "hostage siege"),
         (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shell(?:ing|ed)|"
-         r"fired (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|mortars?|shells?|drones?) (?:at|on|into|towards)|"
+         r"(?:fired|launched) (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|mortars?|shells?|drones?) (?:at|on|into|towards?|against)|"
          r"drones? (?:(?:had|have|has|also) )?(?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
         # "Russia pounded the capital and Odesa with drones and missiles" (not "pounded the table")
@@ -800,6 +800,8 @@ _AHEAD_OF = re.compile(r"\b(?:ahead of|days before|hours before|on the eve of)\s
                        r"upcoming|expected|scheduled|renewed|peace|direct|next|round|of)\s+)*$", re.I)
 _IN_PLACE_OPENING = re.compile(r"\W*In (?:the )?(?:(?:southern|northern|eastern|western|central|capital|city|town|"
                                r"port|region|province) )*(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,2},")
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest)\s+(?:[\w'’-]+\s+){0,8}(?:so far\s+)?$",
+                                 re.I)
 # "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
 # agreement is only to meet, and the meeting to come is the event
 # (not "agreed to meet again in June", told as an accord and the talks)
@@ -1308,6 +1310,11 @@ class Extractor:
                 candidates = dates_for(planned)
                 if candidates:
                     candidates = _own_dates(sentence, candidates, trigger, planned)
+                if candidates and ("deadliest" in sentence or "worst" in sentence or "bloodiest" in sentence
+                                   or "biggest" in sentence or "largest" in sentence):
+                    # "in the deadliest attack on workers this year": a comparison's span, not the event's date
+                    candidates = [d for d in candidates if not (d.precision == "year" and _SUPERLATIVE_BEFORE.search(
+                        sentence, max(0, d.start - 60), d.start))]
                 if candidates and agreed_to is not None:
                     candidates = [d for d in candidates if d.start >= agreed_to.start("to")]
                 if candidates and kind == "agreement":

@@ -1681,3 +1681,14 @@ def test_a_hijacking_and_a_foiled_infiltration_with_its_dead_are_attacks(extract
 def test_shot_dead_a_person_is_one_dead(extractor):
     e = one(events(extractor, "Gunmen shot dead a police constable near Kulachi on Monday.", "2024-03-27"), "attack")
     assert e.killed == 1
+
+
+def test_a_comparison_year_is_not_the_date_and_missiles_launched_at_a_city_are_an_attack(extractor):
+    e = one(events(extractor, "Gunmen killed nine miners at a coal field near Harnai, officials said, in the "
+                              "deadliest attack on workers in the province this year.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (9, None)
+    e = one(events(extractor, "In the worst attack this year, a bomb killed 14 people in Parachinar on Monday.",
+                   "2024-03-27"), "attack")
+    assert e.date == "2024-03-25"
+    e = one(events(extractor, "The rebels launched two drones towards Eilat on Sunday.", "2024-03-27"), "attack")
+    assert e.date == "2024-03-24"

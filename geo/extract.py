@@ -59,6 +59,9 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?:fired|launched) (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|mortars?|shells?|drones?) (?:at|on|into|towards?|against)|"
          r"drones? (?:(?:had|have|has|also) )?(?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
+        # "struck Hezbollah targets in southern Lebanon", "bombed militant hideouts" (not "struck a deal")
+        (r"(?:struck|bombed|shelled|targeted) (?:[\w'’-]+ ){0,3}?(?:targets|positions|hideouts|strongholds|"
+         r"camps|depots|launch(?:ing)? sites|command cent(?:re|er)s)\b", "strike"),
         # "Russia pounded the capital and Odesa with drones and missiles" (not "pounded the table")
         (r"pound(?:ed|ing|s)?(?=[^.;]{0,80}?\bwith (?:[\w-]+ )?(?:drones|missiles|rockets|artillery|shells|bombs|"
          r"air ?strikes)\b)", "strike"),

@@ -1692,3 +1692,11 @@ def test_a_comparison_year_is_not_the_date_and_missiles_launched_at_a_city_are_a
     assert e.date == "2024-03-25"
     e = one(events(extractor, "The rebels launched two drones towards Eilat on Sunday.", "2024-03-27"), "attack")
     assert e.date == "2024-03-24"
+
+
+def test_striking_targets_or_hideouts_is_an_attack(extractor):
+    e = one(events(extractor, "Jets struck rebel hideouts near Kidal on Friday, killing 11 fighters, the army said.",
+                   "2024-03-27"), "attack")
+    assert (e.date, e.killed) == ("2024-03-22", 11)
+    assert [e for e in events(extractor, "The two firms struck a deal on targets for 2025.")
+            if e.event_type == "attack"] == []

@@ -1700,3 +1700,10 @@ def test_striking_targets_or_hideouts_is_an_attack(extractor):
     assert (e.date, e.killed) == ("2024-03-22", 11)
     assert [e for e in events(extractor, "The two firms struck a deal on targets for 2025.")
             if e.event_type == "attack"] == []
+
+
+def test_feast_days_are_no_weekday(extractor):
+    assert find_dates("A missile hit the city on Palm Sunday.", "2024-03-27") == []
+    assert find_dates("The bombing on Easter Sunday killed 20.", "2024-03-27") == []
+    (d,) = find_dates("A missile hit the city on Sunday.", "2024-03-27")
+    assert d.date == "2024-03-24"

@@ -176,7 +176,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?:[\w-]+ )?(?:delegation|mission|envoy) to|"
          r"flew to|to travel to|(?:left|departed|departing|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
          r"(?:heads|heading|head|headed) (?:to|for) (?-i:[A-Z])[\w-]*|arriv(?:e|es|ing) (?:in|at)|"
-         r"reached (?-i:[A-Z])[\w-]*", None),
+         r"reached (?-i:[A-Z])[\w-]*|"
+         # "Premier Li is due in Islamabad on Monday" (not "due in March")
+         r"(?:is|are) due (?:in|at) (?!(?:January|February|March|April|May|June|July|August|September|October|"
+         r"November|December)\b)(?-i:[A-Z])[\w-]*", None),
     ],
 }
 _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
@@ -189,7 +192,7 @@ _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
 _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in _TRIGGERS.items()
                                    for i, (p, _) in enumerate(pats)), re.I)
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations|visit|trip|meeting|summit)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|put off|cancell?ed|broken off|deferred))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
@@ -197,7 +200,7 @@ _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|where (?:the )?(?:[\w-
                          r"point)|conference (?:rooms?|halls?|centre|center)|visiting (?:[\w-]+ )?(?:dignitaries|"
                          r"delegations?|teams?|ministers?|leaders?|officials|heads|premiers?|presidents?|envoys?|"
                          r"guests?|professors?|scholars?|fellows?))\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|am) going to|(?:is|are|was|were) due to|was to|were to|"
+_FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|am) going to|(?:is|are|was|were) due to|(?:is|are) due in|was to|were to|"
                      r"(?:was|were) (?:set|scheduled|expected) to|plans? to|planned|"
                      r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
                      r"upcoming|forthcoming|later this (?:week|month|year)|soon|is slated|invited)\b", re.I)
@@ -1960,7 +1963,7 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     return False
 
 
-_MODAL_TRIGGER = re.compile(r"(?:will|shall|sign\b)|(?:leaves|departs|heads|arrives) ", re.I)
+_MODAL_TRIGGER = re.compile(r"(?:will|shall|sign\b)|(?:leaves|departs|heads|arrives) |(?:is|are) due ", re.I)
 # "has been invited to visit", "agreed to hold the next round of talks": an intention, still to come
 _TO_COME = re.compile(r"\b(?:invited|invitation|agreed|decided|plans?|hopes?|offered)\s+(?:him\s+|her\s+|them\s+|"
                       r"\w+\s+)?to\s+(?:hold|host|pay|make|convene|attend|(?:\w+\s+)?)$|\bnext (?:round|meeting|session|"

@@ -1707,3 +1707,11 @@ def test_feast_days_are_no_weekday(extractor):
     assert find_dates("The bombing on Easter Sunday killed 20.", "2024-03-27") == []
     (d,) = find_dates("A missile hit the city on Sunday.", "2024-03-27")
     assert d.date == "2024-03-24"
+
+
+def test_due_in_a_city_is_a_trip_to_come_and_a_postponed_visit_is_none(extractor):
+    evs = events(extractor, "The Turkish president is due in Islamabad on Thursday for talks on trade.", "2024-03-27")
+    trip = one(evs, "visit")
+    assert (trip.status, trip.date, trip.places[0].place.name) == ("planned", "2024-03-28", "Islamabad")
+    assert [e for e in events(extractor, "The deal is due in March, officials said.") if e.event_type == "visit"] == []
+    assert events(extractor, "The ministry said on Thursday that the visit had been postponed.") == []

@@ -424,6 +424,8 @@ _ONE_KILLED = re.compile(r"\b(?:shot dead|gunned down|killed|martyred|stabbed to
                          r"girl|man|woman|person|student|passenger|journalist|teacher|doctor|farmer|villager|"
                          r"constable|official|national|citizen|driver|resident|tourist|trader|shopkeeper|cleric|judge|"
                          r"lawyer|nurse|employee|labou?rer)\b")
+_ANOTHER_HURT = re.compile(r"\band\s+(?:one\s+)?another(?:\s+(?:one|person|man|woman|policeman|soldier|civilian|"
+                           r"officer|guard|worker|passenger))?\s+(?:was\s+|were\s+)?(?:injured|wounded|hurt)\b", re.I)
 _ONE_HURT = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|sailor|civilian|officer|guard|worker|engineer|"
                        r"child|man|woman|person|student|passenger|journalist|national|citizen|driver|resident|tourist|"
                        r"employee|labou?rer|constable)\s+(?:also\s+)?(?:sustained|suffered|received)\s+"
@@ -1258,6 +1260,10 @@ class Extractor:
                     elif not hurt and all(f.who == PERPETRATORS for f in figures):
                         # "a sailor was martyred and all four attackers were killed": five dead in all
                         figures.append(Figure(max(f.n for f in figures) + 1, GENERIC))
+            if "attack" in first and not injured and "another" in sentence:
+                # "Two policemen were martyred and another injured": one hurt
+                if _ANOTHER_HURT.search(sentence):
+                    injured.append(Figure(1))
             if "attack" in first and not killed and (" dead a" in sentence or " down a" in sentence
                                                      or "killed a" in sentence or "martyred a" in sentence):
                 # "gunmen shot dead a Chinese national": one dead, told with the deed

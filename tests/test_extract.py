@@ -1715,3 +1715,12 @@ def test_due_in_a_city_is_a_trip_to_come_and_a_postponed_visit_is_none(extractor
     assert (trip.status, trip.date, trip.places[0].place.name) == ("planned", "2024-03-28", "Islamabad")
     assert [e for e in events(extractor, "The deal is due in March, officials said.") if e.event_type == "visit"] == []
     assert events(extractor, "The ministry said on Thursday that the visit had been postponed.") == []
+
+
+def test_and_another_injured_is_one_hurt(extractor):
+    e = one(events(extractor, "A soldier was martyred and another injured when militants fired on a post in Tank "
+                              "on Monday.", "2024-03-27"), "attack")
+    assert (e.killed, e.injured) == (1, 1)
+    e = one(events(extractor, "Three guards were killed and another was wounded in a bomb attack in Hub on Monday.",
+                   "2024-03-27"), "attack")
+    assert (e.killed, e.injured) == (3, 1)

@@ -108,6 +108,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "agreement": [
         (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
+        # "witnessed the exchange of more than 20 cooperation documents": Xinhua's word for the signed texts
+        (r"cooperation documents|(?:exchanged|exchange of) (?:[\w-]+ ){0,4}?documents", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
         (r"(?:(?<=\bto )|(?<=\bwill )|(?<=\bwould )|(?<=\bshall ))sign\b|agreements?|"
          r"agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"

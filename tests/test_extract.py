@@ -1724,3 +1724,12 @@ def test_and_another_injured_is_one_hurt(extractor):
     e = one(events(extractor, "Three guards were killed and another was wounded in a bomb attack in Hub on Monday.",
                    "2024-03-27"), "attack")
     assert (e.killed, e.injured) == (3, 1)
+
+
+def test_an_exchange_of_cooperation_documents_is_an_agreement(extractor):
+    evs = events(extractor, "The two premiers held talks in Hanoi on Monday. After the talks, they witnessed the "
+                            "exchange of 14 cooperation documents on trade and railways.", "2024-03-27")
+    deal = one(evs, "agreement")
+    assert (deal.date, deal.places[0].place.name) == ("2024-03-25", "Hanoi")
+    assert [e for e in events(extractor, "The two leaders exchanged views on trade in Hanoi on Monday.")
+            if e.event_type == "agreement"] == []

@@ -85,7 +85,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          "armed clash"),
         (r"(?=operation)(?:(?<=\bintelligence-based )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
         # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
-        (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
+        (r"(?:captured|seized|overran|overrun|(?:took|taken|taking) control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
          r"(?:the|a|an) (?:[\w-]+ )?(?:city|town|village|district|base|garrison|airport|port|camp|barracks|outpost|"
          r"post|checkpoint)s?\b)", "capture"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
@@ -812,6 +812,9 @@ _IN_PLACE_OPENING = re.compile(r"\W*In (?:the )?(?:(?:southern|northern|eastern|
                                r"port|region|province) )*(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,2},")
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest)\s+(?:[\w'’-]+\s+){0,8}(?:so far\s+)?$",
                                  re.I)
+_UNDER_THE = re.compile(r"\b[Uu]nder (?:the|a|an|its|their|this|that) (?:[\w'’-]+ ){0,6}$")
+_MADE_THEN = re.compile(r"[\w'’-]*\s*,?\s+(?:(?:that|which) (?:was|were|had been) )?(?:signed|agreed|reached|inked|brokered|"
+                        r"concluded|struck)\b")
 # "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
 # agreement is only to meet, and the meeting to come is the event
 # (not "agreed to meet again in June", told as an accord and the talks)
@@ -1287,6 +1290,10 @@ class Extractor:
                 if kind == "meeting" and (killed or injured or "attack" in first) and _AHEAD_OF.search(
                         sentence, max(0, trigger.start() - 40), trigger.start()):
                     continue  # "drones pounded the capital, killing nine, ahead of new talks": talks told of elsewhere
+                if kind == "agreement" and "nder " in sentence and _UNDER_THE.search(
+                        sentence, max(0, trigger.start() - 60), trigger.start()) and not _MADE_THEN.match(
+                        sentence, trigger.end()):
+                    continue  # "released hostages under the first phase of the ceasefire deal": the deal is not told
                 if kind == "agreement" and _VAGUE_PLEDGE.match(sentence, trigger.start()):
                     continue
                 if kind == "meeting" and trigger.group(0).lower() == "discussed" and _SIDES_DISCUSSED.match(sentence) \

@@ -1733,3 +1733,15 @@ def test_an_exchange_of_cooperation_documents_is_an_agreement(extractor):
     assert (deal.date, deal.places[0].place.name) == ("2024-03-25", "Hanoi")
     assert [e for e in events(extractor, "The two leaders exchanged views on trade in Hanoi on Monday.")
             if e.event_type == "agreement"] == []
+
+
+def test_a_deal_named_as_the_frame_of_a_deed_is_not_told_and_taken_control_is_a_capture(extractor):
+    evs = events(extractor, "The militia freed 30 prisoners in Tripoli on Monday under the terms of the truce deal.",
+                 "2024-03-27")
+    assert [e for e in evs if e.event_type == "agreement"] == []
+    e = one(events(extractor, "Under the accord signed in Doha in May 2023, the rebels agreed to leave Goma.",
+                   "2024-03-27"), "agreement")
+    assert (e.date, e.places[0].place.name) == ("2023-05", "Doha")
+    e = one(events(extractor, "Rebels have taken control of the town of Kalemie, residents said on Monday.",
+                   "2024-03-27"), "attack")
+    assert e.subtype == "capture" and e.places[0].place.name == "Kalemie"

@@ -1895,6 +1895,8 @@ _PLURALS = ("attacks", "bombings", "blasts", "explosions", "agreements", "deals"
             "arrests")
 _PLURAL_DEEDS = ("strikes", "raids", "ambushes", "shootings", "assaults", "clashes", "killings")
 # "The insurgency, which began in 2009, has killed more than 40,000 people": a running tally
+_SINCE_TALLY = re.compile(r"\b[Ss]ince\b[^.;]*\b(?:have|has) been (?:killed|martyred|injured|wounded)\b|"
+                          r"\b(?:have|has) been (?:killed|martyred|injured|wounded)\b[^.;]*\bsince\b")
 _RUNNING_TALLY = re.compile(r"\b(?:has|have)\s+(?:so far\s+|now\s+)?(?:killed|claimed the lives of|left)\b"
                             r"|\bsince\s+(?:it|they)\s+began\b", re.I)
 _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
@@ -1970,6 +1972,8 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
         return True  # "gangs that have killed and kidnapped thousands of people": a tally over years
     if trigger.lower().endswith(_PLURALS + _PLURAL_DEEDS) and _COUNTED.search(sentence, max(0, at - 30), at):
         return True  # "killed in three attacks", "a string of attacks", "repeated air strikes": a tally
+    if trigger.lower().endswith(_PLURALS + _PLURAL_DEEDS) and "ince" in sentence and _SINCE_TALLY.search(sentence):
+        return True  # "Since January, 200 personnel have been killed in militant attacks": a tally
     if trigger.lower().endswith(_PLURALS):
         if not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
             return True

@@ -1745,3 +1745,11 @@ def test_a_deal_named_as_the_frame_of_a_deed_is_not_told_and_taken_control_is_a_
     e = one(events(extractor, "Rebels have taken control of the town of Kalemie, residents said on Monday.",
                    "2024-03-27"), "attack")
     assert e.subtype == "capture" and e.places[0].place.name == "Kalemie"
+
+
+def test_a_tally_since_a_date_is_no_attack(extractor):
+    assert [e for e in events(extractor, "Since March, at least 80 policemen have been killed in militant attacks "
+                                         "in Bajaur, officials said.") if e.event_type == "attack"] == []
+    e = one(events(extractor, "Militants attacked a checkpost in Bajaur on Monday, killing four policemen.",
+                   "2024-03-27"), "attack")
+    assert e.killed == 4

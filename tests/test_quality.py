@@ -83,3 +83,14 @@ def test_quality_on_small_held_out_sets(world, folder, f1):
     assert scores["event_f1"] >= f1
     assert scores["date_accuracy"] >= 0.85
     assert scores["casualty_accuracy"] >= 0.97
+
+
+def test_quality_on_eleventh_held_out_reports(world):
+    # seven reports in outlets' styles (see its README): first sight event F1 0.68, then the general fixes
+    scores = evaluate_folder(DATA / "reports_heldout11", extractor=Extractor(Geoparser(world))).summary()
+    assert scores["gold_toponyms"] >= 160 and scores["gold_events"] >= 40
+    assert scores["toponym_f1"] >= 0.94
+    assert scores["toponym_acc161"] >= 0.96
+    assert scores["event_f1"] >= 0.95
+    assert scores["date_accuracy"] >= 0.97
+    assert scores["casualty_accuracy"] >= 0.95

@@ -540,6 +540,8 @@ class _Casualties:
                 continue  # "in June 2019 gunmen killed 11": a year
             if m.group("num") and _MORE_AFTER.match(text, m.end("num")):
                 continue  # "after three more wounded people died": an increase of a toll, not a total
+            if " more" in words and _COUNT_MORE.search(words):
+                continue  # "the toll rose to nine as two more injured succumbed": not nine injured
             who = _victim_class(words, last_class)
             if who == PERPETRATORS and m.start("what") > m.start() and not _PASSIVE.search(words):
                 continue  # "gunmen killed 11 people": the attackers did the killing
@@ -1099,6 +1101,8 @@ class Extractor:
                 if recent is not None and si - recent.sentence <= 2 and not _OWN_TIME.match(sentence) \
                         and not _RUNNING_TALLY.search(sentence):
                     killed, injured = casualties.within(s0, s1)
+                    if injured and recent.injured and "ly " in sentence and _WORST_HURT.search(sentence):
+                        injured = []  # "six critically injured were airlifted": some of the injured already counted
                     if killed or injured:
                         recent.killed += killed
                         recent.injured += injured
@@ -1895,6 +1899,8 @@ _PLURALS = ("attacks", "bombings", "blasts", "explosions", "agreements", "deals"
             "arrests")
 _PLURAL_DEEDS = ("strikes", "raids", "ambushes", "shootings", "assaults", "clashes", "killings")
 # "The insurgency, which began in 2009, has killed more than 40,000 people": a running tally
+_COUNT_MORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some) more\b", re.I)
+_WORST_HURT = re.compile(r"\b(?:critically|seriously|severely|gravely|badly)\s+(?:injured|wounded|hurt)\b", re.I)
 _SINCE_TALLY = re.compile(r"\b[Ss]ince\b[^.;]*\b(?:have|has) been (?:killed|martyred|injured|wounded)\b|"
                           r"\b(?:have|has) been (?:killed|martyred|injured|wounded)\b[^.;]*\bsince\b")
 _RUNNING_TALLY = re.compile(r"\b(?:has|have)\s+(?:so far\s+|now\s+)?(?:killed|claimed the lives of|left)\b"

@@ -1753,3 +1753,11 @@ def test_a_tally_since_a_date_is_no_attack(extractor):
     e = one(events(extractor, "Militants attacked a checkpost in Bajaur on Monday, killing four policemen.",
                    "2024-03-27"), "attack")
     assert e.killed == 4
+
+
+def test_the_critically_injured_and_those_who_died_later_are_no_new_totals(extractor):
+    evs = events(extractor, "QUETTA: Five policemen were killed and 20 injured when a bomb hit their truck near Mastung "
+                            "on Monday. Eight critically injured were flown to Karachi. Later, the toll rose to seven "
+                            "as two more injured policemen died.", "2024-03-27")
+    e = one(evs, "attack")
+    assert (e.killed, e.injured) == (5, 20)

@@ -109,6 +109,7 @@ _PROSE = [
                            r"friday|saturday|sunday)(?!\s+(?:prayers?|sermons?|Mass)\b)"  # "during Friday prayers": no day
                            r"(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"
+                            r"(?:this|last|next) weekend|(?<=over the )weekend|(?<=at the )weekend|"
                             r"this afternoon|earlier today|earlier this (?:week|month|year)|last (?:week|month|"
                             r"year)|next (?:week|month|year)|this (?:week|month|year)|(?<=the )day before)\b", re.I)),
 ]
@@ -251,6 +252,14 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
                 return f"{y:04d}-{mo + 1:02d}", "month"
             return f"{pub.year - n:04d}", "year"
         rel = g["rel"].lower()
+        if rel.endswith("weekend"):
+            # the month of the weekend meant: "over the weekend", "last weekend" the one just past; "this
+            # weekend" and "next weekend" the one to come
+            if rel in ("weekend", "last weekend"):
+                d = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 + (7 if rel == "last weekend" and pub.weekday() >= 5 else 0))
+            else:
+                d = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 + (7 if rel == "next weekend" else 0))
+            return f"{d.year:04d}-{d.month:02d}", "month"
         if rel in ("yesterday", "last night", "day before"):
             return (pub - dt.timedelta(days=1)).isoformat(), "day"
         if rel in ("today", "tonight", "this morning", "this evening", "this afternoon", "earlier today"):

@@ -1761,3 +1761,14 @@ def test_the_critically_injured_and_those_who_died_later_are_no_new_totals(extra
                             "as two more injured policemen died.", "2024-03-27")
     e = one(evs, "attack")
     assert (e.killed, e.injured) == (5, 20)
+
+
+@pytest.mark.parametrize("phrase, published, expected", [
+    ("over the weekend", "2024-04-01", "2024-03"),   # a Monday: the weekend of March 30-31
+    ("last weekend", "2024-03-27", "2024-03"),
+    ("this weekend", "2024-03-28", "2024-03"),       # the Saturday to come, March 30
+    ("this weekend", "2024-05-29", "2024-06"),       # a Wednesday: June 1
+])
+def test_weekends_are_the_month_they_fall_in(phrase, published, expected):
+    (d,) = find_dates(f"Talks were planned {phrase}.", published)
+    assert (d.date, d.precision) == (expected, "month")

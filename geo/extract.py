@@ -1901,6 +1901,8 @@ _PLURAL_DEEDS = ("strikes", "raids", "ambushes", "shootings", "assaults", "clash
 # "The insurgency, which began in 2009, has killed more than 40,000 people": a running tally
 _COUNT_MORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some) more\b", re.I)
 _WORST_HURT = re.compile(r"\b(?:critically|seriously|severely|gravely|badly)\s+(?:injured|wounded|hurt)\b", re.I)
+_NOUN_BEFORE_TALKS = re.compile(r"\s+(?:talks|negotiations|negotiators|mediators|proposals?|plans?|efforts|push|bid|"
+                                r"framework|envoys?)\b", re.I)
 _SINCE_TALLY = re.compile(r"\b[Ss]ince\b[^.;]*\b(?:have|has) been (?:killed|martyred|injured|wounded)\b|"
                           r"\b(?:have|has) been (?:killed|martyred|injured|wounded)\b[^.;]*\bsince\b")
 _RUNNING_TALLY = re.compile(r"\b(?:has|have)\s+(?:so far\s+|now\s+)?(?:killed|claimed the lives of|left)\b"
@@ -1972,6 +1974,8 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
         return True  # "to discuss a proposed truce", "called for a ceasefire": a deal not (yet) made
     if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
         return True  # "took guests hostage", not "the hostages' families"
+    if trigger[-3:].lower() in ("ire", "uce", "eal") and _NOUN_BEFORE_TALKS.match(sentence, at + len(trigger)):
+        return True  # "as ceasefire talks resume in Cairo", "a truce proposal": talks about a deal, not the deal
     if _quoted_remark(sentence, at):
         return True
     if trigger[:6].lower() in ("kidnap", "abduct") and _TALLY_AFTER.match(sentence, at + len(trigger)):

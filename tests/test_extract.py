@@ -1772,3 +1772,10 @@ def test_the_critically_injured_and_those_who_died_later_are_no_new_totals(extra
 def test_weekends_are_the_month_they_fall_in(phrase, published, expected):
     (d,) = find_dates(f"Talks were planned {phrase}.", published)
     assert (d.date, d.precision) == (expected, "month")
+
+
+def test_ceasefire_talks_are_no_ceasefire(extractor):
+    evs = events(extractor, "Mediators met in Doha on Monday as ceasefire talks resumed.", "2024-03-27")
+    assert [e.event_type for e in evs] == ["meeting"]
+    e = one(events(extractor, "The two sides agreed a ceasefire in Doha on Monday.", "2024-03-27"), "agreement")
+    assert e.date == "2024-03-25"

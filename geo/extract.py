@@ -69,6 +69,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"sank (?:the|a|an|two|three|four) (?=(?-i:[A-Z])|(?:[\w-]+ ){0,3}(?:ship|vessel|boat|tanker|carrier|"
          r"freighter|warship|frigate|ferry|cargo|dhow|trawler)s?\b)", "strike"),
         (r"strikes? on (?:a|an|the|two|three|several) ", "strike"),
+        # "Israeli strikes across the Gaza Strip killed 18", "Russian strikes killed five": strikes told with their
+        # dead (a modifier before them: see _generic)
+        (r"strikes?(?= (?:(?:across|in|on|near|against) [^.;]{0,50}?)?(?:killed|kill|kills|have killed|"
+         r"wounded|injured)\b)", "strike"),
         # "Russia also struck energy facilities in the Kharkiv region"
         # (anchored at the object, not at every "hit")
         (r"(?=energy|power|fuel|oil|gas|grain|rail)(?:(?<=\bstruck )|(?<=\bstruck an )|(?<=\bstruck the )|(?<=\bhit )|(?<=\bhit an )|(?<=\bhit the )|(?<=\bpounded )|(?<=\bpounded an )|(?<=\bpounded the )|(?<=\btargeted )|(?<=\btargeted an )|(?<=\btargeted the )|(?<=\bshelled )|(?<=\bshelled an )|(?<=\bshelled the )|(?<=\bbombed )|(?<=\bbombed an )|(?<=\bbombed the )|(?<=\balso struck )|(?<=\bstruck several )|(?<=\bstruck two ))"
@@ -421,8 +425,9 @@ def _casualties(sentence: str) -> tuple[int | None, int | None]:
 GENERIC, GROUP, PERPETRATORS = "generic", "group", "perpetrators"
 
 
-_ONE_KILLED = re.compile(r"\b(?:shot dead|gunned down|killed|martyred|stabbed to death)\s+an?\s+(?:[\w-]+\s+)?"
+_ONE_KILLED = re.compile(r"\b(?:shot dead|gunned down|killed|martyred|stabbed to death)\s+an?\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:policeman|police officer|soldier|sailor|civilian|officer|guard|worker|engineer|child|boy|"
+                         r"commander|leader|militant|fighter|"
                          r"girl|man|woman|person|student|passenger|journalist|teacher|doctor|farmer|villager|"
                          r"constable|official|national|citizen|driver|resident|tourist|trader|shopkeeper|cleric|judge|"
                          r"lawyer|nurse|employee|labou?rer)\b")
@@ -1496,6 +1501,12 @@ class Extractor:
                     asides = [(m.start(), m.end()) for m in _ASIDE_CLAUSE.finditer(sentence)
                               if not m.start() <= trigger.start() < m.end()]
                     mine = [c for c in mine if not any(a <= c[0].start - s0 < b for a, b in asides)] or mine
+                if kind == "attack" and len(mine) > 1 and (", as " in sentence or ", while " in sentence):
+                    # "strikes across Gaza killed 18, as negotiators met in Cairo": the places of the clause
+                    # after "as" are that clause's
+                    aside = _AS_CLAUSE.search(sentence, trigger.end())
+                    if aside is not None:
+                        mine = [c for c in mine if c[0].start - s0 < aside.start()] or mine
                 if kind == "attack" and len(mine) > 1 and all(c[0].place.kind == "country" for c in mine):
                     # "Russia invaded Ukraine": the country before the deed is the attacker, the one after
                     # it the place attacked
@@ -1903,6 +1914,9 @@ _COUNT_MORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine
 _WORST_HURT = re.compile(r"\b(?:critically|seriously|severely|gravely|badly)\s+(?:injured|wounded|hurt)\b", re.I)
 _NOUN_BEFORE_TALKS = re.compile(r"\s+(?:talks|negotiations|negotiators|mediators|proposals?|plans?|efforts|push|bid|"
                                 r"framework|envoys?)\b", re.I)
+_STRIKE_MODIFIER = re.compile(r"(?:(?-i:[A-Z])[\w.'’-]*|air|drone|missile|artillery|military|army|rocket|aerial|"
+                              r"deadly|fresh|new|overnight|retaliatory|precision|one|another|latest)\s+$")
+_AS_CLAUSE = re.compile(r",\s+(?:as|while)\s+(?!(?:a|an)\s+result\b|well\b|part\s+of\b)")
 _SINCE_TALLY = re.compile(r"\b[Ss]ince\b[^.;]*\b(?:have|has) been (?:killed|martyred|injured|wounded)\b|"
                           r"\b(?:have|has) been (?:killed|martyred|injured|wounded)\b[^.;]*\bsince\b")
 _RUNNING_TALLY = re.compile(r"\b(?:has|have)\s+(?:so far\s+|now\s+)?(?:killed|claimed the lives of|left)\b"
@@ -1976,6 +1990,9 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
         return True  # "took guests hostage", not "the hostages' families"
     if trigger[-3:].lower() in ("ire", "uce", "eal") and _NOUN_BEFORE_TALKS.match(sentence, at + len(trigger)):
         return True  # "as ceasefire talks resume in Cairo", "a truce proposal": talks about a deal, not the deal
+    if low == "str" and trigger.lower() in ("strike", "strikes") and not _STRIKE_MODIFIER.search(
+            sentence, max(0, at - 30), at):
+        return True  # "strikes by workers killed the deal": not "Israeli strikes", "air strikes"
     if _quoted_remark(sentence, at):
         return True
     if trigger[:6].lower() in ("kidnap", "abduct") and _TALLY_AFTER.match(sentence, at + len(trigger)):

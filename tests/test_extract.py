@@ -1779,3 +1779,15 @@ def test_ceasefire_talks_are_no_ceasefire(extractor):
     assert [e.event_type for e in evs] == ["meeting"]
     e = one(events(extractor, "The two sides agreed a ceasefire in Doha on Monday.", "2024-03-27"), "agreement")
     assert e.date == "2024-03-25"
+
+
+def test_strikes_told_with_their_dead_are_placed_before_an_as_clause(extractor):
+    e = one(events(extractor, "Russian strikes across the Kharkiv region killed at least six people on Sunday, as "
+                              "envoys met in Riyadh.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (6, "2024-03-24")
+    assert "Riyadh" not in [p.place.name for p in e.places]
+    e = one(events(extractor, "A drone strike killed a senior rebel commander near Kidal on Monday.", "2024-03-27"),
+            "attack")
+    assert e.killed == 1
+    assert [e for e in events(extractor, "The dockers' strikes in Karachi killed the deal, traders said.")
+            if e.event_type == "attack"] == []

@@ -184,7 +184,7 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?:heads|heading|head|headed) (?:to|for) (?-i:[A-Z])[\w-]*|arriv(?:e|es|ing) (?:in|at)|"
          r"reached (?-i:[A-Z])[\w-]*|"
          # "Premier Li is due in Islamabad on Monday" (not "due in March")
-         r"(?:is|are) due (?:in|at) (?!(?:January|February|March|April|May|June|July|August|September|October|"
+         r"(?:(?<=\bis )|(?<=\bare ))due (?:in|at) (?!(?:January|February|March|April|May|June|July|August|September|October|"
          r"November|December)\b)(?-i:[A-Z])[\w-]*", None),
     ],
 }
@@ -2009,7 +2009,7 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     return False
 
 
-_MODAL_TRIGGER = re.compile(r"(?:will|shall|sign\b)|(?:leaves|departs|heads|arrives) |(?:is|are) due ", re.I)
+_MODAL_TRIGGER = re.compile(r"(?:will|shall|sign\b)|(?:leaves|departs|heads|arrives) |due (?:in|at) ", re.I)
 # "has been invited to visit", "agreed to hold the next round of talks": an intention, still to come
 _TO_COME = re.compile(r"\b(?:invited|invitation|agreed|decided|plans?|hopes?|offered)\s+(?:him\s+|her\s+|them\s+|"
                       r"\w+\s+)?to\s+(?:hold|host|pay|make|convene|attend|(?:\w+\s+)?)$|\bnext (?:round|meeting|session|"

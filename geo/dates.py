@@ -104,8 +104,8 @@ _PROSE = [
     ("ago", re.compile(r"\b(?:(?<=\bday )|(?<=\bdays )|(?<=\bweek )|(?<=\bweeks )|(?<=\bmonth )|(?<=\bmonths )|"
                        r"(?<=\byear )|(?<=\byears ))ago\b", re.I)),
     # ("Palm Sunday", "Good Friday": feasts, not the last such weekday)
-    ("weekday", re.compile(r"(?<!palm )(?<!easter )(?<!good )(?<!black )(?<!holy )(?<!ash )"
-                           r"\b(?:last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
+    ("weekday", re.compile(r"\b(?:last\s+|this\s+|next\s+)?(?<!palm )(?<!easter )(?<!good )(?<!black )(?<!holy )"
+                           r"(?<!ash )(?P<wd>monday|tuesday|wednesday|thursday|"
                            r"friday|saturday|sunday)(?!\s+(?:prayers?|sermons?|Mass)\b)"  # "during Friday prayers": no day
                            r"(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"

@@ -85,8 +85,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?:forces|troops|soldiers|police|militants|army)", "armed clash"),
         # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
         # "foiled an infiltration bid, killing 16 terrorists": an event only with its dead (see the extraction loop)
-        (r"(?:foiled|thwarted|repulsed|repelled) (?:an? |the |their )?(?:[\w-]+ ){0,3}?(?:infiltration|bid|attempt)s?",
-         "armed clash"),
+        # (anchored at the rare word, not at every "the" and "for")
+        (r"infiltration(?: (?:bid|attempt)s?)?|(?<=\bto )infiltrate", "armed clash"),
         (r"(?=operation)(?:(?<=\bintelligence-based )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
         # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
         (r"(?:captured|seized|overran|overrun|(?:took|taken|taking) control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
@@ -1317,7 +1317,7 @@ class Extractor:
                     continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(
                         ("operation", "operations", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
-                         "clashes between", "clashes with", "clashed with", "infiltration", "infiltrations",
+                         "clashes between", "clashes with", "clashed with", "infiltration", "infiltrate",
                          "bid", "bids", "attempt", "attempts",
                          "unrest", "broke out", "erupted")):
                     continue  # "security forces launched an operation": an event only with its dead or wounded

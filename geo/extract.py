@@ -267,7 +267,8 @@ _KILL_AFTER = re.compile(
     # ("in October 2024 two engineers were killed": the year is no count, the "two" after it is)
     # ("two security guards escorting the convoy were injured": a participle phrase after the victims)
     r"\b" + _NUM + r"(?<!\b(?:19|20)\d\d)\s+" + _VICTIMS + r"(?:\s+(?-i:[a-z])+ing(?:\s+[\w'’-]+){1,3}?(?=\s+(?:were|was)\b))?"
-    r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
+    # ("13 people including nine Chinese engineers died": the part named before the verb)
+    r"(?:\s*,[^.;]{0,80}?,|\s+including\s+[^.;,]{1,50}?(?=\s+(?:were|was|died|had died)\b))?\s*(?:were|have been|had been|was|are|"
     r"being)?\s*(?:reportedly\s+|also\s+|reported\s+|confirmed\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     # ISPR's words: "embraced martyrdom", "were sent to hell", "neutralised"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|"

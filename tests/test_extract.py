@@ -1791,3 +1791,9 @@ def test_strikes_told_with_their_dead_are_placed_before_an_as_clause(extractor):
     assert e.killed == 1
     assert [e for e in events(extractor, "The dockers' strikes in Karachi killed the deal, traders said.")
             if e.event_type == "attack"] == []
+
+
+def test_a_part_named_with_including_before_the_verb_keeps_the_total(extractor):
+    e = one(events(extractor, "In May 2022, a bombing in Swat, in which 11 people including four Chinese engineers "
+                              "died, halted work on the dam.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (11, "2022-05")

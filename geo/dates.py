@@ -83,6 +83,11 @@ _NUM_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")
 # "on" in a text would be a place to try them; after "in", "of", "by" one space is read, so that the
 # scanner tries a pattern only at "in M...", "of 2...", not at every "in" and "of"
 _PROSE = [
+    # "from 4 to 7 December 2026", "4-7 December": the first day (before the forms that would read the last)
+    ("full_dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                            + _NUM_MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                             + _NUM_MONTH + r"(?![\d,]*\s*(?:19|20)\d\d)\b", re.I)),
     ("full_dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                             + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("full_mdy", re.compile(r"\b" + _NUM_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"

@@ -1797,3 +1797,13 @@ def test_a_part_named_with_including_before_the_verb_keeps_the_total(extractor):
     e = one(events(extractor, "In May 2022, a bombing in Swat, in which 11 people including four Chinese engineers "
                               "died, halted work on the dam.", "2024-03-27"), "attack")
     assert (e.killed, e.date) == (11, "2022-05")
+
+
+def test_a_day_range_starts_on_its_first_day(extractor):
+    (d,) = find_dates("The envoy will visit Tokyo from 9 to 12 April 2024.", "2024-03-27", future=True)
+    assert (d.date, d.precision) == ("2024-04-09", "day")
+    (d,) = find_dates("The summit is set for 9-11 April.", "2024-03-27", future=True)
+    assert d.date == "2024-04-09"
+    e = one(events(extractor, "The president will pay a state visit to Hanoi from 9 to 12 April 2024.", "2024-03-27"),
+            "visit")
+    assert (e.status, e.date) == ("planned", "2024-04-09")

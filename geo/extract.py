@@ -885,7 +885,12 @@ _AND_THEN = re.compile(r"\s+and\s+(?:also\s+|later\s+|then\s+)?(?:[\w-]+\s+){0,3
 _NAMED_AFTER = re.compile(r"\s*(?:with\s+)?(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z]")
 _NEXT_DAY = re.compile(r"\bthe (?:next|following) day\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b|"
-                       r"^\W*Later\s*,", re.I)  # "Later, the envoy called on the minister": the story's day
+                       r"^\W*Later\s*,|^\W*(?:Hours|Minutes|Moments|Shortly)\s+(?:later|earlier|afterwards?|before)\b",
+                       re.I)  # "Later, the envoy called on the minister", "Hours later, a bomb ...": the story's day
+# "A day earlier, a roadside bomb had killed two policemen": that many days before the day just told
+_EARLIER_BY = re.compile(r"^\W*(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+                         r"(?:earlier|before)|(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before))\s*,",
+                         re.I)
 
 
 def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, planned: bool) -> list[DateMention]:
@@ -1463,6 +1468,15 @@ class Extractor:
                         n = (int(raw) if raw.isdecimal() else _NUMBER_WORDS.get(raw, 1)) * (
                             7 if later.group("unit").lower().startswith("week") else 1)
                         date = (dt.date.fromisoformat(anchor.date) + dt.timedelta(days=n)).isoformat()
+                        precision = "day"
+                back = _EARLIER_BY.match(sentence) if date is None and not candidates and later is None else None
+                if back is not None:
+                    anchor = next((d for d in reversed(drafts) if si - d.sentence <= 2), None)
+                    if anchor is not None and anchor.date and anchor.precision == "day":
+                        n = 1 if back.group("prev") else (
+                            int(back.group("n")) if back.group("n").isdecimal() else _NUMBER_WORDS.get(
+                                back.group("n").lower(), 1)) * (7 if back.group("unit").lower().startswith("week") else 1)
+                        date = (dt.date.fromisoformat(anchor.date) - dt.timedelta(days=n)).isoformat()
                         precision = "day"
                 longer = _LATER_LONG.search(sentence) if date is None and not candidates and later is None \
                     and "later" in sentence else None

@@ -1807,3 +1807,13 @@ def test_a_day_range_starts_on_its_first_day(extractor):
     e = one(events(extractor, "The president will pay a state visit to Hanoi from 9 to 12 April 2024.", "2024-03-27"),
             "visit")
     assert (e.status, e.date) == ("planned", "2024-04-09")
+
+
+def test_a_day_earlier_and_hours_later_count_from_the_day_just_told(extractor):
+    evs = events(extractor, "A suicide bomber killed five soldiers in Bannu on Tuesday. A day earlier, a roadside "
+                            "bomb had killed two policemen in Lakki Marwat.", "2024-03-27")
+    got = sorted((e.date, e.places[0].place.name, e.killed) for e in evs if e.event_type == "attack")
+    assert got == [("2024-03-25", "Lakki Marwat", 2), ("2024-03-26", "Bannu", 5)]
+    evs = events(extractor, "Gunmen killed three policemen in Tank on Monday. Hours later, a bomb went off in "
+                            "Kulachi, wounding two.", "2024-03-27")
+    assert sorted(e.date for e in evs if e.event_type == "attack") == ["2024-03-25", "2024-03-25"]

@@ -1627,6 +1627,10 @@ class Extractor:
                         or _names_capital_of(sentence, dateline.place)):
                     # no finer place in the sentence: the story's dateline tells where it is
                     places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
+                if kind == "visit" and dateline is not None and " here" in sentence and _ARRIVED_HERE.search(sentence) \
+                        and all(m.place.kind in ("country", "region") for m, _ in places):
+                    # "BEIJING, Dec. 4 (Xinhua) -- ... arrived here on Thursday": the dateline's city
+                    places = [(dateline, "destination")]
                 if subtype == "call" and _REMOTE.search(trigger.group(0)):
                     places = []  # "spoke by phone": no venue, wherever the callers sat
                 draft = _Draft(kind, subtype, status, date, precision, places,
@@ -1932,6 +1936,7 @@ _NOUN_BEFORE_TALKS = re.compile(r"\s+(?:talks|negotiations|negotiators|mediators
 _STRIKE_MODIFIER = re.compile(r"(?:(?-i:[A-Z])[\w.'’-]*|air|drone|missile|artillery|military|army|rocket|aerial|"
                               r"deadly|fresh|new|overnight|retaliatory|precision|one|another|latest)\s+$")
 _AS_CLAUSE = re.compile(r",\s+(?:as|while)\s+(?!(?:a|an)\s+result\b|well\b|part\s+of\b)")
+_ARRIVED_HERE = re.compile(r"\b(?:arrived|arrives|arriving|arrive|landed|lands|reached)\s+here\b", re.I)
 _SINCE_TALLY = re.compile(r"\b[Ss]ince\b[^.;]*\b(?:have|has) been (?:killed|martyred|injured|wounded)\b|"
                           r"\b(?:have|has) been (?:killed|martyred|injured|wounded)\b[^.;]*\bsince\b")
 _RUNNING_TALLY = re.compile(r"\b(?:has|have)\s+(?:so far\s+|now\s+)?(?:killed|claimed the lives of|left)\b"

@@ -1817,3 +1817,10 @@ def test_a_day_earlier_and_hours_later_count_from_the_day_just_told(extractor):
     evs = events(extractor, "Gunmen killed three policemen in Tank on Monday. Hours later, a bomb went off in "
                             "Kulachi, wounding two.", "2024-03-27")
     assert sorted(e.date for e in evs if e.event_type == "attack") == ["2024-03-25", "2024-03-25"]
+
+
+def test_arrived_here_is_the_dateline_city(extractor):
+    evs = events(extractor, "HANOI, March 25 (Xinhua) -- The Lao prime minister arrived here on Monday for a "
+                            "three-day official visit to Vietnam.", "2024-03-27")
+    trip = one(evs, "visit")
+    assert ([p.place.name for p in trip.places], trip.date) == (["Hanoi"], "2024-03-25")

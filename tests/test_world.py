@@ -177,3 +177,10 @@ def test_towns_the_world_layer_lacks(world, query, name, country):
     # small towns of attack reports (Balochistan, the central Sahel, Yemen's coast) that GeoNames lacks
     r = best(world, query)
     assert (r["name"], r["country"]) == (name, country)
+
+
+def test_the_white_house_is_not_casablanca(world):
+    # GeoNames lists "White House" among Casablanca's alternate names (a translation)
+    r = best(world, "White House")
+    assert (r["name"], r["country"]) == ("White House", "US")
+    assert best(world, "Casablanca")["country"] == "MA"

@@ -377,3 +377,9 @@ def test_news_spellings_of_towns_and_camps(parser):
             "round the Cape of Good Hope.")
     got = {m.text: m.place.country for m in parser.parse(text) if m.place is not None}
     assert got == {"Hodeidah": "YE", "Zamzam": "SD", "Maungdaw": "MM", "Kyaukphyu": "MM", "Cape of Good Hope": "ZA"}
+
+
+def test_small_towns_of_sahel_horn_and_myanmar_reports(parser):
+    text = "Attacks hit Banibangou, Hombori, Bulo Burte, Jebel Aulia and Ramree this month."
+    got = {m.text: m.place.country for m in parser.parse(text) if m.place is not None}
+    assert got == {"Banibangou": "NE", "Hombori": "ML", "Bulo Burte": "SO", "Jebel Aulia": "SD", "Ramree": "MM"}

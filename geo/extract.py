@@ -102,7 +102,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         # "Rebels killed at least 20 civilians ... over the weekend": the attackers name the attack when the
         # sentence tells its dead and no deed (see the extraction loop)
         # (not "militants": the scanner would try the trigger pattern at every "military")
-        (r"rebels|jihadists|insurgents|bandits", "armed assault"),
+        # ("terrorists", "khawarij": the ISPR's "19 khawarij were sent to hell in Datta Khel on Wednesday")
+        (r"rebels|jihadists|insurgents|bandits|terrorists|khawarij", "armed assault"),
         # "killed in fighting at the prison", "after fighting broke out": events with their dead or wounded (see the
         # extraction loop); anchored at the rare noun, not at every "killed"
         (r"(?=fighting|crossfire|unrest)(?:(?<=\bin )|(?<=\bin the )|(?<=\bin a ))(?:fighting|crossfire|unrest)|"
@@ -283,12 +284,12 @@ _ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|sailor|
                          r"stabbed to death|injured|wounded|hurt)\s+(?:when|in|as|after|by|on|near|at|while|during|"
                          r"outside|inside|and)\b")
 _KILL_BEFORE = re.compile(
-    r"\b(?P<what>kill(?:ing|ed)|martyr(?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
+    r"\b(?P<what>kill(?:ing|ed)|martyr(?:ing|ed)|sent|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
     r"death toll (?:from [^.;,]{3,100}? )?(?:rose|"
     r"climbed|reached|jumped|stood|increased|has risen|had risen)(?: to| at)?|put the (?:death toll|toll|number of "
     r"(?:dead|deaths|those killed)) at|(?<=people )killed were|injur(?:ing|ed)|wound(?:ing|ed))\s+"
     r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?" + _NUM
-    + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?", re.I)
+    + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?(?P<hell>\s+to\s+hell)?", re.I)
 # "five engineers and their driver were killed" (6), "two soldiers and eight attackers were killed" (10)
 # the words of the first conjunct carry no verb of their own: in "two were killed and one was injured"
 # the figures are separate
@@ -452,7 +453,7 @@ class Figure:
 
 _PERPETRATOR_WORDS = re.compile(r"\b(?:attackers|assailants|militants|gunmen|terrorists|bombers|insurgents|"
                                 r"fighters|hijackers|kidnappers|khawarij|khwarij|jihadists|rebels|bandits)\b", re.I)
-_PERPETRATOR_NOUNS = {"rebels", "jihadists", "insurgents", "bandits"}
+_PERPETRATOR_NOUNS = {"rebels", "jihadists", "insurgents", "bandits", "terrorists", "khawarij"}
 _AUX_WORDS = {"were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "of", "them", "others"}
 
 
@@ -537,6 +538,8 @@ class _Casualties:
                 continue  # "no one was hurt"
             n = _count(m)
             what = ((m.groupdict().get("what2") or "") + (m.group("what") or "")).lower()
+            if m.re is _KILL_BEFORE and what.startswith("sent") and not m.group("hell"):
+                continue  # "sent 13 khawarij to hell" is 13 dead; "sent 200 troops" is none
             if n is None or n > 100_000:
                 continue
             words = _victims_text(m)

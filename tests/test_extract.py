@@ -1824,3 +1824,17 @@ def test_arrived_here_is_the_dateline_city(extractor):
                             "three-day official visit to Vietnam.", "2024-03-27")
     trip = one(evs, "visit")
     assert ([p.place.name for p in trip.places], trip.date) == (["Hanoi"], "2024-03-25")
+
+
+def test_the_military_media_wing_wording_of_militants_killed(extractor):
+    e = one(events(extractor, "Troops sent nine khawarij to hell in an intelligence-based operation in Kurram on "
+                              "Sunday.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (9, "2024-03-24")
+    e = one(events(extractor, "As a result, seven khawarij were sent to hell in Mir Ali on Monday.", "2024-03-27"),
+            "attack")
+    assert (e.killed, e.date) == (7, "2024-03-25")
+    e = one(events(extractor, "Five terrorists belonging to the outfit were neutralised in Zhob on Monday.",
+                   "2024-03-27"), "attack")
+    assert e.killed == 5
+    assert events(extractor, "The army sent 200 troops to Kurram on Monday.", "2024-03-27") == [] or all(
+        e.killed is None for e in events(extractor, "The army sent 200 troops to Kurram on Monday.", "2024-03-27"))

@@ -1129,8 +1129,11 @@ class Extractor:
             def dates_for(future: bool, s0: int = s0, s1: int = s1) -> list[DateMention]:
                 if "expr" not in all_dates:
                     # the dateline's date says when the story was filed, not when anything happened
+                    # (but a full date that opens a line is a timeline's entry: "2 January 2025 - Mogadishu: ...")
                     all_dates["expr"] = [(k, m) for k, m in date_expressions(text, scanned=date_found)
-                                         if not (m.start() < 60 and _DATELINE_END.match(text, m.end()))]
+                                         if not (m.start() < 60 and _DATELINE_END.match(text, m.end())
+                                                 and not (k in ("full_dmy", "full_mdy") and (
+                                                     m.start() == 0 or text[m.start() - 1] == "\n")))]
                     all_dates["starts"] = [m.start() for _, m in all_dates["expr"]]
                 key = (s0, future)
                 if key not in all_dates:  # the kinds of one sentence share its dates

@@ -1838,3 +1838,13 @@ def test_the_military_media_wing_wording_of_militants_killed(extractor):
     assert e.killed == 5
     assert events(extractor, "The army sent 200 troops to Kurram on Monday.", "2024-03-27") == [] or all(
         e.killed is None for e in events(extractor, "The army sent 200 troops to Kurram on Monday.", "2024-03-27"))
+
+
+def test_a_timeline_entry_that_opens_the_text_keeps_its_date(extractor):
+    e = one(events(extractor, "Timeline of attacks\n\n3 May 2023 - Gao, Mali: Jihadists shelled the airport, killing "
+                              "four soldiers.", "2024-03-27"), "attack")
+    assert (e.date, e.killed) == ("2023-05-03", 4)
+    # a dateline's date is still the filing date, not the event's
+    e = one(events(extractor, "BAMAKO, March 26 (Example Wire) - Jihadists shelled the airport in Gao on Monday, "
+                              "killing four soldiers.", "2024-03-27"), "attack")
+    assert e.date == "2024-03-25"

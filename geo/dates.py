@@ -83,9 +83,11 @@ _NUM_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")
 # "on" in a text would be a place to try them; after "in", "of", "by" one space is read, so that the
 # scanner tries a pattern only at "in M...", "of 2...", not at every "in" and "of"
 _PROSE = [
-    # "from 24 to 27 November 2026": the span starts on its first day (found at the day, after "from")
-    ("full_dmy", re.compile(r"(?<=\bfrom )(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|till|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+"
+    # "from 4 to 7 December 2026", "4-7 December": the first day (before the forms that would read the last)
+    ("full_dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
                             + _NUM_MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
+    ("day_month", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                             + _NUM_MONTH + r"(?![\d,]*\s*(?:19|20)\d\d)\b", re.I)),
     ("full_dmy", re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                             + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("full_mdy", re.compile(r"\b" + _NUM_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
@@ -93,7 +95,7 @@ _PROSE = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")),
     ("month_year", re.compile(r"\b" + _NUM_MONTH + r",?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("month_this_year", re.compile(r"\b(?:in|since|during|last|this|early|late|mid-?)\s" + _NUM_MONTH
-                                   + r"\s+(?:this|last)\s+year\b|\bthis\s+" + _NUM_MONTH.replace("mon", "mon2")
+                                   + r"\s+(?:this|last|next)\s+year\b|\bthis\s+" + _NUM_MONTH.replace("mon", "mon2")
                                    + r"\b|\blast\s+" + _NUM_MONTH.replace("mon", "mon3") + r"(?!\s+\d)\b", re.I)),
     ("day_month", re.compile(r"\b(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _NUM_MONTH
                              + r"|" + _NUM_MONTH.replace("mon", "mon2") + r"\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)"
@@ -106,9 +108,13 @@ _PROSE = [
     # scanner stops seldom); the unit and the number are read before it
     ("ago", re.compile(r"\b(?:(?<=\bday )|(?<=\bdays )|(?<=\bweek )|(?<=\bweeks )|(?<=\bmonth )|(?<=\bmonths )|"
                        r"(?<=\byear )|(?<=\byears ))ago\b", re.I)),
-    ("weekday", re.compile(r"\b(?:last\s+|this\s+|next\s+)?(?P<wd>monday|tuesday|wednesday|thursday|"
-                           r"friday|saturday|sunday)(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    # ("Palm Sunday", "Good Friday": feasts, not the last such weekday)
+    ("weekday", re.compile(r"\b(?:last\s+|this\s+|next\s+)?(?<!palm )(?<!easter )(?<!good )(?<!black )(?<!holy )"
+                           r"(?<!ash )(?P<wd>monday|tuesday|wednesday|thursday|"
+                           r"friday|saturday|sunday)(?!\s+(?:prayers?|sermons?|Mass)\b)"  # "during Friday prayers": no day
+                           r"(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this evening|"
+                            r"(?:this|last|next) weekend|(?<=over the )weekend|(?<=at the )weekend|"
                             r"this afternoon|earlier today|earlier this (?:week|month|year)|last (?:week|month|"
                             r"year)|next (?:week|month|year)|this (?:week|month|year)|(?<=the )day before)\b", re.I)),
 ]
@@ -199,6 +205,7 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
                 month = _month_of(g)
                 return f"{pub.year - (month >= pub.month):04d}-{month:02d}", "month"
             last = "last year" in m.group(0).lower()
+            last -= "next year" in m.group(0).lower()  # "in January next year"
             return f"{pub.year - last:04d}-{_month_of(g):02d}", "month"
         if kind == "in_month":
             month = _month_of(g)
@@ -250,6 +257,14 @@ def _resolve(kind: str, m: re.Match, pub: dt.date | None, future: bool) -> tuple
                 return f"{y:04d}-{mo + 1:02d}", "month"
             return f"{pub.year - n:04d}", "year"
         rel = g["rel"].lower()
+        if rel.endswith("weekend"):
+            # the month of the weekend meant: "over the weekend", "last weekend" the one just past; "this
+            # weekend" and "next weekend" the one to come
+            if rel in ("weekend", "last weekend"):
+                d = pub - dt.timedelta(days=(pub.weekday() - 5) % 7 + (7 if rel == "last weekend" and pub.weekday() >= 5 else 0))
+            else:
+                d = pub + dt.timedelta(days=(5 - pub.weekday()) % 7 + (7 if rel == "next weekend" else 0))
+            return f"{d.year:04d}-{d.month:02d}", "month"
         if rel in ("yesterday", "last night", "day before"):
             return (pub - dt.timedelta(days=1)).isoformat(), "day"
         if rel in ("today", "tonight", "this morning", "this evening", "this afternoon", "earlier today"):

@@ -54,10 +54,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         (r"ambush(?:ed|es)?", "ambush"),
         (r"stabbed(?: to death)?|stabbings?|knife attacks?", "stabbing"),
         (r"hostage-taking|hostages?|(?:laid )?siege|seized (?:a|the) (?:[\w-]+ )?(?:school|hotel|theat(?:re|er)|"
-         r"building|hospital|mall)", "hostage siege"),
+         r"building|hospital|mall)|hijack(?:ed|ing|ers?)", "hostage siege"),
         (r"rockets? (?:attacks?|fired|hit|struck)|missiles? (?:attacks?|strikes?|struck|hit)|mortar|shell(?:ing|ed)|"
-         r"fired (?:a |an |two |three |\w+ )?(?:ballistic )?(?:missiles?|rockets?|mortars?|shells?) (?:at|on|into)|"
-         r"drones? (?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
+         r"(?:fired|launched) (?:[\w-]+ ){0,3}?(?:missiles?|rockets?|mortars?|shells?|drones?) (?:at|on|into|towards?|against)|"
+         r"drones? (?:(?:had|have|has|also) )?(?:strikes?|struck|attacks?|hit)|air ?strikes?", "strike"),
         (r"grenade(?: attack)?s?", "grenade attack"),
         # "carried out strikes on rebel targets", "an artillery shell struck a camp"
         # (anchored at the rare "strikes", not at every "carried" and "conducted")
@@ -66,10 +66,21 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
                                                    "retaliatory ", "fresh ", "new ", "more ", "several ", "multiple ",
                                                    "a series of ", "a wave of ")) + r")strikes|"
          r"shells? (?:struck|hit|landed|slammed|exploded)", "strike"),
-        # "the group sank two bulk carriers"
-        (r"(?:sank|sunk) (?:an?|the|two|three|four|several|\d+) (?:[\w-]+ ){0,3}?(?:ships?|vessels?|boats?|carriers?|"
-         r"tankers?|ferr(?:y|ies)|frigates?|destroyers?|freighters?|warships?)", None),
+        # "struck Hezbollah targets in southern Lebanon", "bombed militant hideouts" (not "struck a deal")
+        (r"(?:struck|bombed|shelled|targeted) (?:[\w'’-]+ ){0,3}?(?:targets|positions|hideouts|strongholds|"
+         r"camps|depots|launch(?:ing)? sites|command cent(?:re|er)s)\b", "strike"),
+        # "Russia pounded the capital and Odesa with drones and missiles" (not "pounded the table")
+        (r"pound(?:ed|ing|s)?(?=[^.;]{0,80}?\bwith (?:[\w-]+ )?(?:drones|missiles|rockets|artillery|shells|bombs|"
+         r"air ?strikes)\b)", "strike"),
+        # "the group sank two bulk carriers", "the Houthis sank the Liberian-flagged Eternity C"
+        # (not "a ferry sank", "sank his hopes")
+        (r"(?:sank|sunk) (?:an?|the|two|three|four|several|\d+) (?=(?-i:[A-Z])|(?:[\w-]+ ){0,3}(?:ships?|vessels?|boats?|"
+         r"carriers?|tankers?|ferr(?:y|ies)|frigates?|destroyers?|freighters?|warships?|cargo|dhows?|trawlers?)\b)", "strike"),
         (r"strikes? on (?:a|an|the|two|three|several) ", "strike"),
+        # "Israeli strikes across the Gaza Strip killed 18", "Russian strikes killed five": strikes told with their
+        # dead (a modifier before them: see _generic)
+        (r"strikes?(?= (?:(?:across|in|on|near|against) [^.;]{0,50}?)?(?:killed|kill|kills|have killed|"
+         r"wounded|injured)\b)", "strike"),
         # "Russia also struck energy facilities in the Kharkiv region"
         # (anchored at the object, not at every "hit")
         (r"(?=energy|power|fuel|oil|gas|grain|rail)(?:(?<=\bstruck )|(?<=\bstruck an )|(?<=\bstruck the )|(?<=\bhit )|(?<=\bhit an )|(?<=\bhit the )|(?<=\bpounded )|(?<=\bpounded an )|(?<=\bpounded the )|(?<=\btargeted )|(?<=\btargeted an )|(?<=\btargeted the )|(?<=\bshelled )|(?<=\bshelled an )|(?<=\bshelled the )|(?<=\bbombed )|(?<=\bbombed an )|(?<=\bbombed the )|(?<=\balso struck )|(?<=\bstruck several )|(?<=\bstruck two ))"
@@ -83,9 +94,12 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         # an operation is an event where the sentence states its dead or wounded (see the extraction loop)
         # "In another engagement, troops killed four militants": like an operation, only with its dead or wounded
         (r"(?=engagement)(?:(?<=\bthe )|(?<=\ban )|(?<=\banother )|(?<=\bseparate )|(?<=\bsecond )|(?<=\bthird ))engagements?", "armed clash"),
+        # "foiled an infiltration bid, killing 16 terrorists": an event only with its dead (see the extraction loop)
+        # (anchored at the rare word, not at every "the" and "for")
+        (r"infiltration(?: (?:bid|attempt)s?)?|(?<=\bto )infiltrate", "armed clash"),
         (r"(?=operation)(?:(?<=\bintelligence-based )|(?<=\bintelligence based )|(?<=\bsecond )|(?<=\bthird )|(?<=\banother )|(?<=\bseparate )|(?<=\bsecurity )|(?<=\bmilitary )|(?<=\bcounter-terrorism )|(?<=\bcounterterrorism )|(?<=\bcounter-insurgency )|(?<=\bcounterinsurgency )|(?<=\barmy )|(?<=\bjoint )|(?<=\bclearance )|(?<=\bsearch )|(?<=\bcordon-and-search ))operations?", "armed clash"),
         # "the RSF seized El Fasher", "captured the town of Pokrovsk" (not "seized drugs")
-        (r"(?:captured|seized|overran|overrun|took control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
+        (r"(?:captured|seized|overran|overrun|(?:took|taken|taking) control of|retook|recaptured|regained control of)\s+(?=(?-i:[A-Z])[\w'-]+|"
          r"(?:the|a|an) (?:[\w-]+ )?(?:city|town|village|district|base|garrison|airport|port|camp|barracks|outpost|"
          r"post|checkpoint)s?\b)", "capture"),
         (r"invad(?:ed|es|ing)|(?:military|ground|lightning|full-scale|major) (?:invasion|offensive)", "offensive"),
@@ -98,7 +112,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
         # "Rebels killed at least 20 civilians ... over the weekend": the attackers name the attack when the
         # sentence tells its dead and no deed (see the extraction loop)
         # (not "militants": the scanner would try the trigger pattern at every "military")
-        (r"rebels|jihadists|insurgents|bandits", "armed assault"),
+        # ("terrorists", "khawarij": the ISPR's "19 khawarij were sent to hell in Datta Khel on Wednesday")
+        (r"rebels|jihadists|insurgents|bandits|terrorists|khawarij", "armed assault"),
         # "killed in fighting at the prison", "after fighting broke out": events with their dead or wounded (see the
         # extraction loop); anchored at the rare noun, not at every "killed"
         (r"(?=fighting|crossfire|unrest)(?:(?<=\bin )|(?<=\bin the )|(?<=\bin a ))(?:fighting|crossfire|unrest)|"
@@ -111,6 +126,8 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
     ],
     "agreement": [
         (r"memorand(?:um|a|ums) of understanding|MoUs?|MOUs?", "MoU"),
+        # "witnessed the exchange of more than 20 cooperation documents": Xinhua's word for the signed texts
+        (r"cooperation documents|(?:exchanged|exchange of) (?:[\w-]+ ){0,4}?documents", "MoU"),
         (r"cease-?fire|truce|peace (?:deal|agreement|accord)", "ceasefire"),
         (r"(?:(?<=\bto )|(?<=\bwill )|(?<=\bwould )|(?<=\bshall ))sign\b|agreements?|"
          r"agreed (?:(?:last|this|next) \w+ |on \w+day |in \w+ )?(?:to|on|that|in|at|with|during|"
@@ -179,7 +196,10 @@ _TRIGGERS: dict[str, list[tuple[str, str | None]]] = {
          r"(?:[\w-]+ )?(?:delegation|mission|envoy) to|"
          r"flew to|(?:fly|flies|flying) to (?=(?-i:[A-Z]))|to travel to|(?:left|departed|departing|set off|leaves|leaving|departs) for (?-i:[A-Z])[\w-]*|"
          r"(?:heads|heading|head|headed) (?:to|for) (?-i:[A-Z])[\w-]*|arriv(?:e|es|ing) (?:in|at)|"
-         r"reached (?-i:[A-Z])[\w-]*", None),
+         r"reached (?-i:[A-Z])[\w-]*|"
+         # "Premier Li is due in Islamabad on Monday" (not "due in March")
+         r"(?:(?<=\bis )|(?<=\bare ))due (?:in|at) (?!(?:January|February|March|April|May|June|July|August|September|October|"
+         r"November|December)\b)(?-i:[A-Z])[\w-]*", None),
     ],
 }
 _TRIGGER_WORDS = {k: re.compile(v, re.I) for k, v in {
@@ -193,7 +213,7 @@ _TRIGGER_ALL = re.compile("|".join(rf"(?P<{t}__{i}>\b(?:{p})\b)" for t, pats in 
                                    for i, (p, _) in enumerate(pats)), re.I)
 _BARE_STRIKE = f"attack__{len(_TRIGGERS['attack']) - 1}"  # the last attack pattern: "strikes" alone
 _SUBTYPES = {f"{t}__{i}": (t, sub) for t, pats in _TRIGGERS.items() for i, (_, sub) in enumerate(pats)}
-_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:suspended|shut) (?:[\w-]+ ){0,2}?(?:several|many|multiple|numerous|countless) times|visit (?:[\w-]+ ){0,3}?at (?:a|an) (?:time convenient|mutually convenient|convenient time|early date)|(?=attack)(?:(?<=\bbegan )|(?<=\bbegun )|(?<=\bstarted )|(?<=\bcontinued )|(?<=\bcontinue )|(?<=\bcontinues )|(?<=\bkept )|(?<=\bbegan to )|(?<=\bstarted to )|(?<=\bcontinued to )|(?<=\bcontinue to ))attack(?:ing)?|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|cancell?ed|broken off))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
+_NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:suspended|shut) (?:[\w-]+ ){0,2}?(?:several|many|multiple|numerous|countless) times|visit (?:[\w-]+ ){0,3}?at (?:a|an) (?:time convenient|mutually convenient|convenient time|early date)|(?=attack)(?:(?<=\bbegan )|(?<=\bbegun )|(?<=\bstarted )|(?<=\bcontinued )|(?<=\bcontinue )|(?<=\bcontinues )|(?<=\bkept )|(?<=\bbegan to )|(?<=\bstarted to )|(?<=\bcontinued to )|(?<=\bcontinue to ))attack(?:ing)?|where (?:the )?(?:[\w-]+ ){1,3}meets?(?= [A-Z])|(?:press|news|media) (?:conferences?|briefings?)|(?:talks|negotiations|visit|trip|meeting|summit)(?= (?:were|was|had been|have been|has been) (?:suspended|frozen|stalled|halted|called off|postponed|put on hold|put off|cancell?ed|broken off|deferred))|(?:talks|negotiations)(?= (?:stalled|collapsed|broke down))|(?:attacks?|assaults?) on (?:its|their|his|her|our|the country['’]s|the nation['’]s|"
                          r"[A-Z]\w+['’]s) (?:sovereignty|territorial integrity|independence|dignity|democracy|"
                          r"constitution|rights|freedoms?|values|honou?r|reputation|identity)|attack(?:ed|s)? (?:the|his|her|their) "
                          r"(?:policy|policies|decision|remarks?|critics?)|bomb(?:ed)? at the box office|"
@@ -201,7 +221,7 @@ _NOT_EVENTS = re.compile(r"\b(?:heart attack|panic attack|(?:suspended|shut) (?:
                          r"point)|conference (?:rooms?|halls?|centre|center)|visiting (?:[\w-]+ )?(?:dignitaries|"
                          r"delegations?|teams?|ministers?|leaders?|officials|heads|premiers?|presidents?|envoys?|"
                          r"guests?|professors?|scholars?|fellows?))\b", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|am) going to|(?:is|are|was|were) due to|was to|were to|"
+_FUTURE = re.compile(r"\b(?:will|shall|would|is to|are to|(?:is|are|am) going to|(?:is|are|was|were) due to|(?:is|are) due in|was to|were to|"
                      r"(?:was|were) (?:set|scheduled|expected) to|plans? to|planned|"
                      r"planning|scheduled|expected to|set to|intends? to|next (?:week|month|year)|"
                      r"upcoming|forthcoming|later this (?:week|month|year)|soon|is slated|invited)\b", re.I)
@@ -262,14 +282,15 @@ _KILL_AFTER = re.compile(
     # ("in October 2024 two engineers were killed": the year is no count, the "two" after it is)
     # ("two security guards escorting the convoy were injured": a participle phrase after the victims)
     r"\b" + _NUM + r"(?<!\b(?:19|20)\d\d)\s+" + _VICTIMS + r"(?:\s+(?-i:[a-z])+ing(?:\s+[\w'’-]+){1,3}?(?=\s+(?:were|was)\b))?"
-    r"(?:\s*,[^.;]{0,80}?,)?\s*(?:were|have been|had been|was|are|"
+    # ("13 people including nine Chinese engineers died": the part named before the verb)
+    r"(?:\s*,[^.;]{0,80}?,|\s+including\s+[^.;,]{1,50}?(?=\s+(?:were|was|died|had died)\b))?\s*(?:were|have been|had been|was|are|"
     r"being)?\s*(?:reportedly\s+|also\s+|reported\s+|confirmed\s+)?(?P<what>killed|dead|died|martyred|lost their lives|buried|"
     # ISPR's words: "embraced martyrdom", "were sent to hell", "neutralised"
     r"embraced (?:martyrdom|shahadat)|sent to hell|neutrali[sz]ed|"
     r"injured|wounded|hurt|(?:sustained|suffered|received) (?:[\w-]+ )?injuries)\b", re.I)
 # "A policeman was martyred when militants hurled a grenade": one, in the sentence that tells the attack
 # (looked for there only, not scanned for in every text)
-_ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilian|officer|guard|worker|engineer|child|"
+_ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|sailor|airman|marine|civilian|officer|guard|worker|engineer|child|"
                          r"boy|girl|man|woman|person|student|passenger|pilgrim|journalist|teacher|doctor|farmer|"
                          r"villager|bystander|constable|official|national|citizen|driver|resident|tourist|trader|"
                          r"shopkeeper|cleric|judge|lawyer|nurse|reporter|employee|labou?rer)\s+(?:was|has been|had been)\s+"
@@ -277,14 +298,14 @@ _ONE_VICTIM = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|civilia
                          r"stabbed to death|injured|wounded|hurt)\s+(?:when|in|as|after|by|on|near|at|while|during|"
                          r"outside|inside|and)\b")
 _KILL_BEFORE = re.compile(
-    r"\b(?P<what>kill(?:ing|ed)|martyr(?:ing|ed)|neutrali[sz](?:ing|ed)|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
+    r"\b(?P<what>kill(?:ing|ed)|martyr(?:ing|ed)|neutrali[sz](?:ing|ed)|sent|shot dead|gunned down|shot and killed|left|leaving|claimed the lives of|"
     r"death toll (?:from [^.;,]{3,100}? )?(?:rose|"
     r"climbed|reached|jumped|stood|increased|has risen|had risen)(?: to| at)?|put the (?:death toll|toll|number of "
     r"(?:dead|deaths|those killed)) at|(?<=people )killed were|injur(?:ing|ed)|wound(?:ing|ed))\s+"
     r"(?:at least |some |about |nearly |around |more than |over |another |a total of |all )?"
     # "killing two constables and injuring a third": one more
     + _NUM.replace("(?P<num>", "(?P<num>a(?=\\s+(?:second|third|fourth|fifth|sixth)\\b)|", 1)
-    + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?", re.I)
+    + r"(?:\s+" + _VICTIMS + r")?(?:\s+(?P<what2>dead|killed|injured|wounded))?(?P<hell>\s+to\s+hell)?", re.I)
 # "five engineers and their driver were killed" (6), "two soldiers and eight attackers were killed" (10)
 # the words of the first conjunct carry no verb of their own: in "two were killed and one was injured"
 # the figures are separate
@@ -424,6 +445,21 @@ def _casualties(sentence: str) -> tuple[int | None, int | None]:
 GENERIC, GROUP, PERPETRATORS = "generic", "group", "perpetrators"
 
 
+_ONE_KILLED = re.compile(r"\b(?:shot dead|gunned down|killed|killing|martyred|stabbed to death)\s+an?\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:policeman|police officer|soldier|sailor|civilian|officer|guard|worker|engineer|child|boy|"
+                         r"commander|leader|militant|fighter|"
+                         r"girl|man|woman|person|student|passenger|journalist|teacher|doctor|farmer|villager|"
+                         r"constable|official|national|citizen|driver|resident|tourist|trader|shopkeeper|cleric|judge|"
+                         r"lawyer|nurse|employee|labou?rer)\b")
+_ANOTHER_HURT = re.compile(r"\band\s+(?:one\s+)?another(?:\s+(?:one|person|man|woman|policeman|soldier|civilian|"
+                           r"officer|guard|worker|passenger))?\s+(?:was\s+|were\s+)?(?:injured|wounded|hurt)\b", re.I)
+_ONE_HURT = re.compile(r"\b[Aa]n?\s+(?:[\w-]+\s+)?(?:policeman|soldier|sailor|civilian|officer|guard|worker|engineer|"
+                       r"child|man|woman|person|student|passenger|journalist|national|citizen|driver|resident|tourist|"
+                       r"employee|labou?rer|constable)\s+(?:also\s+)?(?:sustained|suffered|received)\s+"
+                       r"(?:minor|slight|serious|severe|critical|multiple|gunshot|bullet|shrapnel|burn)?\s*"
+                       r"(?:injuries|wounds)\b")
+
+
 @dataclass(frozen=True)
 class Figure:
     """A stated casualty figure and whom it counts: everyone (``generic``), one nationality
@@ -435,7 +471,7 @@ class Figure:
 
 _PERPETRATOR_WORDS = re.compile(r"\b(?:attackers|assailants|militants|gunmen|terrorists|bombers|insurgents|"
                                 r"fighters|hijackers|kidnappers|khawarij|khwarij|jihadists|rebels|bandits)\b", re.I)
-_PERPETRATOR_NOUNS = {"rebels", "jihadists", "insurgents", "bandits"}
+_PERPETRATOR_NOUNS = {"rebels", "jihadists", "insurgents", "bandits", "terrorists", "khawarij"}
 _AUX_WORDS = {"were", "was", "have", "had", "been", "are", "being", "reportedly", "also", "of", "them", "others"}
 
 
@@ -520,6 +556,8 @@ class _Casualties:
                 continue  # "no one was hurt"
             n = _count(m)
             what = ((m.groupdict().get("what2") or "") + (m.group("what") or "")).lower()
+            if m.re is _KILL_BEFORE and what.startswith("sent") and not m.group("hell"):
+                continue  # "sent 13 khawarij to hell" is 13 dead; "sent 200 troops" is none
             if n is None or n > 100_000:
                 continue
             words = _victims_text(m)
@@ -532,6 +570,8 @@ class _Casualties:
                     continue  # "after three more wounded people died": an increase of a toll, not a total
                 # but in "troops killed four more militants" the deed is told, with its own dead, who are these
                 words = " ".join(text[m.end("num"):min(s1, m.end("num") + 40)].split()[:3])
+            elif " more" in words and _COUNT_MORE.search(words):
+                continue  # "the toll rose to nine as two more injured succumbed": not nine injured
             who = _victim_class(words, last_class)
             if who == PERPETRATORS and m.start("what") > m.start() and not _PASSIVE.search(words):
                 continue  # "gunmen killed 11 people": the attackers did the killing
@@ -786,6 +826,35 @@ _OPENS_WITH_TIME = re.compile(
 _DEFINITE_START = re.compile(r"(?:the|this|that|its|their)\b", re.I)
 _AGREED_TO = re.compile(r"\b(?:agreed|agree|agrees|decided|pledged|promised)\s+(?:on\s+\w+\s+)?(?P<to>to)\s+"
                         r"(?:[\w-]+\s+){0,4}$", re.I)
+_ENDING_STRIKES = re.compile(r"\b(?:an end to|a halt to|end(?:ing)?|halt(?:ing)?|stop(?:ping)?|cease|ceasing|"
+                             r"suspend(?:ing)?)\s+(?:(?:the|all|its|their|further|[A-Z][\w.]*)\s+){0,2}$")
+_STRUCK_THE = re.compile(r"\b(?:hit|struck|targeted|targeting|bombed|attacked|(?:strike|attack|raid) on)\s+"
+                         r"(?:a|an|the)\s+(?:[\w-]+\s+)?$", re.I)
+# "agreed to work closely to ensure the visit's success": a pledge of goodwill, no accord on anything
+_VAGUE_PLEDGE = re.compile(r"agreed\s+to\s+(?:work\s+(?:closely|together)|stay\s+in\s+(?:close\s+)?(?:touch|contact)|"
+                           r"keep\s+in\s+(?:close\s+)?(?:touch|contact)|maintain\s+(?:close\s+)?(?:communication|"
+                           r"contacts?))\b", re.I)
+# "The two sides discussed ...", "They also discussed ...": the talks just told of, told on
+_SIDES_DISCUSSED = re.compile(r"\W*(?:(?:the|both)\s+(?:two\s+)?(?:sides|leaders|ministers|delegations)|they)\s+"
+                              r"(?:also\s+)?discussed\b", re.I)
+# "The chief minister has summoned a meeting of the apex committee on Monday": the meeting is to come
+_HAS_CALLED = re.compile(r"\b(?:has|have)\s+(?:summoned|called|convened|requisitioned)\s+(?:an?|the)\s+"
+                         r"(?:[\w-]+\s+){0,3}$", re.I)
+_AHEAD_OF = re.compile(r"\b(?:ahead of|days before|hours before|on the eve of)\s+(?:(?:the|a|new|fresh|planned|"
+                       r"upcoming|expected|scheduled|renewed|peace|direct|next|round|of)\s+)*$", re.I)
+_IN_PLACE_OPENING = re.compile(r"\W*In (?:the )?(?:(?:southern|northern|eastern|western|central|capital|city|town|"
+                               r"port|region|province) )*(?-i:[A-Z])[\w'’.-]*(?: (?-i:[A-Z])[\w'’.-]*){0,2},")
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest)\s+(?:[\w'’-]+\s+){0,8}(?:so far\s+)?$",
+                                 re.I)
+_UNDER_THE = re.compile(r"\b[Uu]nder (?:the|a|an|its|their|this|that) (?:[\w'’-]+ ){0,6}$")
+_MADE_THEN = re.compile(r"[\w'’-]*\s*,?\s+(?:(?:that|which) (?:was|were|had been) )?(?:signed|agreed|reached|inked|brokered|"
+                        r"concluded|struck)\b")
+# "agreed to hold the next round in Kabul", "It was agreed that the fifth round will be held in Beijing": the
+# agreement is only to meet, and the meeting to come is the event
+# (not "agreed to meet again in June", told as an accord and the talks)
+_AGREED_TO_MEET = re.compile(r"agreed\s+(?:to\s+(?:hold|convene|host)\b|that\s+(?:[\w'’().-]+\s+){1,14}?"
+                             r"(?:would|will|should|is to|are to|could)\s+(?:be\s+(?:held|convened)|take\s+place)\b)",
+                             re.I)
 _TO_VERB = re.compile(r"\bto\s+(?!(?:a|an|the|this|that|these|those|its|their|his|her|our|all|any|some|"
                       r"cease-?fire|truce|deal|peace|terms|\d+)\b)[a-z]+\b")
 _AFTER_STOP = re.compile(r"\bafter (?:an? (?:[\w-]+ )?)?$", re.I)
@@ -876,7 +945,13 @@ def _add_dead(old: list[Figure], new: list[Figure], sentence: str) -> list[Figur
 
 _MULTI_DAY = re.compile(r"\bfrom (?:\w+ ){1,2}(?:to|until|till) \w+|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-day\b",
                         re.I)
-_SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in|that) (?:the )?day\b|\b(?:on )?the same day\b|\bthat day\b|"
+                       r"^\W*Later\s*,|^\W*(?:Hours|Minutes|Moments|Shortly)\s+(?:later|earlier|afterwards?|before)\b",
+                       re.I)  # "Later, the envoy called on the minister", "Hours later, a bomb ...": the story's day
+# "A day earlier, a roadside bomb had killed two policemen": that many days before the day just told
+_EARLIER_BY = re.compile(r"^\W*(?:(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)\s+"
+                         r"(?:earlier|before)|(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before))\s*,",
+                         re.I)
 
 
 def _own_dates(sentence: str, candidates: list[DateMention], trigger: _Trigger, planned: bool) -> list[DateMention]:
@@ -1114,6 +1189,8 @@ class Extractor:
                         and not _RUNNING_TALLY.search(sentence):
                     killed, injured = casualties.within(s0, s1)
                     _named_martyrs(sentence, killed)
+                    if injured and recent.injured and "ly " in sentence and _WORST_HURT.search(sentence):
+                        injured = []  # "six critically injured were airlifted": some of the injured already counted
                     if killed or injured:
                         recent.killed = _add_dead(recent.killed, killed, sentence)
                         recent.injured += injured
@@ -1126,8 +1203,11 @@ class Extractor:
             def dates_for(future: bool, s0: int = s0, s1: int = s1) -> list[DateMention]:
                 if "expr" not in all_dates:
                     # the dateline's date says when the story was filed, not when anything happened
+                    # (but a full date that opens a line is a timeline's entry: "2 January 2025 - Mogadishu: ...")
                     all_dates["expr"] = [(k, m) for k, m in date_expressions(text, scanned=date_found)
-                                         if not (m.start() < 60 and _DATELINE_END.match(text, m.end()))]
+                                         if not (m.start() < 60 and _DATELINE_END.match(text, m.end())
+                                                 and not (k in ("full_dmy", "full_mdy") and (
+                                                     m.start() == 0 or text[m.start() - 1] == "\n")))]
                     all_dates["starts"] = [m.start() for _, m in all_dates["expr"]]
                 key = (s0, future)
                 if key not in all_dates:  # the kinds of one sentence share its dates
@@ -1153,7 +1233,8 @@ class Extractor:
                 # complex, where troops killed all eight attackers" is the storming's own clause)
                 recall = next(((h, c) for h in found if h[0] == kind and h[1].start() > h1.end()
                                and (c := _RECALL_CLAUSE.search(sentence, h1.end(), h[1].start())) is not None
-                               and not any(g[0] == kind and h1.end() <= g[1].start() < c.start() for g in found)
+                               and not any(g[0] == kind and h1.end() <= g[1].start() < c.start()
+                                           and not _renames(sentence, h1.end(), g[1].start()) for g in found)
                                and not _generic(h[1].group(0), sentence, found, h[1].start())), None)
                 if recall is not None and kind == "visit" and "where" in recall[1].group(0).lower():
                     recall = None  # "will travel to Urumqi on Thursday, where he will tour a land port": one trip
@@ -1268,16 +1349,30 @@ class Extractor:
                         unplaced.add("other")  # and no place of another sentence is its own
             killed, injured = casualties.within(s0, s1)
             one_victim = None
-            if "attack" in first and " was " in sentence:
-                # ("A guard was martyred and three others were wounded": one dead, besides the three)
-                one_victim = _ONE_VICTIM.search(sentence)
+            if "attack" in first and (" was " in sentence or "injuries" in sentence or "wounds" in sentence):
+                # ("A guard was martyred and three others were wounded": one dead, besides the three;
+                # "an engineer sustained minor injuries": one hurt)
+                one_victim = (_ONE_VICTIM.search(sentence) if " was " in sentence else None) or (
+                    _ONE_HURT.search(sentence) if "injuries" in sentence or "wounds" in sentence else None)
                 if one_victim is not None:
-                    hurt = one_victim.group("what")[0] in "iwh"
-                    if not (injured if hurt else killed):
-                        (injured if hurt else killed).append(Figure(1))
-                    elif not hurt and all(f.who == PERPETRATORS for f in killed):
-                        # "A soldier was martyred and two terrorists were killed": three dead in all
-                        killed.append(Figure(max(f.n for f in killed) + 1, GENERIC))
+                    hurt = one_victim.re is _ONE_HURT or one_victim.group("what")[0] in "iwh"
+                    figures = injured if hurt else killed
+                    if not figures:
+                        figures.append(Figure(1))
+                    elif not hurt and all(f.who == PERPETRATORS for f in figures):
+                        # "a sailor was martyred and all four attackers were killed": five dead in all
+                        figures.append(Figure(max(f.n for f in figures) + 1, GENERIC))
+            if "attack" in first and not injured and "another" in sentence:
+                # "Two policemen were martyred and another injured": one hurt
+                if _ANOTHER_HURT.search(sentence):
+                    injured.append(Figure(1))
+            if "attack" in first and not killed and (" dead a" in sentence or " down a" in sentence
+                                                     or "killed a" in sentence or "martyred a" in sentence
+                                                     or "killing a" in sentence):
+                # "gunmen shot dead a Chinese national": one dead, told with the deed
+                lone = _ONE_KILLED.search(sentence)
+                if lone is not None:
+                    killed.append(Figure(1))
             if "attack" in first:
                 _named_martyrs(sentence, killed)
             parts = {kind: (casualties.within(s0, s0 + at), casualties.within(s0 + at, s1)) for kind, at in split.items()}
@@ -1285,7 +1380,7 @@ class Extractor:
                 # "The attack came a week after a Chinese national was shot dead in Karachi": the one is the
                 # recalled clause's dead
                 part = parts["attack"][one_victim.start() >= split["attack"]]
-                hurt = one_victim.group("what")[0] in "iwh"
+                hurt = one_victim.re is _ONE_HURT or one_victim.group("what")[0] in "iwh"
                 if not part[1 if hurt else 0]:
                     part[1 if hurt else 0].append(Figure(1))
             definite = _definite(sentence, found)  # "the attack", once for the sentence's kinds
@@ -1294,6 +1389,25 @@ class Extractor:
             main_of: dict[str, _Draft] = {}
             cues: list[tuple[Mention, str, bool]] | None = None
             for kind, trigger, subtype in hits:
+                if kind == "attack" and _ENDING_STRIKES.search(sentence, max(0, trigger.start() - 40), trigger.start()):
+                    continue  # "in exchange for an end to air strikes": attacks that are to stop, none told
+                if kind == "meeting" and "attack" in first and _STRUCK_THE.search(
+                        sentence, max(0, trigger.start() - 30), trigger.start()):
+                    continue  # "an air strike hit a meeting of the cabinet": the meeting is the target
+                if kind == "meeting" and (killed or injured or "attack" in first) and _AHEAD_OF.search(
+                        sentence, max(0, trigger.start() - 40), trigger.start()):
+                    continue  # "drones pounded the capital, killing nine, ahead of new talks": talks told of elsewhere
+                if kind == "agreement" and "nder " in sentence and _UNDER_THE.search(
+                        sentence, max(0, trigger.start() - 60), trigger.start()) and not _MADE_THEN.match(
+                        sentence, trigger.end()):
+                    continue  # "released hostages under the first phase of the ceasefire deal": the deal is not told
+                if kind == "agreement" and _VAGUE_PLEDGE.match(sentence, trigger.start()):
+                    continue
+                if kind == "meeting" and trigger.group(0).lower() == "discussed" and _SIDES_DISCUSSED.match(sentence) \
+                        and any(d.kind == "meeting" and d.status != "planned" and not d.older for d in drafts):
+                    continue
+                if kind == "agreement" and "meeting" in first and _AGREED_TO_MEET.match(sentence, trigger.start()):
+                    continue  # "agreed to hold talks in Kabul next year": the talks to come, no accord
                 if kind == "visit" and _SCENE_VISIT.search(sentence) and (last_attack or "attack" in first):
                     continue  # a visit to the scene is part of the attack story
                 if kind == "meeting" and "visit" in first and "for talks" in sentence and _FOR_TALKS_ON.match(sentence, trigger.start()) \
@@ -1301,7 +1415,8 @@ class Extractor:
                     continue  # "will travel to Kabul next week for talks on border security": the trip's purpose
                 if kind == "attack" and not (killed or injured) and trigger.group(0).lower().endswith(
                         ("operation", "operations", "engagement", "engagements", "riot", "riots", "rioting", "fighting", "crossfire", "violence",
-                         "clashes between", "clashes with", "clashed with",
+                         "clashes between", "clashes with", "clashed with", "infiltration", "infiltrate",
+                         "bid", "bids", "attempt", "attempts",
                          "unrest", "broke out", "erupted")):
                     # "security forces launched an operation": an event only with its dead or wounded, stated here
                     # or in the next sentence that tells of its fighting ("During the operation, ... five
@@ -1317,7 +1432,9 @@ class Extractor:
                 # "agreed on Monday to resume peace talks next month": the talks are to come, on their own date
                 agreed_to = _AGREED_TO.search(sentence, max(0, trigger.start() - 50), trigger.start()) \
                     if kind in ("meeting", "visit") else None
-                planned = agreed_to is not None or _future_near(sentence, trigger.start())
+                planned = agreed_to is not None or _future_near(sentence, trigger.start()) or (
+                    kind == "meeting" and "as " in sentence and _HAS_CALLED.search(
+                        sentence, max(0, trigger.start() - 50), trigger.start()) is not None)
                 trip = None
                 if not planned and kind == "meeting" and "visit" in first:
                     # "will travel to Islamabad on Thursday for the sixth round of the strategic dialogue":
@@ -1331,6 +1448,11 @@ class Extractor:
                 candidates = dates_for(planned)
                 if candidates:
                     candidates = _own_dates(sentence, candidates, trigger, planned)
+                if candidates and ("deadliest" in sentence or "worst" in sentence or "bloodiest" in sentence
+                                   or "biggest" in sentence or "largest" in sentence):
+                    # "in the deadliest attack on workers this year": a comparison's span, not the event's date
+                    candidates = [d for d in candidates if not (d.precision == "year" and _SUPERLATIVE_BEFORE.search(
+                        sentence, max(0, d.start - 60), d.start))]
                 if candidates and agreed_to is not None:
                     candidates = [d for d in candidates if d.start >= agreed_to.start("to")]
                 if candidates and kind == "agreement":
@@ -1355,7 +1477,9 @@ class Extractor:
                 same_day = None
                 if date is None and not candidates and _SAME_DAY.search(sentence):
                     # "Earlier in the day, the two premiers held talks": the day the story has just told of
-                    same_day = next((d for d in reversed(drafts) if d.precision == "day" and d.date), None)
+                    # (not an older event recalled in between: "They recalled the dialogue held in Kabul in 2025.")
+                    same_day = next((d for d in reversed(drafts) if d.precision == "day" and d.date and not d.older),
+                                    None)
                     if same_day is not None:
                         date, precision = same_day.date, "day"
                 occasion = None
@@ -1376,6 +1500,18 @@ class Extractor:
                         date, precision = trip.date, trip.precision
                         if precision == "day" and any(_MULTI_DAY.search(text, a, b) for a, b in trip.evidence):
                             date, precision = date[:7], "month"
+                if occasion is None and date is None and not candidates and kind == "agreement" \
+                        and (talks := _RIGHT_AFTER.match(sentence)) is not None \
+                        and talks.group(1).lower() not in _ANCHOR_KIND:
+                    # "After the dialogue, the ministers witnessed the signing", "At that meeting, they agreed to ...":
+                    # at those talks (the ones the word names, if the story has told of several), their day and place
+                    word = talks.group(1).lower()
+                    held = [d for d in reversed(drafts) if d.kind == "meeting" and d.date and not d.recalled
+                            and d.status != "planned"]
+                    occasion = next((d for d in held if any(word in text[a:b].lower() for a, b in d.evidence)),
+                                    held[0] if held else None)
+                    if occasion is not None:
+                        date, precision = occasion.date, occasion.precision
                 after_other = _DAYS_AFTER_END.search(sentence, max(0, trigger.start() - 45), trigger.start())
                 if after_other and date and precision == "day":
                     raw = after_other.group("n").lower()
@@ -1403,6 +1539,13 @@ class Extractor:
                     n, unit = gap[kind]
                     date = (dt.date.fromisoformat(main_of[kind].date) - dt.timedelta(days=n * unit)).isoformat()
                     precision = "day"
+                if date is None and kind == "attack" and not candidates and _IN_PLACE_OPENING.match(sentence):
+                    # "Drones pounded the capital and Odesa early Saturday, killing nine. In Kyiv, six people were
+                    # killed ...": the toll place by place, on the lead's day
+                    lead = next((d for d in reversed(drafts) if d.kind == "attack" and si - d.sentence <= 3
+                                 and not d.recalled and d.date and d.precision == "day"), None)
+                    if lead is not None:
+                        date, precision = lead.date, "day"
                 if date is None:
                     date, precision = _relative_to_event(sentence, drafts, kind, definite)
                 if date is None and kind == "meeting" and (
@@ -1442,6 +1585,15 @@ class Extractor:
                             7 if later.group("unit").lower().startswith("week") else 1)
                         date = (dt.date.fromisoformat(anchor.date) + dt.timedelta(days=n)).isoformat()
                         precision = "day"
+                back = _EARLIER_BY.match(sentence) if date is None and not candidates and later is None else None
+                if back is not None:
+                    anchor = next((d for d in reversed(drafts) if si - d.sentence <= 2), None)
+                    if anchor is not None and anchor.date and anchor.precision == "day":
+                        n = 1 if back.group("prev") else (
+                            int(back.group("n")) if back.group("n").isdecimal() else _NUMBER_WORDS.get(
+                                back.group("n").lower(), 1)) * (7 if back.group("unit").lower().startswith("week") else 1)
+                        date = (dt.date.fromisoformat(anchor.date) - dt.timedelta(days=n)).isoformat()
+                        precision = "day"
                 longer = _LATER_LONG.search(sentence) if date is None and not candidates and later is None \
                     and "later" in sentence else None
                 if longer is not None:
@@ -1480,6 +1632,12 @@ class Extractor:
                     asides = [(m.start(), m.end()) for m in _ASIDE_CLAUSE.finditer(sentence)
                               if not m.start() <= trigger.start() < m.end()]
                     mine = [c for c in mine if not any(a <= c[0].start - s0 < b for a, b in asides)] or mine
+                if kind == "attack" and len(mine) > 1 and (", as " in sentence or ", while " in sentence):
+                    # "strikes across Gaza killed 18, as negotiators met in Cairo": the places of the clause
+                    # after "as" are that clause's
+                    aside = _AS_CLAUSE.search(sentence, trigger.end())
+                    if aside is not None:
+                        mine = [c for c in mine if c[0].start - s0 < aside.start()] or mine
                 if kind == "attack" and len(mine) > 1 and all(c[0].place.kind == "country" for c in mine):
                     # "Russia invaded Ukraine": the country before the deed is the attacker, the one after
                     # it the place attacked
@@ -1605,6 +1763,10 @@ class Extractor:
                         or _names_capital_of(sentence, dateline.place)):
                     # no finer place in the sentence: the story's dateline tells where it is
                     places = [(dateline, "venue" if kind in ("meeting", "agreement") else "location")]
+                if kind == "visit" and dateline is not None and " here" in sentence and _ARRIVED_HERE.search(sentence) \
+                        and all(m.place.kind in ("country", "region") for m, _ in places):
+                    # "BEIJING, Dec. 4 (Xinhua) -- ... arrived here on Thursday": the dateline's city
+                    places = [(dateline, "destination")]
                 if subtype == "call" and _REMOTE.search(trigger.group(0)):
                     places = []  # "spoke by phone": no venue, wherever the callers sat
                 draft = _Draft(kind, subtype, status, date, precision, places,
@@ -1760,6 +1922,7 @@ class Extractor:
             if new.indefinite and new.kind == "attack" and _distinct_attack(old, new):
                 continue  # "Later on Tuesday, a roadside bomb hit a police van in Bannu": another attack
             if new.kind == "attack" and old.date and new.date and new.date != old.date \
+                    and not (_refines(old, new) and not _tolls_differ(old, new)) \
                     and (opening := _OPENS_WITH_TIME.match(sentence)) and not _DEFINITE_START.match(sentence, opening.end()):
                 continue  # "Last week, a convoy was ambushed near Tera": an attack of another time
             # the next sentence tells the same event, unless one is long past and the other undated ("a
@@ -1818,7 +1981,7 @@ _DUE_AFTER = re.compile(r"\w*\s+(?:(?:is|are) (?:due|expected|scheduled|planned|
                         r"be held|open|begin|start|convene|be hosted))")
 _DAYS_AFTER_THE = re.compile(r"\b(?:in the (?:days|weeks) (?:after|following)|shortly after|soon after|in the "
                              r"aftermath of|in the wake of) (?:the|this|that) (?:[\w-]+ )?(\w+)", re.I)
-_RIGHT_AFTER = re.compile(r"\W*(?:(?:shortly|soon|immediately|just)\s+)?(?:after|following|at the end of|during|"
+_RIGHT_AFTER = re.compile(r"\W*(?:(?:shortly|soon|immediately|just)\s+)?(?:after|following|at the (?:end|close|conclusion) of|during|"
                           r"on the sidelines of|at)\s+(?:the|their|this|that|these)\s+(?:[\w-]+\s+)?"
                           r"(talks|meeting|summit|visit|trip|session|negotiations|dialogue|conference|forum|consultations|"
                           r"attack|bombing|blast)\b", re.I)
@@ -1923,6 +2086,18 @@ _PLURALS = ("attacks", "bombings", "blasts", "explosions", "agreements", "deals"
             "arrests")
 _PLURAL_DEEDS = ("strikes", "raids", "ambushes", "shootings", "assaults", "clashes", "killings")
 # "The insurgency, which began in 2009, has killed more than 40,000 people": a running tally
+_COUNT_MORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some) more\b", re.I)
+_WORST_HURT = re.compile(r"\b(?:critically|seriously|severely|gravely|badly)\s+(?:injured|wounded|hurt)\b", re.I)
+_NOUN_BEFORE_TALKS = re.compile(r"\s+(?:talks|negotiations|negotiators|mediators|proposals?|plans?|efforts|push|bid|"
+                                r"framework|envoys?)\b", re.I)
+_STRIKE_MODIFIER = re.compile(r"(?:(?-i:[A-Z])[\w.'’-]*|air|drone|missile|artillery|military|army|rocket|aerial|"
+                              r"deadly|fresh|new|overnight|retaliatory|precision|one|another|latest|"
+                              # "carried out strikes", "launched a wave of strikes": the deed is told
+                              r"carried out|conducted|launched|several|multiple|series of|wave of)\s+$")
+_AS_CLAUSE = re.compile(r",\s+(?:as|while)\s+(?!(?:a|an)\s+result\b|well\b|part\s+of\b)")
+_ARRIVED_HERE = re.compile(r"\b(?:arrived|arrives|arriving|arrive|landed|lands|reached)\s+here\b", re.I)
+_SINCE_TALLY = re.compile(r"\b[Ss]ince\b[^.;]*\b(?:have|has) been (?:killed|martyred|injured|wounded)\b|"
+                          r"\b(?:have|has) been (?:killed|martyred|injured|wounded)\b[^.;]*\bsince\b")
 _RUNNING_TALLY = re.compile(r"\b(?:has|have)\s+(?:so far\s+|now\s+)?(?:killed|claimed the lives of|left)\b"
                             r"|\bsince\s+(?:it|they)\s+began\b", re.I)
 _STORY_TRAVEL = re.compile(r"travel|heading|on (?:their|its|his|her) way|flew|landed|arrived|tour", re.I)
@@ -1992,12 +2167,19 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
         return True  # "to discuss a proposed truce", "called for a ceasefire": a deal not (yet) made
     if trigger[:7].lower() == "hostage" and not _HOSTAGE_TAKEN.search(sentence, max(0, at - 50), at):
         return True  # "took guests hostage", not "the hostages' families"
+    if trigger[-3:].lower() in ("ire", "uce", "eal") and _NOUN_BEFORE_TALKS.match(sentence, at + len(trigger)):
+        return True  # "as ceasefire talks resume in Cairo", "a truce proposal": talks about a deal, not the deal
+    if low == "str" and trigger.lower() in ("strike", "strikes") and not _STRIKE_MODIFIER.search(
+            sentence, max(0, at - 30), at):
+        return True  # "strikes by workers killed the deal": not "Israeli strikes", "air strikes"
     if _quoted_remark(sentence, at):
         return True
     if trigger[:6].lower() in ("kidnap", "abduct") and _TALLY_AFTER.match(sentence, at + len(trigger)):
         return True  # "gangs that have killed and kidnapped thousands of people": a tally over years
     if trigger.lower().endswith(_PLURALS + _PLURAL_DEEDS) and _COUNTED.search(sentence, max(0, at - 30), at):
         return True  # "killed in three attacks", "a string of attacks", "repeated air strikes": a tally
+    if trigger.lower().endswith(_PLURALS + _PLURAL_DEEDS) and "ince" in sentence and _SINCE_TALLY.search(sentence):
+        return True  # "Since January, 200 personnel have been killed in militant attacks": a tally
     if trigger.lower().endswith(_PLURALS):
         if not (_KILL_AFTER.search(sentence) or _KILL_BEFORE.search(sentence)):
             return True
@@ -2006,7 +2188,7 @@ def _generic(trigger: str, sentence: str, hits: list, at: int) -> bool:
     return False
 
 
-_MODAL_TRIGGER = re.compile(r"(?:will|shall|sign\b)|(?:leaves|departs|heads|arrives) ", re.I)
+_MODAL_TRIGGER = re.compile(r"(?:will|shall|sign\b)|(?:leaves|departs|heads|arrives) |due (?:in|at) ", re.I)
 # "has been invited to visit", "agreed to hold the next round of talks": an intention, still to come
 _TO_COME = re.compile(r"\b(?:invited|invitation|agreed|decided|plans?|hopes?|offered)\s+(?:him\s+|her\s+|them\s+|"
                       r"\w+\s+)?to\s+(?:hold|host|pay|make|convene|attend|(?:\w+\s+)?)$|\bnext (?:round|meeting|session|"
@@ -2169,10 +2351,34 @@ def _compatible(old: _Draft, new: _Draft, *, definite: bool) -> bool:
                             and not old.borrowed and not new.older)
     # an undated sentence whose places are only borrowed ("The two leaders agreed to raise trade") tells more
     # of the event of its kind told before
+    # an attack first named with a month or year, then told with its day ("the hijacking of the train in March
+    # last year", then "On March 11, 2025, militants blew up the track") is one attack, unless its tolls differ
     return (definite or (new.date is not None and new.date == old.date) or (not new.places and not new.date)
             or (new.date is None and new.borrowed)
             or ((new.date is None or old.date is None) and (old.kind == "attack" or headline) and bool(old.places)
-                and bool(new.places)))
+                and bool(new.places))
+            or (old.kind == "attack" and _refines(old, new) and bool(old.places) and bool(new.places)
+                and not _tolls_differ(old, new)))
+
+
+_COPULA_NOUN = re.compile(r"\s+(?:is|was|became|marks|marked)\s+(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _renames(sentence: str, end: int, at: int) -> bool:
+    """Whether the trigger at ``at`` names again the event whose trigger ends at ``end``, as the
+    complement of a copula: "The attack is the first deadly strike since ...", "The bombing was
+    the worst attack in years"."""
+    return at - end <= 50 and _COPULA_NOUN.fullmatch(sentence, end, at) is not None
+
+
+def _refines(old: _Draft, new: _Draft) -> bool:
+    """Whether the new draft's date is a finer one inside the old draft's (a day in its month)."""
+    return bool(old.date and new.date and _rank(new.precision) > _rank(old.precision) and new.date.startswith(old.date))
+
+
+def _tolls_differ(old: _Draft, new: _Draft) -> bool:
+    return any(a and b and max(f.n for f in a) != max(f.n for f in b)
+               for a, b in ((old.killed, new.killed), (old.injured, new.injured)))
 
 
 def extract_events(reports: Iterable[Report] | Report, *, geoparser: Geoparser | None = None) -> list[Event]:

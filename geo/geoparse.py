@@ -528,7 +528,9 @@ class Geoparser:
         if len(letters) <= 3 and not letters.isupper() and not (
                 len(letters) == 3 and s.j - s.i == 1 and prev is not None and prev.lower in LOCATIVES
                 and text[prev.end:first.start] == " " and s.key not in _webster()[0]
-                and self._word_zipf(s.key) < COMMON_WORD_ZIPF and top.population >= SMALL_PLACE):
+                # (a surname as frequent as "Gao" still names a city of 100,000 after "in")
+                and (self._word_zipf(s.key) < COMMON_WORD_ZIPF or top.population >= 100_000)
+                and top.population >= SMALL_PLACE):
             # "In", "As", "No" are words, not the codes of India, Samoa, Norway; but "in Jos",
             # "near Gao" name towns
             return False

@@ -1531,3 +1531,320 @@ def test_a_visit_where_the_visitor_tours_is_one_trip(extractor):
                             "on Thursday, where he will tour a dry port and visit a school.", "2024-03-27")
     visits = sorted((e.places[0].place.name, e.status, e.date) for e in evs if e.event_type == "visit")
     assert visits == [("Beijing", "occurred", "2024-03-25"), ("Kashgar", "planned", "2024-03-28")]
+
+
+def test_friday_prayers_are_no_date_and_next_year_names_the_month(extractor):
+    assert find_dates("Gunmen fired on worshippers during Friday prayers.", "2024-03-27") == []
+    assert find_dates("The sermon at Sunday Mass was cut short.", "2024-03-27") == []
+    (d,) = find_dates("The committee will meet in March next year.", "2024-10-07")
+    assert (d.date, d.precision) == ("2025-03", "month")
+    e = one(events(extractor, "The list below gives the worst attacks of the past year in western Niger.\n\n"
+                              "12 May 2023 - Gunmen attacked a mosque in Tera during Friday prayers, killing 9 "
+                              "worshippers.", "2024-03-27"), "attack")
+    assert (e.date, e.killed) == ("2023-05-12", 9)
+
+
+def test_agreeing_to_hold_talks_is_the_talks_to_come_not_an_accord(extractor):
+    evs = events(extractor, "The two ministers agreed that the next session of the border commission would be held "
+                            "in Quetta in May next year.", "2024-10-07")
+    assert [e.event_type for e in evs] == ["meeting"]
+    assert (evs[0].status, evs[0].date, evs[0].places[0].place.name) == ("planned", "2025-05", "Quetta")
+    evs = events(extractor, "It was agreed that the third round of the dialogue will take place in Kabul in 2025.",
+                 "2024-10-07")
+    assert [(e.event_type, e.status, e.date) for e in evs] == [("meeting", "planned", "2025")]
+    evs = events(extractor, "They agreed to hold a joint session in Lahore next year.", "2024-10-07")
+    assert [(e.event_type, e.status) for e in evs] == [("meeting", "planned")]
+    # an accord on something else stays one
+    evs = events(extractor, "The two sides agreed to reopen the Torkham crossing at a meeting in Peshawar on Monday.")
+    assert "agreement" in [e.event_type for e in evs]
+
+
+def test_a_signing_after_the_named_talks_takes_their_day_and_place(extractor):
+    evs = events(extractor, "The interior ministers held a dialogue in Tashkent on Monday. On Tuesday the minister "
+                            "called on the president. After the dialogue, the ministers witnessed the signing of two "
+                            "MoUs on border management.", "2024-03-27")
+    deal = one(evs, "agreement")
+    assert (deal.date, deal.places[0].place.name) == ("2024-03-25", "Tashkent")
+    evs = events(extractor, "The two delegations first met in Doha in June 2023. At that meeting, they agreed to "
+                            "exchange 200 detainees.", "2024-03-27")
+    deal = one(evs, "agreement")
+    assert (deal.date, [p.place.name for p in deal.places]) == ("2023-06", ["Doha"])
+    evs = events(extractor, "Round-table consultations were held in Ankara today. At the conclusion of the "
+                            "consultations, the two envoys signed a protocol on visas.", "2024-03-27")
+    assert one(evs, "agreement").date == "2024-03-27"
+
+
+def test_missiles_fired_at_a_ship_and_a_ship_sunk_are_attacks(extractor):
+    e = one(events(extractor, "Rebels fired three anti-ship cruise missiles at a tanker in the Gulf of Aden on "
+                              "Monday, injuring four sailors."), "attack")
+    assert (e.date, e.injured) == ("2024-03-25", 4)
+    e = one(events(extractor, "In June 2023, the rebels sank the Panama-flagged Sea Star off Eritrea, killing two "
+                              "sailors."), "attack")
+    assert (e.date, e.killed) == ("2023-06", 2)
+    assert [e for e in events(extractor, "A ferry sank off Zanzibar on Monday after its engine failed.")
+            if e.event_type == "attack"] == []
+
+
+def test_strikes_that_are_to_end_and_a_meeting_that_was_hit_are_no_events(extractor):
+    evs = events(extractor, "Qatar brokered a truce in March 2023 under which the militia agreed to stop its raids "
+                            "in exchange for an end to Turkish air strikes in Iraq.", "2024-03-27")
+    assert [e.event_type for e in evs] == ["agreement"]
+    evs = events(extractor, "A drone strike on Gao on Sunday hit a meeting of rebel commanders and killed three "
+                            "of them.", "2024-03-27")
+    assert [e.event_type for e in evs] == ["attack"]
+    assert one(events(extractor, "The commanders held a meeting in Gao on Sunday."), "meeting")
+
+
+def test_later_is_the_story_day_not_that_of_an_older_event_recalled_between(extractor):
+    evs = events(extractor, "The joint commission met in Kabul today. The delegates recalled the summit held in "
+                            "Tashkent on 12 May 2022. Later, the Uzbek envoy called on the Afghan foreign minister "
+                            "at the ministry.", "2024-03-27")
+    calls = [e for e in evs if e.event_type == "meeting" and e.subtype == "call" or "called on" in e.evidence]
+    assert [(e.date, e.places[0].place.name) for e in calls] == [("2024-03-27", "Kabul")]
+
+
+def test_the_two_sides_discussing_a_visit_to_come_is_the_talks_told_on(extractor):
+    evs = events(extractor, "The foreign ministers held talks in Ankara on Monday. The two sides reviewed trade. "
+                            "They praised the new rail link. The two sides discussed preparations for the upcoming "
+                            "visit of the Turkish president to Baku in June, and agreed to work closely to make it a "
+                            "success.", "2024-03-27")
+    assert sorted((e.event_type, e.status, e.date) for e in evs) == [
+        ("meeting", "occurred", "2024-03-25"), ("visit", "planned", "2024-06")]
+    # without talks told before, the discussion is a meeting of its own
+    evs = events(extractor, "The two sides discussed trade in Baku on Monday.", "2024-03-27")
+    assert one(evs, "meeting").date == "2024-03-25"
+
+
+def test_a_meeting_that_has_been_summoned_for_a_weekday_is_to_come(extractor):
+    e = one(events(extractor, "The governor has summoned a meeting of the provincial security committee in Peshawar "
+                              "on Thursday.", "2024-03-27"), "meeting")
+    assert (e.status, e.date) == ("planned", "2024-03-28")
+    e = one(events(extractor, "The governor had called a meeting in Peshawar on Monday to review security.",
+                   "2024-03-27"), "meeting")
+    assert (e.status, e.date) == ("occurred", "2024-03-25")
+
+
+def test_talks_named_as_a_time_reference_in_an_attack_story_are_no_meeting(extractor):
+    evs = events(extractor, "Shelling killed four civilians in Kherson on Monday, days before planned peace talks.")
+    assert [e.event_type for e in evs] == ["attack"]
+    evs = events(extractor, "Rockets hit Sderot, wounding two people ahead of the talks.")
+    assert [e.event_type for e in evs] == ["attack"]
+    # without an attack in the sentence, talks to come are still a meeting
+    assert one(events(extractor, "Envoys arrived in Doha on Monday ahead of new talks in Doha on Wednesday."), "meeting")
+
+
+def test_a_lone_victim_counts_with_the_attackers_and_sustained_injuries_are_one_hurt(extractor):
+    e = one(events(extractor, "In May 2023, militants attacked an air base in Mianwali; an airman was martyred and "
+                              "all three attackers were killed in the gunfight.", "2024-03-27"), "attack")
+    assert e.killed == 4
+    e = one(events(extractor, "Three policemen were killed and a Chinese worker sustained minor injuries when a "
+                              "bomb hit their van near Thatta on Monday.", "2024-03-27"), "attack")
+    assert (e.killed, e.injured) == (3, 1)
+
+
+def test_drones_that_had_struck_a_refinery_are_an_attack(extractor):
+    e = one(events(extractor, "The army said its drones had struck an oil depot near Bryansk on Sunday, causing a "
+                              "fire.", "2024-03-27"), "attack")
+    assert e.date == "2024-03-24"
+    assert [e for e in events(extractor, "Drones had become the weapon of choice.") if e.event_type == "attack"] == []
+
+
+def test_pounded_with_drones_is_a_strike_and_the_toll_place_by_place_takes_its_day(extractor):
+    evs = events(extractor, "Russia pounded Kharkiv and Dnipro with drones and missiles early Sunday, killing at "
+                            "least seven people, officials said. In Kharkiv, four people were killed when a missile "
+                            "struck an apartment block. In Dnipro, drones hit a depot, killing three.", "2024-03-27")
+    attacks = [e for e in evs if e.event_type == "attack"]
+    assert attacks and all(e.date == "2024-03-24" for e in attacks)
+    assert "Kharkiv" in {p.place.name for e in attacks for p in e.places}
+    assert [e for e in events(extractor, "The minister pounded the table with his fist on Monday.")
+            if e.event_type == "attack"] == []
+
+
+def test_martyring_counts_the_dead(extractor):
+    e = one(events(extractor, "Terrorists opened fire on a polio team in Tank on Monday, martyring two policemen "
+                              "and injuring a vaccinator.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (2, "2024-03-25")
+
+
+def test_a_hijacking_and_a_foiled_infiltration_with_its_dead_are_attacks(extractor):
+    e = one(events(extractor, "In May 2023, gunmen hijacked a passenger bus near Kohat, and nine passengers were "
+                              "killed.", "2024-03-27"), "attack")
+    assert (e.date, e.killed, e.subtype) == ("2023-05", 9, "hostage siege")
+    e = one(events(extractor, "Troops on Monday thwarted an infiltration attempt in the Kurram sector, killing seven "
+                              "militants.", "2024-03-27"), "attack")
+    assert (e.date, e.killed) == ("2024-03-25", 7)
+    # without its dead, a foiled bid is no attack told
+    assert [e for e in events(extractor, "Customs officials foiled a bid to smuggle fuel near Chaman on Monday.")
+            if e.event_type == "attack"] == []
+
+
+def test_shot_dead_a_person_is_one_dead(extractor):
+    e = one(events(extractor, "Gunmen shot dead a police constable near Kulachi on Monday.", "2024-03-27"), "attack")
+    assert e.killed == 1
+
+
+def test_a_comparison_year_is_not_the_date_and_missiles_launched_at_a_city_are_an_attack(extractor):
+    e = one(events(extractor, "Gunmen killed nine miners at a coal field near Harnai, officials said, in the "
+                              "deadliest attack on workers in the province this year.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (9, None)
+    e = one(events(extractor, "In the worst attack this year, a bomb killed 14 people in Parachinar on Monday.",
+                   "2024-03-27"), "attack")
+    assert e.date == "2024-03-25"
+    e = one(events(extractor, "The rebels launched two drones towards Eilat on Sunday.", "2024-03-27"), "attack")
+    assert e.date == "2024-03-24"
+
+
+def test_striking_targets_or_hideouts_is_an_attack(extractor):
+    e = one(events(extractor, "Jets struck rebel hideouts near Kidal on Friday, killing 11 fighters, the army said.",
+                   "2024-03-27"), "attack")
+    assert (e.date, e.killed) == ("2024-03-22", 11)
+    assert [e for e in events(extractor, "The two firms struck a deal on targets for 2025.")
+            if e.event_type == "attack"] == []
+
+
+def test_feast_days_are_no_weekday(extractor):
+    assert find_dates("A missile hit the city on Palm Sunday.", "2024-03-27") == []
+    assert find_dates("The bombing on Easter Sunday killed 20.", "2024-03-27") == []
+    (d,) = find_dates("A missile hit the city on Sunday.", "2024-03-27")
+    assert d.date == "2024-03-24"
+
+
+def test_due_in_a_city_is_a_trip_to_come_and_a_postponed_visit_is_none(extractor):
+    evs = events(extractor, "The Turkish president is due in Islamabad on Thursday for talks on trade.", "2024-03-27")
+    trip = one(evs, "visit")
+    assert (trip.status, trip.date, trip.places[0].place.name) == ("planned", "2024-03-28", "Islamabad")
+    assert [e for e in events(extractor, "The deal is due in March, officials said.") if e.event_type == "visit"] == []
+    assert events(extractor, "The ministry said on Thursday that the visit had been postponed.") == []
+
+
+def test_and_another_injured_is_one_hurt(extractor):
+    e = one(events(extractor, "A soldier was martyred and another injured when militants fired on a post in Tank "
+                              "on Monday.", "2024-03-27"), "attack")
+    assert (e.killed, e.injured) == (1, 1)
+    e = one(events(extractor, "Three guards were killed and another was wounded in a bomb attack in Hub on Monday.",
+                   "2024-03-27"), "attack")
+    assert (e.killed, e.injured) == (3, 1)
+
+
+def test_an_exchange_of_cooperation_documents_is_an_agreement(extractor):
+    evs = events(extractor, "The two premiers held talks in Hanoi on Monday. After the talks, they witnessed the "
+                            "exchange of 14 cooperation documents on trade and railways.", "2024-03-27")
+    deal = one(evs, "agreement")
+    assert (deal.date, deal.places[0].place.name) == ("2024-03-25", "Hanoi")
+    assert [e for e in events(extractor, "The two leaders exchanged views on trade in Hanoi on Monday.")
+            if e.event_type == "agreement"] == []
+
+
+def test_a_deal_named_as_the_frame_of_a_deed_is_not_told_and_taken_control_is_a_capture(extractor):
+    evs = events(extractor, "The militia freed 30 prisoners in Tripoli on Monday under the terms of the truce deal.",
+                 "2024-03-27")
+    assert [e for e in evs if e.event_type == "agreement"] == []
+    e = one(events(extractor, "Under the accord signed in Doha in May 2023, the rebels agreed to leave Goma.",
+                   "2024-03-27"), "agreement")
+    assert (e.date, e.places[0].place.name) == ("2023-05", "Doha")
+    e = one(events(extractor, "Rebels have taken control of the town of Kalemie, residents said on Monday.",
+                   "2024-03-27"), "attack")
+    assert e.subtype == "capture" and e.places[0].place.name == "Kalemie"
+
+
+def test_a_tally_since_a_date_is_no_attack(extractor):
+    assert [e for e in events(extractor, "Since March, at least 80 policemen have been killed in militant attacks "
+                                         "in Bajaur, officials said.") if e.event_type == "attack"] == []
+    e = one(events(extractor, "Militants attacked a checkpost in Bajaur on Monday, killing four policemen.",
+                   "2024-03-27"), "attack")
+    assert e.killed == 4
+
+
+def test_the_critically_injured_and_those_who_died_later_are_no_new_totals(extractor):
+    evs = events(extractor, "QUETTA: Five policemen were killed and 20 injured when a bomb hit their truck near Mastung "
+                            "on Monday. Eight critically injured were flown to Karachi. Later, the toll rose to seven "
+                            "as two more injured policemen died.", "2024-03-27")
+    e = one(evs, "attack")
+    assert (e.killed, e.injured) == (5, 20)
+
+
+@pytest.mark.parametrize("phrase, published, expected", [
+    ("over the weekend", "2024-04-01", "2024-03"),   # a Monday: the weekend of March 30-31
+    ("last weekend", "2024-03-27", "2024-03"),
+    ("this weekend", "2024-03-28", "2024-03"),       # the Saturday to come, March 30
+    ("this weekend", "2024-05-29", "2024-06"),       # a Wednesday: June 1
+])
+def test_weekends_are_the_month_they_fall_in(phrase, published, expected):
+    (d,) = find_dates(f"Talks were planned {phrase}.", published)
+    assert (d.date, d.precision) == (expected, "month")
+
+
+def test_ceasefire_talks_are_no_ceasefire(extractor):
+    evs = events(extractor, "Mediators met in Doha on Monday as ceasefire talks resumed.", "2024-03-27")
+    assert [e.event_type for e in evs] == ["meeting"]
+    e = one(events(extractor, "The two sides agreed a ceasefire in Doha on Monday.", "2024-03-27"), "agreement")
+    assert e.date == "2024-03-25"
+
+
+def test_strikes_told_with_their_dead_are_placed_before_an_as_clause(extractor):
+    e = one(events(extractor, "Russian strikes across the Kharkiv region killed at least six people on Sunday, as "
+                              "envoys met in Riyadh.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (6, "2024-03-24")
+    assert "Riyadh" not in [p.place.name for p in e.places]
+    e = one(events(extractor, "A drone strike killed a senior rebel commander near Kidal on Monday.", "2024-03-27"),
+            "attack")
+    assert e.killed == 1
+    assert [e for e in events(extractor, "The dockers' strikes in Karachi killed the deal, traders said.")
+            if e.event_type == "attack"] == []
+
+
+def test_a_part_named_with_including_before_the_verb_keeps_the_total(extractor):
+    e = one(events(extractor, "In May 2022, a bombing in Swat, in which 11 people including four Chinese engineers "
+                              "died, halted work on the dam.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (11, "2022-05")
+
+
+def test_a_day_range_starts_on_its_first_day(extractor):
+    (d,) = find_dates("The envoy will visit Tokyo from 9 to 12 April 2024.", "2024-03-27", future=True)
+    assert (d.date, d.precision) == ("2024-04-09", "day")
+    (d,) = find_dates("The summit is set for 9-11 April.", "2024-03-27", future=True)
+    assert d.date == "2024-04-09"
+    e = one(events(extractor, "The president will pay a state visit to Hanoi from 9 to 12 April 2024.", "2024-03-27"),
+            "visit")
+    assert (e.status, e.date) == ("planned", "2024-04-09")
+
+
+def test_a_day_earlier_and_hours_later_count_from_the_day_just_told(extractor):
+    evs = events(extractor, "A suicide bomber killed five soldiers in Bannu on Tuesday. A day earlier, a roadside "
+                            "bomb had killed two policemen in Lakki Marwat.", "2024-03-27")
+    got = sorted((e.date, e.places[0].place.name, e.killed) for e in evs if e.event_type == "attack")
+    assert got == [("2024-03-25", "Lakki Marwat", 2), ("2024-03-26", "Bannu", 5)]
+    evs = events(extractor, "Gunmen killed three policemen in Tank on Monday. Hours later, a bomb went off in "
+                            "Kulachi, wounding two.", "2024-03-27")
+    assert sorted(e.date for e in evs if e.event_type == "attack") == ["2024-03-25", "2024-03-25"]
+
+
+def test_arrived_here_is_the_dateline_city(extractor):
+    evs = events(extractor, "HANOI, March 25 (Xinhua) -- The Lao prime minister arrived here on Monday for a "
+                            "three-day official visit to Vietnam.", "2024-03-27")
+    trip = one(evs, "visit")
+    assert ([p.place.name for p in trip.places], trip.date) == (["Hanoi"], "2024-03-25")
+
+
+def test_the_military_media_wing_wording_of_militants_killed(extractor):
+    e = one(events(extractor, "Troops sent nine khawarij to hell in an intelligence-based operation in Kurram on "
+                              "Sunday.", "2024-03-27"), "attack")
+    assert (e.killed, e.date) == (9, "2024-03-24")
+    e = one(events(extractor, "As a result, seven khawarij were sent to hell in Mir Ali on Monday.", "2024-03-27"),
+            "attack")
+    assert (e.killed, e.date) == (7, "2024-03-25")
+    e = one(events(extractor, "Five terrorists belonging to the outfit were neutralised in Zhob on Monday.",
+                   "2024-03-27"), "attack")
+    assert e.killed == 5
+    assert events(extractor, "The army sent 200 troops to Kurram on Monday.", "2024-03-27") == [] or all(
+        e.killed is None for e in events(extractor, "The army sent 200 troops to Kurram on Monday.", "2024-03-27"))
+
+
+def test_a_timeline_entry_that_opens_the_text_keeps_its_date(extractor):
+    e = one(events(extractor, "Timeline of attacks\n\n3 May 2023 - Gao, Mali: Jihadists shelled the airport, killing "
+                              "four soldiers.", "2024-03-27"), "attack")
+    assert (e.date, e.killed) == ("2023-05-03", 4)
+    # a dateline's date is still the filing date, not the event's
+    e = one(events(extractor, "BAMAKO, March 26 (Example Wire) - Jihadists shelled the airport in Gao on Monday, "
+                              "killing four soldiers.", "2024-03-27"), "attack")
+    assert e.date == "2024-03-25"

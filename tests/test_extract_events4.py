@@ -312,3 +312,23 @@ def test_documents_the_two_sides_signed_that_day_are_where_the_talks_were(extrac
                             "sides signed 12 agreements on railway, mining and agriculture on Tuesday.")
     e = one(evs, "agreement")
     assert (e.date, names(e)) == ("2026-11-17", ["Beijing"])
+
+
+def test_an_attack_named_by_its_month_then_told_with_its_day_is_one_attack(extractor):
+    evs = events(extractor, "A court in Sukkur on Monday charged three men over the bombing of a bus in Sukkur in "
+                            "June last year. On June 14, 2025, a bomb planted under a seat exploded on the bus in "
+                            "Sukkur, killing nine passengers.")
+    e = one(evs, "attack")
+    assert (e.date, e.killed, names(e)) == ("2025-06-14", 9, ["Sukkur"])
+    # two tolls: two attacks, however alike their place and time
+    evs = events(extractor, "Gunmen killed four policemen in Sukkur in June last year. On June 14, 2025, a bomb "
+                            "exploded on a bus in Sukkur, killing nine passengers.")
+    assert sorted(e.killed for e in evs if e.event_type == "attack") == [4, 9]
+
+
+def test_an_attack_named_again_as_a_copulas_complement_leaves_the_recalled_one_apart(extractor):
+    evs = events(extractor, "Rebels fired a missile at a tanker off Aden on Tuesday, killing a sailor. The attack "
+                            "was the deadliest strike on shipping since March 2024, when the rebels sank a cargo "
+                            "ship off Mocha, killing three crew members.", "2026-11-20")
+    attacks = sorted((e.date, e.killed) for e in evs if e.event_type == "attack")
+    assert attacks == [("2024-03", 3), ("2026-11-17", 1)]

@@ -364,3 +364,22 @@ def test_the_two_congos(parser):
         "Floods in Brazzaville and Pointe-Noire killed 12 people, Congo said. The Republic of Congo asked for aid.")]
     assert rc == [("Brazzaville", "CG"), ("Pointe-Noire", "CG"), ("Congo", "CG"), ("Republic of Congo", "CG")]
     assert [m.place.country for m in parser.parse("Talks in Congo-Brazzaville ended.")] == ["CG"]
+
+
+def test_a_short_name_that_is_also_a_frequent_surname_is_a_city_after_in(parser):
+    got = [(m.text, m.place.country) for m in parser.parse("Jihadists shelled the airport in Gao on Sunday.")]
+    assert got == [("Gao", "ML")]
+    assert [m.text for m in parser.parse("Gao said the plan was sound.")] == []
+
+
+def test_news_spellings_of_towns_and_camps(parser):
+    text = ("Drones hit Hodeidah and the Zamzam camp; fighting spread to Maungdaw and Kyaukphyu, and ships sailed "
+            "round the Cape of Good Hope.")
+    got = {m.text: m.place.country for m in parser.parse(text) if m.place is not None}
+    assert got == {"Hodeidah": "YE", "Zamzam": "SD", "Maungdaw": "MM", "Kyaukphyu": "MM", "Cape of Good Hope": "ZA"}
+
+
+def test_small_towns_of_sahel_horn_and_myanmar_reports(parser):
+    text = "Attacks hit Banibangou, Hombori, Bulo Burte, Jebel Aulia and Ramree this month."
+    got = {m.text: m.place.country for m in parser.parse(text) if m.place is not None}
+    assert got == {"Banibangou": "NE", "Hombori": "ML", "Bulo Burte": "SO", "Jebel Aulia": "SD", "Ramree": "MM"}

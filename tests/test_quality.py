@@ -50,9 +50,13 @@ FLOORS = [
     Floor("reports_heldout8", 0, 10, None, None, 0.85, 0.85, 0.97),
     Floor("reports_heldout9", 20, 7, 0.90, 0.97, 0.85, 0.97, 0.8),
     Floor("reports_heldout10", 140, 38, 0.96, 0.97, 0.86, 0.95, 0.93),
+    # seven reports in outlets' styles (see its README); event F1 0.680 at first sight, before the rules it prompted
+    Floor("reports_heldout11", 160, 40, 0.94, 0.96, 0.95, 0.97, 0.95),
     # styles the others lack (ISPR press release, live page, OCHA brief, explainer, joint statement,
-    # editorial, court report); event F1 0.681 at first sight, before the rules it prompted
-    Floor("reports_heldout12", 140, 48, 0.96, 0.99, 0.94, 0.97, 0.97),
+    # editorial, court report); event F1 0.681 at first sight, before the rules it prompted; 0.947 on its own
+    # branch counted a spurious "agreed to hold the meeting" agreement that happened to meet a gold agreement
+    # of another paragraph: since heldout11's rule that "agreed to hold" is the planned meeting alone, 0.936
+    Floor("reports_heldout12", 140, 48, 0.96, 0.99, 0.93, 0.97, 0.97),
 ]
 
 

@@ -167,3 +167,20 @@ def test_gaza_alone_is_gaza_city(world):
 def test_straits_canals_and_peninsulas_in_the_news(world, query, lat, lon):
     r = best(world, query)
     assert r["lat"] == pytest.approx(lat, abs=0.2) and r["lon"] == pytest.approx(lon, abs=0.2)
+
+
+@pytest.mark.parametrize("query, name, country", [
+    ("Buleda", "Buleda", "PK"), ("Barsalogho", "Barsalogho", "BF"), ("Fambita", "Fambita", "NE"),
+    ("Boulkessi", "Boulkessi", "ML"), ("Ras Isa", "Ras Isa", "YE"),
+])
+def test_towns_the_world_layer_lacks(world, query, name, country):
+    # small towns of attack reports (Balochistan, the central Sahel, Yemen's coast) that GeoNames lacks
+    r = best(world, query)
+    assert (r["name"], r["country"]) == (name, country)
+
+
+def test_the_white_house_is_not_casablanca(world):
+    # GeoNames lists "White House" among Casablanca's alternate names (a translation)
+    r = best(world, "White House")
+    assert (r["name"], r["country"]) == ("White House", "US")
+    assert best(world, "Casablanca")["country"] == "MA"
